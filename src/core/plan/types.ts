@@ -1,0 +1,127 @@
+/**
+ * The plan model: what a development plan is, once loaded and validated.
+ *
+ * Plan files under `templates/` are written in a slightly looser *source* form
+ * (see `schema.ts`): targets may be given as the seed's raw text and are
+ * normalised on load, reporter groups such as "districts" are expanded, and the
+ * shared unit registry is merged in. Everything downstream (generator, rules,
+ * consolidation, add-in) works on the resolved types in this file only.
+ */
+
+import type { PeriodKey } from '../period';
+
+/** How a target compares with the reported value. */
+export type TargetOp = 'ge' | 'le' | 'eq' | 'range' | 'text' | 'none';
+
+interface TargetBase {
+  /** The seed's own text for this cell, kept verbatim ("150 以上", "1～2", "/"). */
+  raw: string;
+  /** Extra words found beside the number in the seed ("大市范围全覆盖"). */
+  note?: string;
+}
+
+/** A normalised target for one period. */
+export type Target =
+  | (TargetBase & { op: 'ge' | 'le' | 'eq'; value: number })
+  | (TargetBase & { op: 'range'; min: number; max: number })
+  | (TargetBase & { op: 'text'; text: string })
+  | (TargetBase & { op: 'none' });
+
+/** Whether the seed calls the indicator binding (约束性) or expected (预期性). */
+export type Attribute = 'binding' | 'expected';
+
+/**
+ * What kind of number the value cell holds; drives Excel data validation and
+ * the range rules. `percent` is entered as 0–100 (the seed writes "90%").
+ */
+export type ValueKind = 'count' | 'amount' | 'percent' | 'ratio' | 'number';
+
+/**
+ * How unit returns roll up to the city figure.
+ * - sum: the city figure is the sum of the units' values;
+ * - rate: a rate or average that cannot be summed (city figure comes from the
+ *   lead department's own return, when it reports one);
+ * - limit: a limit every unit must meet (PUE ≤ 1.3): the city result is
+ *   whether all units comply;
+ * - citywide: reported once for the whole city by its lead department.
+ */
+export type Rollup = 'sum' | 'rate' | 'limit' | 'citywide';
+
+export type UnitKind = 'city' | 'district' | 'department' | 'town' | 'other';
+
+/** A reporting unit. Units form a tree (city → district → town) via `parent`. */
+export interface ReportingUnit {
+  /** 行政区划代码 where one exists (320582), otherwise a stable code (SZ-GXJ). */
+  code: string;
+  name: string;
+  shortName?: string;
+  nameEn?: string;
+  kind: UnitKind;
+  parent?: string;
+}
+
+export interface Category {
+  id: string;
+  name: string;
+  nameEn?: string;
+  /** Optional parent category, for two-level 类型 such as 数字政府 › 一网通办. */
+  parent?: string;
+}
+
+/** Where in the seeds a fact was read from, for people checking the data. */
+export interface SourceRef {
+  doc: string;
+  where: string;
+}
+
+export interface Indicator {
+  /** Stable code, `[A-Z0-9]+(-[A-Z0-9]+)*`; defined names are derived from it. */
+  code: string;
+  name: string;
+  nameEn?: string;
+  unit: string;
+  category: string;
+  /** How a plain number target is read (the plan says "at least" by default). */
+  direction: 'ge' | 'le' | 'eq';
+  attribute?: Attribute;
+  /** 累计: a running total that must not decrease between returns. */
+  cumulative: boolean;
+  kind: ValueKind;
+  rollup: Rollup;
+  /** Normalised targets keyed by period ("2023", later "2023H1", "2023Q2"). */
+  targets: Record<PeriodKey, Target>;
+  /** Lead department unit codes (牵头单位). */
+  lead: string[];
+  /** True when the seed does not name the lead and PlanSheet chose one. */
+  leadAssumed: boolean;
+  /** Unit codes that report this indicator (expanded from groups). */
+  reporters: string[];
+  reportersAssumed: boolean;
+  source: SourceRef;
+  note?: string;
+}
+
+export interface PlanMeta {
+  id: string;
+  title: string;
+  titleEn?: string;
+  /** 文号, e.g. 苏委发〔2021〕1号; absent where the seed gives none. */
+  docNumber?: string;
+  issuer: string;
+  /** ISO date (YYYY-MM or YYYY-MM-DD) as precise as the seed says. */
+  date?: string;
+  /** The plan years covered, ascending. */
+  years: number[];
+  /** The unit whose plan this is (320500 for the city, 320585 for Taicang). */
+  owner: string;
+  /** For a district plan implementing a city plan: the city plan's id. */
+  parentPlan?: string;
+  source: string;
+}
+
+export interface Plan extends PlanMeta {
+  categories: Category[];
+  indicators: Indicator[];
+  /** Every unit the plan mentions, parents first. */
+  units: ReportingUnit[];
+}
