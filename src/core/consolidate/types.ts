@@ -1,0 +1,71 @@
+/**
+ * The result of consolidating many returns for one plan and period. This is
+ * also the documented `consolidate --json` shape (see docs/json.md), so keep
+ * field names stable.
+ */
+
+import type { CellRef } from '../return/types';
+import type { Finding } from '../rules/finding';
+
+export type ReturnStatus = 'accepted' | 'rejected' | 'conflict';
+
+export interface ReturnOutcome {
+  file: string;
+  /** Unit code, or null when the file could not be tied to a unit. */
+  unit: string | null;
+  status: ReturnStatus;
+  /** Why rejected or in conflict (user's language); empty when accepted. */
+  reason: string;
+  contact?: string;
+  phone?: string;
+  date?: string;
+  generatedAt?: string;
+  errors: number;
+  warnings: number;
+}
+
+/** Where a unit's value came from. */
+export interface Provenance extends CellRef {
+  file: string;
+  unit: string;
+}
+
+export type Attainment = 'met' | 'missed' | 'no-data' | 'qualitative' | 'no-target';
+
+export interface CityFigure {
+  /** The city value by the indicator's roll-up; null when it cannot be made. */
+  value: number | null;
+  /** Readable target (≥ 3000) or null. */
+  target: string | null;
+  attained: Attainment;
+  /** How the figure was made, for people: "sum of 10 units", "lead department's return". */
+  basis: string;
+  /** For limits (PUE ≤ 1.3): the units that do not comply. */
+  nonCompliant?: string[];
+  /** Sum of the districts minus the lead department's own city-wide figure. */
+  districtsVsLead?: { districtsSum: number; lead: number; difference: number };
+  /** Every value the city figure was made from. */
+  sources: Provenance[];
+}
+
+export interface IndicatorSummary {
+  code: string;
+  name: string;
+  unit: string;
+  category: string;
+  /** Unit code → the value it reported (null when blank or unreadable). */
+  units: Record<string, number | null>;
+  city: CityFigure;
+}
+
+export interface Consolidation {
+  plan: string;
+  period: string;
+  returns: ReturnOutcome[];
+  /** Unit codes that were expected to report and did not. */
+  missing: string[];
+  indicators: IndicatorSummary[];
+  findings: (Finding & { file: string; unit: string | null })[];
+  /** Unit code → indicator code → filled? (the completeness grid). */
+  grid: Record<string, Record<string, 'filled' | 'blank' | 'not-required'>>;
+}
