@@ -7,6 +7,17 @@
 import type { CellRef } from '../return/types';
 import type { Finding } from '../rules/finding';
 
+/**
+ * A file that could not be read as a workbook at all (corrupt zip, password,
+ * not an .xlsx). Callers pass it to `consolidate` beside the parsed returns so
+ * it is listed as rejected with the reason instead of silently dropped.
+ */
+export interface UnreadableFile {
+  file: string;
+  /** Why it could not be read, already in the user's language. */
+  message: string;
+}
+
 export type ReturnStatus = 'accepted' | 'rejected' | 'conflict';
 
 export interface ReturnOutcome {

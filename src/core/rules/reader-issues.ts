@@ -1,0 +1,112 @@
+/**
+ * Structural problems a return reader may report (ParsedReturn.structural).
+ * Reader authors import `ReaderIssueRule` so that the rule ids they emit are
+ * the ones the rules understand; each id has a severity and a message here.
+ * An id not listed still becomes a finding (warning, generic message), so a
+ * reader can never make the validator throw.
+ *
+ * Parameters (StructuralIssue.params) used by the messages are listed beside
+ * each id; `at` should point at the cell or name the issue is about.
+ */
+
+import type { Severity } from './finding';
+
+export type ReaderIssueRule =
+  /** A sheet of the template is gone. params: { sheet } */
+  | 'reader.sheet-missing'
+  /** A sheet was renamed (found by position/content). params: { sheet, expected } */
+  | 'reader.sheet-renamed'
+  /** An indicator's value/remark defined name is gone. params: { name, code } */
+  | 'reader.name-missing'
+  /** A defined name points elsewhere than the generator put it. params: { name, code, expected } */
+  | 'reader.name-moved'
+  /** A defined name no longer resolves (#REF!, other workbook). params: { name, code } */
+  | 'reader.name-broken'
+  /** A value cell is part of a merged range. params: { code, range } */
+  | 'reader.merged-cell'
+  /** The metadata sheet is not very-hidden any more (was unhidden). params: { state } */
+  | 'reader.meta-hidden-state'
+  /** A metadata key is absent or empty. params: { key } */
+  | 'reader.meta-key-missing'
+  /** Rows were inserted in the entry sheet. params: { count } */
+  | 'reader.row-inserted'
+  /** Rows of indicators were deleted from the entry sheet. params: { count } */
+  | 'reader.row-deleted'
+  /** The entry sheet's protection was removed. */
+  | 'reader.protection-removed'
+  /** Some cell could not be read and was treated as blank. params: { detail } */
+  | 'reader.cell-unreadable';
+
+interface ReaderIssueSpec {
+  severity: Severity;
+  zh: string;
+  en: string;
+}
+
+/** Severity and message (with {param} placeholders) of every reader issue. */
+export const READER_ISSUES: Record<ReaderIssueRule, ReaderIssueSpec> = {
+  'reader.sheet-missing': {
+    severity: 'error',
+    zh: '工作表“{sheet}”缺失，请使用原模板填报',
+    en: 'Sheet "{sheet}" is missing; please fill in the original template',
+  },
+  'reader.sheet-renamed': {
+    severity: 'warning',
+    zh: '工作表“{expected}”被改名为“{sheet}”',
+    en: 'Sheet "{expected}" was renamed to "{sheet}"',
+  },
+  'reader.name-missing': {
+    severity: 'error',
+    zh: '指标 {code} 的单元格名称 {name} 被删除，无法定位填报值',
+    en: 'The defined name {name} of indicator {code} was deleted; its value cannot be found',
+  },
+  'reader.name-moved': {
+    severity: 'warning',
+    zh: '指标 {code} 的单元格名称 {name} 指向了别处（原为 {expected}），请核对该行是否被移动',
+    en: 'The defined name {name} of indicator {code} now points elsewhere (was {expected}); check whether the row was moved',
+  },
+  'reader.name-broken': {
+    severity: 'error',
+    zh: '指标 {code} 的单元格名称 {name} 已失效（#REF!），可能整行被删除',
+    en: 'The defined name {name} of indicator {code} is broken (#REF!); the row may have been deleted',
+  },
+  'reader.merged-cell': {
+    severity: 'warning',
+    zh: '指标 {code} 的填报单元格被合并（{range}），请取消合并',
+    en: 'The value cell of indicator {code} is merged ({range}); please unmerge it',
+  },
+  'reader.meta-hidden-state': {
+    severity: 'warning',
+    zh: '隐藏的元数据工作表被显示出来（{state}），请勿修改其内容',
+    en: 'The hidden metadata sheet was made visible ({state}); do not edit it',
+  },
+  'reader.meta-key-missing': {
+    severity: 'error',
+    zh: '元数据缺少“{key}”，报表可能被修改过',
+    en: 'Metadata key "{key}" is missing; the workbook may have been altered',
+  },
+  'reader.row-inserted': {
+    severity: 'warning',
+    zh: '填报表中插入了 {count} 行；数值仍按单元格名称读取，请勿在插入的行中填报指标',
+    en: '{count} row(s) were inserted in the entry sheet; values are still read by name, do not report indicators in inserted rows',
+  },
+  'reader.row-deleted': {
+    severity: 'error',
+    zh: '填报表中删除了 {count} 行指标',
+    en: '{count} indicator row(s) were deleted from the entry sheet',
+  },
+  'reader.protection-removed': {
+    severity: 'warning',
+    zh: '填报表的工作表保护被取消，请核对代码和目标值列是否被修改',
+    en: 'The entry sheet is no longer protected; check that the code and target columns were not changed',
+  },
+  'reader.cell-unreadable': {
+    severity: 'warning',
+    zh: '有单元格无法读取，已按空白处理：{detail}',
+    en: 'A cell could not be read and was treated as blank: {detail}',
+  },
+};
+
+export function isReaderIssueRule(rule: string): rule is ReaderIssueRule {
+  return Object.prototype.hasOwnProperty.call(READER_ISSUES, rule);
+}
