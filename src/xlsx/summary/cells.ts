@@ -1,0 +1,106 @@
+/**
+ * Small helpers shared by the summary sheets: inert text cells, header rows,
+ * fills and print setup.
+ */
+
+import type ExcelJS from 'exceljs';
+
+/** Excel refuses cells longer than this. */
+const MAX_CELL_CHARS = 32767;
+
+// XML 1.0 cannot carry these control characters; a clerk's pasted text may.
+// eslint-disable-next-line no-control-regex
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+/**
+ * Makes any text a clerk typed safe to put in a cell as a plain string:
+ * drops characters XML cannot hold and trims to Excel's limit. The value is
+ * always written as a string (never `{ formula }`), so "=1+1" stays text.
+ */
+export function cleanText(text: string | null | undefined): string {
+  if (text == null) return '';
+  const clean = String(text).replace(XML_INVALID, '');
+  return clean.length > MAX_CELL_CHARS ? clean.slice(0, MAX_CELL_CHARS - 1) + '…' : clean;
+}
+
+/** Cell value for an optional text: a string, or null to leave the cell empty. */
+export function textValue(text: string | null | undefined): string | null {
+  const t = cleanText(text);
+  return t === '' ? null : t;
+}
+
+export function solidFill(argb: string): ExcelJS.Fill {
+  return { type: 'pattern', pattern: 'solid', fgColor: { argb } };
+}
+
+/** Fill for a conditional format (Excel reads a dxf's solid fill from bgColor). */
+export function cfFill(argb: string): ExcelJS.Fill {
+  return { type: 'pattern', pattern: 'solid', bgColor: { argb } };
+}
+
+export const COLORS = {
+  header: 'FFDDEBF7',
+  title: 'FF1F4E78',
+  met: 'FFC6EFCE',
+  metText: 'FF006100',
+  missed: 'FFFFC7CE',
+  missedText: 'FF9C0006',
+  noData: 'FFFFEB9C',
+  noDataText: 'FF9C5700',
+  neutral: 'FFEDEDED',
+  neutralText: 'FF595959',
+  bar: 'FF5B9BD5',
+} as const;
+
+const THIN: ExcelJS.Border = { style: 'thin', color: { argb: 'FFBFBFBF' } };
+export const GRID_BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+
+/** Writes a bold, filled, wrapped header row. */
+export function writeHeader(ws: ExcelJS.Worksheet, rowNumber: number, headers: readonly string[]): ExcelJS.Row {
+  const row = ws.getRow(rowNumber);
+  headers.forEach((h, i) => {
+    const cell = row.getCell(i + 1);
+    cell.value = h;
+    cell.font = { bold: true };
+    cell.fill = solidFill(COLORS.header);
+    cell.border = GRID_BORDER;
+    cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+  });
+  row.height = 30;
+  return row;
+}
+
+/** Title line above a table. */
+export function writeTitle(ws: ExcelJS.Worksheet, rowNumber: number, text: string, size = 14): void {
+  const cell = ws.getCell(rowNumber, 1);
+  cell.value = cleanText(text);
+  cell.font = { bold: true, size, color: { argb: COLORS.title } };
+}
+
+/** Landscape A4, fit to one page wide, header rows repeated on each page. */
+export function printSetup(ws: ExcelJS.Worksheet, titleRows: string): void {
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: titleRows,
+    horizontalCentered: true,
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+  };
+  ws.headerFooter = { oddFooter: '&C第 &P 页，共 &N 页' };
+}
+
+/** Spreadsheet column letters for a 1-based index. */
+export function colLetter(index: number): string {
+  let n = index;
+  let s = '';
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}

@@ -1,0 +1,70 @@
+/**
+ * The words of the city summary workbook. The workbook is written for the
+ * city's reporting office, so sheet names and headers are Chinese; the words
+ * live here so the CLI, the add-in and the tests agree on them.
+ */
+
+import type { Attainment, ReturnStatus } from '../../core/consolidate/types';
+import type { Severity } from '../../core/rules/finding';
+
+export const SUMMARY_SHEETS = {
+  summary: '汇总',
+  submissions: '报送情况',
+  findings: '问题清单',
+  grid: '填报完成情况',
+  provenance: '数据溯源',
+} as const;
+
+export const SUMMARY_HEADERS = {
+  code: '代码',
+  category: '类型',
+  name: '指标',
+  unit: '单位',
+  city: '全市',
+  target: '目标',
+  attained: '达标情况',
+  basis: '计算方式',
+  districtsVsLead: '区县合计与牵头部门差异',
+} as const;
+
+export const SUBMISSION_HEADERS = ['单位', '是否报送', '文件', '时间', '联系人', '电话', '错误数', '警告数', '状态/原因'] as const;
+
+export const FINDING_HEADERS = ['单位', '文件', '工作表', '单元格', '严重程度', '规则', '指标', '说明'] as const;
+
+export const PROVENANCE_HEADERS = ['指标代码', '指标', '单位', '数值', '文件', '工作表', '单元格'] as const;
+
+export const ATTAINMENT_WORDS: Record<Attainment, string> = {
+  met: '达标',
+  missed: '未达标',
+  'no-data': '无数据',
+  qualitative: '定性',
+  'no-target': '无目标',
+};
+
+export const STATUS_WORDS: Record<ReturnStatus, string> = {
+  accepted: '已接收',
+  rejected: '已拒收',
+  conflict: '冲突',
+};
+
+export const SEVERITY_WORDS: Record<Severity, string> = {
+  error: '错误',
+  warning: '警告',
+  info: '提示',
+};
+
+export const GRID_WORDS = {
+  filled: '已填',
+  blank: '未填',
+  'not-required': '—',
+} as const;
+
+export const SUBMITTED_WORDS = {
+  yes: '已报送',
+  no: '未报送',
+  conflict: '重复报送',
+  rejected: '被拒收',
+} as const;
+
+/** Heading above the rows for files that were not taken into the summary. */
+export const SUBMISSIONS_NOTE = '未采用的文件（被拒收或重复报送）';

@@ -1,0 +1,48 @@
+/**
+ * Which reporting units get a column in the summary, in which order, and what
+ * they are called. Districts come first (the city compares them with each
+ * other), then city departments, then anything else.
+ */
+
+import type { Consolidation } from '../../core/consolidate/types';
+import type { Plan, ReportingUnit, UnitKind } from '../../core/plan/types';
+
+const KIND_ORDER: Record<UnitKind, number> = { district: 0, department: 1, city: 2, town: 3, other: 4 };
+
+export interface UnitColumn {
+  code: string;
+  /** Short name for headers (张家港), falling back to the full name. */
+  label: string;
+  /** Full name (张家港市). */
+  name: string;
+  kind: UnitKind;
+}
+
+export function unitLabel(plan: Plan, code: string | null | undefined): string {
+  if (!code) return '';
+  const u = plan.units.find((x) => x.code === code);
+  return u ? u.name : code;
+}
+
+/** Units that report any indicator of the plan, or turn up in the result. */
+export function unitColumns(plan: Plan, c: Consolidation): UnitColumn[] {
+  const used = new Set<string>();
+  for (const ind of plan.indicators) ind.reporters.forEach((u) => used.add(u));
+  for (const ind of c.indicators) Object.keys(ind.units).forEach((u) => used.add(u));
+  for (const r of c.returns) if (r.status === 'accepted' && r.unit) used.add(r.unit);
+  c.missing.forEach((u) => used.add(u));
+
+  const order = new Map(plan.units.map((u, i) => [u.code, i]));
+  const known = new Map<string, ReportingUnit>(plan.units.map((u) => [u.code, u]));
+  return [...used]
+    .map((code): UnitColumn => {
+      const u = known.get(code);
+      return { code, label: u?.shortName ?? u?.name ?? code, name: u?.name ?? code, kind: u?.kind ?? 'other' };
+    })
+    .sort(
+      (a, b) =>
+        KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
+        (order.get(a.code) ?? Number.MAX_SAFE_INTEGER) - (order.get(b.code) ?? Number.MAX_SAFE_INTEGER) ||
+        a.code.localeCompare(b.code),
+    );
+}

@@ -1,0 +1,55 @@
+/**
+ * Writes the city summary workbook from a Consolidation. No file system here:
+ * the result is the workbook's bytes, so the CLI saves them atomically and the
+ * add-in can offer them for download or reuse the same sheet layout.
+ */
+
+import ExcelJS from 'exceljs';
+import type { Consolidation } from '../../core/consolidate/types';
+import type { Plan } from '../../core/plan/types';
+import { parsePeriod, periodLabel } from '../../core/period';
+import { addSummarySheet } from './sheet-summary';
+import { addSubmissionsSheet } from './sheet-submissions';
+import { addFindingsSheet } from './sheet-findings';
+import { addGridSheet } from './sheet-grid';
+import { addProvenanceSheet } from './sheet-provenance';
+import { unitColumns } from './units';
+
+export interface SummaryOptions {
+  /** When the summary was made; defaults to now (ISO or Date). */
+  generatedAt?: Date;
+  /** Program name and version for the workbook properties. */
+  creator?: string;
+}
+
+function subtitle(c: Consolidation, generatedAt: Date): string {
+  const p = parsePeriod(c.period);
+  const accepted = new Set(c.returns.filter((r) => r.status === 'accepted' && r.unit).map((r) => r.unit));
+  const stamp = generatedAt.toISOString().slice(0, 16).replace('T', ' ');
+  return [
+    `期间：${p ? periodLabel(p) : c.period}`,
+    `已报送单位 ${accepted.size} 个`,
+    `缺报 ${c.missing.length} 个`,
+    `收到文件 ${c.returns.length} 份`,
+    `生成于 ${stamp} UTC`,
+  ].join('；');
+}
+
+export async function writeSummaryWorkbook(plan: Plan, c: Consolidation, opts: SummaryOptions = {}): Promise<Uint8Array> {
+  const generatedAt = opts.generatedAt ?? new Date();
+  const wb = new ExcelJS.Workbook();
+  wb.creator = opts.creator ?? 'PlanSheet';
+  wb.created = generatedAt;
+  wb.modified = generatedAt;
+  wb.title = `${plan.title} 指标汇总 ${c.period}`;
+
+  const units = unitColumns(plan, c);
+  addSummarySheet(wb, plan, c, units, subtitle(c, generatedAt));
+  addSubmissionsSheet(wb, plan, c, units);
+  addFindingsSheet(wb, plan, c);
+  addGridSheet(wb, plan, c, units);
+  addProvenanceSheet(wb, plan, c);
+
+  const buf = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buf as ArrayBuffer);
+}

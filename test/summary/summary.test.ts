@@ -1,0 +1,163 @@
+/**
+ * The city summary workbook, written from a hand-built Consolidation and read
+ * back by openpyxl and LibreOffice.
+ */
+
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { writeSummaryWorkbook } from '../../src/xlsx/summary';
+import { HOSTILE, testConsolidation, testPlan } from './fixture';
+import { inspectXlsx, libreOfficeConvert, rowValues, type Inspected } from './tools';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ps-summary-'));
+const file = path.join(dir, 'summary.xlsx');
+const plan = testPlan();
+const c = testConsolidation(plan);
+let wb: Inspected;
+
+beforeAll(async () => {
+  const bytes = await writeSummaryWorkbook(plan, c, { generatedAt: new Date('2024-02-01T08:00:00Z') });
+  expect(bytes).toBeInstanceOf(Uint8Array);
+  fs.writeFileSync(file, bytes);
+  wb = inspectXlsx(file);
+});
+
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+test('has the five Chinese sheets in order', () => {
+  expect(wb.sheets).toEqual(['汇总', '报送情况', '问题清单', '填报完成情况', '数据溯源']);
+});
+
+test('汇总: headers, districts before departments, values and attainment words', () => {
+  const s = wb.sheet['汇总'];
+  const header = rowValues(s, 3);
+  const districts = plan.units.filter((u) => u.kind === 'district').map((u) => u.shortName);
+  expect(header.slice(0, 4)).toEqual(['代码', '类型', '指标', '单位']);
+  expect(header.slice(4, 4 + districts.length)).toEqual(districts);
+  expect(header[4 + districts.length]).toBe('市工信局');
+  expect(header.slice(-5)).toEqual(['全市', '目标', '达标情况', '计算方式', '区县合计与牵头部门差异']);
+
+  const cityCol = header.indexOf('全市');
+  const attCol = header.indexOf('达标情况');
+  const byCode = new Map<string, (string | number | boolean | null)[]>();
+  for (let r = 4; r <= s.maxRow; r++) {
+    const row = rowValues(s, r);
+    byCode.set(String(row[0]), row);
+  }
+  for (const ind of c.indicators) {
+    const row = byCode.get(ind.code)!;
+    expect(row).toBeDefined();
+    // Each unit's value sits under its own header.
+    for (const [unit, v] of Object.entries(ind.units)) {
+      const label = plan.units.find((u) => u.code === unit)!.shortName;
+      expect(row[header.indexOf(label!)] ?? null).toBe(v);
+    }
+    expect(row[cityCol] ?? null).toBe(ind.city.value);
+  }
+  expect(byCode.get('T-01')![attCol]).toBe('达标');
+  expect(byCode.get('T-02')![attCol]).toBe('无数据');
+  expect(byCode.get('T-03')![attCol]).toBe('未达标');
+  expect(byCode.get('T-04')![attCol]).toBe('定性');
+  expect(byCode.get('T-05')![attCol]).toBe('无目标');
+  // Category with a parent shows both levels; the limit lists who fails it.
+  expect(byCode.get('T-02')![1]).toBe('数字产业化 › 一网通办');
+  expect(String(byCode.get('T-03')![header.indexOf('计算方式')])).toContain('张家港市');
+  const dvl = c.indicators[0].city.districtsVsLead!;
+  expect(byCode.get('T-01')![header.indexOf('区县合计与牵头部门差异')]).toBe(dvl.difference);
+});
+
+test('汇总: frozen header, autofilter, print setup, conditional formats and data bars', () => {
+  const s = wb.sheet['汇总'];
+  expect(s.freeze).toBe('D4');
+  expect(s.autofilter).toMatch(/^A3:[A-Z]+\d+$/);
+  expect(s.orientation).toBe('landscape');
+  expect(s.fitToWidth).toBe(1);
+  expect(s.printTitleRows).toBe('$1:$3');
+  const words = s.cf.filter((r) => r.type === 'cellIs').map((r) => r.formula[0]);
+  expect(words).toEqual(expect.arrayContaining(['"达标"', '"未达标"', '"无数据"', '"定性"', '"无目标"']));
+  expect(s.cf.filter((r) => r.type === 'cellIs').every((r) => r.hasDxf)).toBe(true);
+  const bars = s.cf.filter((r) => r.type === 'dataBar');
+  expect(bars).toHaveLength(c.indicators.length);
+  expect(bars[0].ref).toMatch(/^E4:[A-Z]+4$/);
+});
+
+test('报送情况: each expected unit, missing ones, then rejected and conflicting files', () => {
+  const s = wb.sheet['报送情况'];
+  expect(rowValues(s, 2)).toEqual(['单位', '是否报送', '文件', '时间', '联系人', '电话', '错误数', '警告数', '状态/原因']);
+  const rows = Array.from({ length: s.maxRow }, (_, i) => rowValues(s, i + 1));
+  const find = (name: string) => rows.filter((r) => r[0] === name);
+  expect(find('张家港市')[0].slice(1, 3)).toEqual(['已报送', 'returns/320582.xlsx']);
+  for (const m of c.missing) {
+    const name = plan.units.find((u) => u.code === m)!.name;
+    expect(find(name)[0][1]).toBe('未报送');
+  }
+  // The department sent two files: its own row says so, and both files are listed.
+  expect(find(plan.units.find((u) => u.code === 'SZ-GXJ')!.name)[0][1]).toBe('重复报送');
+  const conflictRows = rows.filter((r) => r[1] === '冲突');
+  expect(conflictRows.map((r) => r[2]).sort()).toEqual(['returns/SZ-GXJ-v2.xlsx', 'returns/SZ-GXJ.xlsx']);
+  const rejected = rows.filter((r) => r[1] === '已拒收');
+  expect(rejected.map((r) => r[2])).toEqual(['returns/broken.xlsx', '=cmd|x.xlsx']);
+  expect(s.cf.length).toBeGreaterThan(0);
+});
+
+test('问题清单 and 数据溯源 list every finding and every source', () => {
+  const f = wb.sheet['问题清单'];
+  expect(rowValues(f, 1)).toEqual(['单位', '文件', '工作表', '单元格', '严重程度', '规则', '指标', '说明']);
+  expect(f.autofilter).toBe(`A1:H${1 + c.findings.length}`);
+  expect(rowValues(f, 2)).toEqual(['昆山市', 'returns/320583.xlsx', '指标填报', 'F5', '错误', 'value.missing', 'T-01', '未填写']);
+  expect(rowValues(f, 3)[4]).toBe('警告');
+
+  const p = wb.sheet['数据溯源'];
+  expect(rowValues(p, 1)).toEqual(['指标代码', '指标', '单位', '数值', '文件', '工作表', '单元格']);
+  const total = c.indicators.reduce((n, i) => n + i.city.sources.length, 0);
+  expect(p.maxRow).toBe(1 + total);
+  const first = c.indicators[0].city.sources[0];
+  expect(rowValues(p, 2)).toEqual(['T-01', '测试指标T-01', '张家港市', c.indicators[0].units[first.unit], first.file, first.sheet, first.cell]);
+});
+
+test('填报完成情况: grid words match the consolidation and colours are conditional', () => {
+  const s = wb.sheet['填报完成情况'];
+  const header = rowValues(s, 2);
+  const col = header.indexOf('昆山') + 1;
+  expect(col).toBeGreaterThan(2);
+  const kunshan = plan.units.find((u) => u.shortName === '昆山')!.code;
+  c.indicators.forEach((ind, i) => {
+    const want = { filled: '已填', blank: '未填', 'not-required': '—' }[c.grid[kunshan][ind.code]];
+    expect(rowValues(s, 3 + i)[col - 1]).toBe(want);
+  });
+  expect(rowValues(s, 3 + c.indicators.length)[1]).toBe('已填 / 应填');
+  expect(s.cf.map((r) => r.formula[0])).toEqual(['"已填"', '"未填"', '"—"']);
+});
+
+test('text a clerk typed stays inert text, never a formula', () => {
+  const all = Object.values(wb.sheet).flatMap((s) => Object.values(s.cells));
+  expect(all.filter((cell) => cell.t === 'f')).toEqual([]);
+  const strings = all.filter((cell) => cell.t === 's').map((cell) => cell.v);
+  expect(strings).toContain(HOSTILE[0]);
+  expect(strings).toContain(HOSTILE[1]);
+  expect(strings).toContain('备注：-3');
+  expect(strings).toContain(HOSTILE[3]);
+  expect(strings).toContain('=cmd|x.xlsx');
+});
+
+test('LibreOffice opens and converts it, keeping sheets and values', () => {
+  const out = libreOfficeConvert(file, 'xlsx');
+  const back = inspectXlsx(out);
+  expect(back.sheets).toEqual(wb.sheets);
+  expect(rowValues(back.sheet['汇总'], 3)).toEqual(rowValues(wb.sheet['汇总'], 3));
+  expect(back.sheet['汇总'].cells['A4'].v).toBe('T-01');
+  // LibreOffice keeps the clerk's formula-looking text as text too.
+  expect(back.sheet['报送情况'].cells['E3']).toEqual({ v: HOSTILE[0], t: 's' });
+  expect(back.sheet['汇总'].cf.some((r) => r.type === 'dataBar')).toBe(true);
+});
+
+test('an empty consolidation still makes a valid workbook', async () => {
+  const empty = { ...c, returns: [], indicators: [], findings: [], grid: {}, missing: [] };
+  const bytes = await writeSummaryWorkbook(plan, empty);
+  const f = path.join(dir, 'empty.xlsx');
+  fs.writeFileSync(f, bytes);
+  const back = inspectXlsx(f);
+  expect(back.sheets).toHaveLength(5);
+  expect(rowValues(back.sheet['问题清单'], 1)[0]).toBe('单位');
+});

@@ -1,0 +1,80 @@
+/**
+ * Independent readers for the summary tests: openpyxl (system python) and
+ * LibreOffice, each run as a child process.
+ */
+
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+export const PYTHON = '/usr/bin/python3';
+const INSPECT = path.join(__dirname, 'inspect_xlsx.py');
+
+export interface InspectedCell {
+  v: string | number | boolean;
+  /** openpyxl data_type: 's' string, 'n' number, 'f' formula, 'b' bool. */
+  t: string;
+}
+
+export interface InspectedSheet {
+  cells: Record<string, InspectedCell>;
+  freeze: string | null;
+  autofilter: string | null;
+  orientation: string | null;
+  fitToWidth: number | null;
+  printTitleRows: string | null;
+  cf: { ref: string; type: string; operator: string | null; formula: string[]; hasDxf: boolean }[];
+  maxRow: number;
+  maxCol: number;
+}
+
+export interface Inspected {
+  sheets: string[];
+  sheet: Record<string, InspectedSheet>;
+}
+
+/** What openpyxl sees in the workbook. */
+export function inspectXlsx(file: string): Inspected {
+  const out = execFileSync(PYTHON, ['-W', 'ignore', INSPECT, file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return JSON.parse(out) as Inspected;
+}
+
+/** Rows of a sheet as arrays of values (by openpyxl), for readable assertions. */
+export function rowValues(sheet: InspectedSheet, row: number): (string | number | boolean | null)[] {
+  const values: (string | number | boolean | null)[] = [];
+  for (let c = 1; c <= sheet.maxCol; c++) values.push(sheet.cells[`${colName(c)}${row}`]?.v ?? null);
+  while (values.length && values[values.length - 1] === null) values.pop();
+  return values;
+}
+
+export function colName(index: number): string {
+  let n = index;
+  let s = '';
+  while (n > 0) {
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/**
+ * Converts a workbook with LibreOffice (headless, own profile) and returns the
+ * output path; throws with LibreOffice's output when it fails.
+ */
+export function libreOfficeConvert(file: string, to = 'xlsx'): string {
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ps-lo-out-'));
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'ps-lo-profile-'));
+  try {
+    execFileSync(
+      'soffice',
+      [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', to, '--outdir', outDir, file],
+      { encoding: 'utf8', timeout: 120000, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+  } finally {
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+  const out = path.join(outDir, path.basename(file).replace(/\.[^.]+$/, '') + '.' + to.split(':')[0]);
+  if (!fs.existsSync(out)) throw new Error(`LibreOffice produced no ${to} for ${file}`);
+  return out;
+}
