@@ -1,0 +1,39 @@
+/**
+ * CLI errors and exit codes. Messages are bilingual, Chinese first:
+ * "中文说明\nEnglish explanation".
+ *
+ * Exit codes: 0 success, 1 unexpected failure, 2 bad input (usage, unknown
+ * plan/period/unit, invalid plan file). Commands that validate returns may
+ * add their own codes (documented in docs/cli.md).
+ */
+
+import { PlanError } from '../core/plan/load';
+import { PlanNotFoundError } from '../node/plan-source';
+
+export const EXIT_OK = 0;
+export const EXIT_FAILURE = 1;
+export const EXIT_USAGE = 2;
+
+/** Bad input from the user: printed without a stack trace, exit code 2. */
+export class UsageError extends Error {
+  readonly exitCode = EXIT_USAGE;
+  constructor(zh: string, en: string) {
+    super(`${zh}\n${en}`);
+    this.name = 'UsageError';
+  }
+}
+
+/** Prints an error the way users should see it and returns the exit code. */
+export function reportError(e: unknown, stderr: NodeJS.WritableStream = process.stderr): number {
+  if (e instanceof UsageError || e instanceof PlanNotFoundError) {
+    stderr.write(`错误 / error: ${e.message}\n`);
+    return EXIT_USAGE;
+  }
+  if (e instanceof PlanError) {
+    stderr.write(`错误 / error: ${e.message}\n`);
+    return EXIT_USAGE;
+  }
+  const err = e as Error;
+  stderr.write(`意外错误 / unexpected error: ${err?.stack ?? String(e)}\n`);
+  return EXIT_FAILURE;
+}

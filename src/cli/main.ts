@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+/**
+ * The plansheet command line. Each command lives in its own module under
+ * ./commands and exports `register(program)`; to add a command, add its module
+ * name to COMMAND_MODULES (one line). Modules are required lazily here and keep
+ * heavy imports (ExcelJS) inside their actions, so `plansheet --help` is fast.
+ */
+
+import { Command, CommanderError } from 'commander';
+import { EXIT_OK, EXIT_USAGE, reportError } from './errors';
+
+/** Command modules, in --help order. */
+const COMMAND_MODULES = ['plans', 'plan-show', 'generate'];
+
+export interface CommandModule {
+  register(program: Command): void;
+}
+
+function version(): string {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  return (require('../../package.json') as { version: string }).version;
+}
+
+export function buildProgram(): Command {
+  const program = new Command('plansheet')
+    .description('PlanSheet：规划指标填报工具（生成填报模板、校验、汇总）\nPlanSheet: plan indicator reporting (templates, validation, consolidation)')
+    .version(version(), '-V, --version', '显示版本 / show the version')
+    .helpOption('-h, --help', '显示帮助 / show help')
+    .addHelpCommand('help [command]', '显示命令帮助 / show help for a command')
+    .showHelpAfterError('（使用 --help 查看用法 / use --help for usage）')
+    .exitOverride();
+  for (const name of COMMAND_MODULES) {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    (require(`./commands/${name}`) as CommandModule).register(program);
+  }
+  return program;
+}
+
+export async function main(argv: string[] = process.argv): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return Number(process.exitCode ?? EXIT_OK);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version also arrive here, with exit code 0.
+      if (e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return EXIT_OK;
+      if (e.code === 'commander.help' || e.code === 'commander.executeSubCommandAsync') return e.exitCode;
+      return EXIT_USAGE;
+    }
+    return reportError(e);
+  }
+}
+
+export const version_ = version;
+
+if (require.main === module) {
+  main().then((code) => {
+    process.exitCode = code;
+  });
+}

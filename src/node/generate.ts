@@ -1,0 +1,48 @@
+/**
+ * Writing a set of reporting workbooks to a directory: one per unit, each
+ * written atomically. Input checks (plan, period, units) happen before this is
+ * called, so a bad request writes nothing.
+ */
+
+import * as path from 'path';
+import type { Period } from '../core/period';
+import { periodKey } from '../core/period';
+import type { Plan, ReportingUnit } from '../core/plan/types';
+import type { TemplateOptions } from '../xlsx/write/options';
+import { writeTemplate } from '../xlsx/write/template';
+import { templateFileName } from '../xlsx/write/units';
+import { writeFileAtomic } from './atomic';
+
+export interface GeneratedFile {
+  unit: ReportingUnit;
+  file: string;
+  bytes: number;
+}
+
+export async function generateSet(
+  plan: Plan,
+  period: Period,
+  units: ReportingUnit[],
+  outDir: string,
+  options: TemplateOptions = {},
+  onFile?: (f: GeneratedFile) => void,
+): Promise<GeneratedFile[]> {
+  const out: GeneratedFile[] = [];
+  const key = periodKey(period);
+  // One timestamp for the whole set: the files belong to one run.
+  const opts = { generatedAt: new Date(), ...options };
+  // Build workbook N+1 while workbook N is being written to disk.
+  let pendingWrite: Promise<void> = Promise.resolve();
+  for (const unit of units) {
+    const data = await writeTemplate(plan, period, unit.code, opts);
+    await pendingWrite;
+    const file = path.join(outDir, templateFileName(key, unit));
+    pendingWrite = writeFileAtomic(file, data).then(() => {
+      const f = { unit, file, bytes: data.byteLength };
+      out.push(f);
+      onFile?.(f);
+    });
+  }
+  await pendingWrite;
+  return out;
+}
