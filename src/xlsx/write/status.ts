@@ -1,0 +1,50 @@
+/**
+ * The entry sheet's status formula: 未填 / 达标 / 未达标 / 无目标 from the
+ * value cell and the period's target, written with functions every
+ * spreadsheet shares (IF, ISNUMBER, AND, ABS) so Excel, WPS and LibreOffice
+ * compute the same word.
+ *
+ * A cell that does not hold a number (blank, spaces, text) counts as 未填:
+ * only a number is a return. Qualitative ("全面推广") and absent targets give
+ * 无目标 once a number is entered.
+ */
+
+import type { Target } from '../../core/plan/types';
+import { STATUS } from '../../core/template/layout';
+
+/** A number as a formula literal: no exponent, no float noise. */
+export function formulaNumber(n: number): string {
+  const r = Math.round(n * 1e9) / 1e9;
+  // toFixed avoids "1e-7" style output, which some spreadsheets reject.
+  return Number.isInteger(r) ? String(r) : r.toFixed(9).replace(/0+$/, '').replace(/\.$/, '');
+}
+
+const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+/** The comparison that means "met", or null when the target is not numeric. */
+export function metCondition(t: Target | undefined, ref: string): string | null {
+  if (!t) return null;
+  // Tolerance as in evaluateTarget (target.ts), so the sheet and the rules agree.
+  const eps = '0.000000001';
+  switch (t.op) {
+    case 'ge':
+      return `${ref}>=${formulaNumber(t.value)}-${eps}`;
+    case 'le':
+      return `${ref}<=${formulaNumber(t.value)}+${eps}`;
+    case 'eq':
+      return `ABS(${ref}-${formulaNumber(t.value)})<=${eps}`;
+    case 'range':
+      return `AND(${ref}>=${formulaNumber(t.min)}-${eps},${ref}<=${formulaNumber(t.max)}+${eps})`;
+    default:
+      return null;
+  }
+}
+
+/**
+ * The formula (without "=") for the status cell of a value cell such as "F5".
+ */
+export function statusFormula(t: Target | undefined, ref: string): string {
+  const met = metCondition(t, ref);
+  const filled = met ? `IF(${met},${q(STATUS.met)},${q(STATUS.missed)})` : q(STATUS.noTarget);
+  return `IF(ISNUMBER(${ref}),${filled},${q(STATUS.blank)})`;
+}
