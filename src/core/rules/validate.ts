@@ -1,6 +1,22 @@
-import type { Plan } from '../plan/types';
-import type { ParsedReturn } from '../return/types';
-import type { Finding, Lang } from './finding';
+/**
+ * Validation of one return against its plan. The checks run in this order:
+ * the reader's structural issues, the template's identity (plan, version,
+ * period, unit, metadata), then each indicator's row: tampered code/target
+ * cells, formulas, how the value reads as a number, ranges, unit slips,
+ * targets and cumulative decreases. Rule ids are listed in docs/json.md.
+ */
+
+import type { Indicator, Plan, ReportingUnit } from '../plan/types';
+import type { CellRef, ParsedReturn, ReturnEntry } from '../return/types';
+import type { Finding, Lang, Severity } from './finding';
+import { parsePeriod, periodEndMonth, periodKey, periodLabel, targetKey, type Period } from '../period';
+import { evaluateTarget, formatTarget, toHalfWidth } from '../plan/target';
+import { planHash } from '../plan/load';
+import { META_KEYS, TEMPLATE_FORMAT_VERSION } from '../template/layout';
+import { formatNumber, message, type MessageKey, type MessageParams } from '../i18n';
+import { readNumber } from './read-number';
+import { READER_ISSUES, isReaderIssueRule } from './reader-issues';
+import { cachedHash, sameRow, sortFindings, targetApplies, targetMagnitude, targetOf, unitSlip } from './common';
 
 export interface ValidateOpts {
   lang?: Lang;
@@ -8,6 +24,270 @@ export interface ValidateOpts {
   period?: string;
 }
 
-export function validate(_plan: Plan, _ret: ParsedReturn, _opts: ValidateOpts): Finding[] {
-  return []; // filled in shortly
+class Collector {
+  readonly findings: Finding[] = [];
+  constructor(readonly lang: Lang) {}
+
+  add(
+    severity: Severity,
+    rule: string,
+    code: string | null,
+    at: CellRef | null | undefined,
+    text: string,
+    extra: Partial<Pick<Finding, 'remarkAt' | 'readAs'>> = {},
+  ): void {
+    const f: Finding = { severity, rule, code, sheet: at?.sheet ?? null, cell: at?.cell ?? null, message: text };
+    if (extra.remarkAt) f.remarkAt = extra.remarkAt;
+    if (extra.readAs !== undefined) f.readAs = extra.readAs;
+    this.findings.push(f);
+  }
+
+  msg(key: MessageKey | string, params: MessageParams = {}): string {
+    return message(key, params, this.lang);
+  }
+}
+
+/** "≥ 6000" for messages; "—" when there is no target. */
+function shownTarget(ind: Indicator, tk: string | null): string {
+  return formatTarget(targetOf(ind, tk), ind.unit);
+}
+
+/** Compares what a cell shows with what the generator wrote, ignoring spacing and width. */
+function sameText(a: string, b: string): boolean {
+  const norm = (s: string) => {
+    const t = toHalfWidth(s).replace(/\s+/g, '').replace(/[—–-]+/g, '—');
+    return t === '' ? '—' : t;
+  };
+  return norm(a) === norm(b);
+}
+
+function structuralFindings(ret: ParsedReturn, c: Collector): void {
+  for (const issue of ret.structural ?? []) {
+    const params = issue.params ?? {};
+    const code = typeof params.code === 'string' ? params.code : null;
+    if (isReaderIssueRule(issue.rule)) {
+      c.add(READER_ISSUES[issue.rule].severity, issue.rule, code, issue.at, c.msg(issue.rule, params));
+    } else {
+      const detail = Object.entries(params)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(', ');
+      c.add('warning', issue.rule, code, issue.at, c.msg('template.reader-issue', { rule: issue.rule, detail }));
+    }
+  }
+}
+
+interface Identity {
+  period: Period | null;
+  unit: ReportingUnit | undefined;
+  hashDiffers: boolean;
+  /** False when the return is for another plan: its rows mean nothing here. */
+  checkRows: boolean;
+}
+
+function identityFindings(plan: Plan, ret: ParsedReturn, opts: ValidateOpts, c: Collector): Identity {
+  const meta = ret.meta!;
+  const missing: string[] = [];
+  if (!meta.formatVersion) missing.push(META_KEYS.formatVersion);
+  if (!meta.planId) missing.push(META_KEYS.planId);
+  if (!meta.planHash) missing.push(META_KEYS.planHash);
+  if (!meta.unitCode) missing.push(META_KEYS.unitCode);
+  if (!meta.period) missing.push(META_KEYS.period);
+  if (!meta.codes || meta.codes.length === 0) missing.push(META_KEYS.codes);
+  if (missing.length) c.add('error', 'template.meta-missing-keys', null, null, c.msg('template.meta-missing-keys', { keys: missing.join(', ') }));
+
+  if (meta.formatVersion && meta.formatVersion !== TEMPLATE_FORMAT_VERSION)
+    c.add('error', 'template.format-version', null, null, c.msg('template.format-version', { got: meta.formatVersion, expected: TEMPLATE_FORMAT_VERSION }));
+
+  if (meta.planId !== plan.id) {
+    c.add('error', 'template.plan-mismatch', null, null, c.msg('template.plan-mismatch', { got: meta.planId || '?', expected: plan.id }));
+    return { period: null, unit: undefined, hashDiffers: false, checkRows: false };
+  }
+
+  const hashDiffers = !!meta.planHash && meta.planHash !== cachedHash(plan, planHash);
+  if (hashDiffers)
+    c.add('warning', 'template.plan-version', null, null, c.msg('template.plan-version', { got: meta.planHash, expected: cachedHash(plan, planHash) }));
+
+  const period = meta.period ? parsePeriod(meta.period) : null;
+  if (meta.period && !period) c.add('error', 'template.period-invalid', null, null, c.msg('template.period-invalid', { got: meta.period }));
+  if (period) {
+    const expected = opts.period ? parsePeriod(opts.period) : null;
+    if (opts.period && (!expected || periodKey(expected) !== periodKey(period)))
+      c.add('error', 'template.period-mismatch', null, null, c.msg('template.period-mismatch', { got: periodLabel(period, c.lang), expected: expected ? periodLabel(expected, c.lang) : opts.period }));
+    if (!plan.years.includes(period.year))
+      c.add('error', 'template.period-outside-plan', null, null, c.msg('template.period-outside-plan', { got: periodLabel(period, c.lang), years: plan.years.join(', ') }));
+  }
+
+  const unit = plan.units.find((u) => u.code === meta.unitCode);
+  if (meta.unitCode && !unit) c.add('error', 'template.unit-unknown', null, null, c.msg('template.unit-unknown', { unit: meta.unitCode }));
+  else if (unit && !plan.indicators.some((i) => i.reporters.includes(unit.code)))
+    c.add('warning', 'template.unit-not-reporter', null, null, c.msg('template.unit-not-reporter', { unit: `${unit.name}（${unit.code}）` }));
+  return { period, unit, hashDiffers, checkRows: true };
+}
+
+/** The latest return of the same plan and unit from a period before this one. */
+function previousReturn(plan: Plan, ret: ParsedReturn, period: Period, previous: ParsedReturn[]): { ret: ParsedReturn; period: Period } | null {
+  let best: { ret: ParsedReturn; period: Period } | null = null;
+  const end = periodEndMonth(period);
+  for (const p of previous) {
+    if (!p.meta || p.meta.planId !== plan.id || p.meta.unitCode !== ret.meta!.unitCode) continue;
+    const pp = parsePeriod(p.meta.period ?? '');
+    if (!pp || periodEndMonth(pp) >= end) continue;
+    if (!best || periodEndMonth(pp) >= periodEndMonth(best.period)) best = { ret: p, period: pp };
+  }
+  return best;
+}
+
+function rowFindings(
+  plan: Plan,
+  ret: ParsedReturn,
+  ind: Indicator,
+  entry: ReturnEntry,
+  id: Identity,
+  opts: ValidateOpts,
+  c: Collector,
+): void {
+  const unitCode = ret.meta!.unitCode;
+  const required = ind.reporters.includes(unitCode);
+  const tk = id.period ? targetKey(id.period) : null;
+  const code = ind.code;
+  const at = entry.valueAt;
+
+  if (entry.shownCode !== undefined && toHalfWidth(entry.shownCode).trim() !== code)
+    c.add('warning', 'template.code-altered', code, sameRow(at, 'code'), c.msg('template.code-altered', { expected: code, shown: entry.shownCode }));
+  if (entry.shownTarget !== undefined && tk) {
+    const expected = shownTarget(ind, tk);
+    if (!sameText(entry.shownTarget, expected)) {
+      const rule = id.hashDiffers ? 'template.target-changed' : 'template.target-altered';
+      c.add(id.hashDiffers ? 'info' : 'warning', rule, code, sameRow(at, 'target'), c.msg(rule, { expected, shown: entry.shownTarget }));
+    }
+  }
+
+  const reading = readNumber(entry.value, ind);
+  if (reading.how === 'template.formula-no-result') {
+    c.add('error', 'template.formula-no-result', code, at, c.msg(reading.how, reading.params));
+    return;
+  }
+  if (reading.formula && reading.value !== null)
+    c.add('warning', 'template.formula-cached', code, at, c.msg('template.formula-cached', { formula: reading.formula, value: formatNumber(reading.value) }), { readAs: reading.value });
+  if (!reading.ok) {
+    c.add('error', 'value.not-number', code, at, c.msg(reading.how ?? 'num.unreadable', reading.params), { remarkAt: entry.remarkAt });
+    return;
+  }
+  if (reading.how && reading.value !== null)
+    c.add('warning', 'value.not-number', code, at, c.msg(reading.how, reading.params), { readAs: reading.value });
+
+  const value = reading.value;
+  if (value === null) {
+    if (required) c.add('error', 'value.missing', code, at, c.msg('value.missing', { code, name: ind.name }));
+    return;
+  }
+
+  // Ranges the kind allows.
+  let inRange = true;
+  const v = formatNumber(value);
+  if (ind.kind === 'percent' && (value < 0 || value > 100)) {
+    c.add('error', 'value.out-of-range', code, at, c.msg('value.out-of-range.percent', { value: `${v}%` }));
+    inRange = false;
+  } else if (value < 0 && ind.kind !== 'number') {
+    c.add('error', 'value.out-of-range', code, at, c.msg('value.out-of-range.negative', { value: v, unit: ind.unit || ind.kind }));
+    inRange = false;
+  } else if (ind.kind === 'count' && !Number.isInteger(value) && !/^[千万亿百]/.test(ind.unit)) {
+    c.add('error', 'value.out-of-range', code, at, c.msg('value.out-of-range.fraction', { value: v, unit: ind.unit }));
+    inRange = false;
+  }
+
+  const target = targetOf(ind, tk);
+  const applies = targetApplies(ind, unitCode);
+  if (inRange) {
+    const slip = unitSlip(ind, value, targetMagnitude(target), applies);
+    if (slip) slipFinding(ind, entry, value, slip, c.msg('ref.target', { target: shownTarget(ind, tk) }), c);
+  }
+
+  if (applies && target && id.period) targetFinding(ind, entry, value, tk!, id.period, c);
+
+  if (ind.cumulative && id.period && opts.previous?.length) {
+    const prev = previousReturn(plan, ret, id.period, opts.previous);
+    const prevEntry = prev?.ret.entries.get(code);
+    const prevValue = prevEntry ? readNumber(prevEntry.value, ind).value : null;
+    if (prev && prevValue !== null && value < prevValue - 1e-9) {
+      const explained = !!entry.remark;
+      let text = c.msg('value.cumulative-decrease', { value: v, prev: formatNumber(prevValue), prevPeriod: periodLabel(prev.period, c.lang) });
+      if (explained) text += c.msg('target.explained', { remark: entry.remark });
+      c.add(explained ? 'info' : 'warning', 'value.cumulative-decrease', code, at, text, { remarkAt: entry.remarkAt });
+    }
+  }
+}
+
+export function slipFinding(ind: Indicator, entry: ReturnEntry, value: number, slip: ReturnType<typeof unitSlip> & object, ref: string, c: Collector): void {
+  const params =
+    slip.kind === 'percent'
+      ? { value: formatNumber(value), ref, suggest: formatNumber(slip.suggest) }
+      : {
+          value: formatNumber(value),
+          ref,
+          ratio: slip.ratio >= 1 ? formatNumber(Number(slip.ratio.toPrecision(2))) : `1/${formatNumber(Number((1 / slip.ratio).toPrecision(2)))}`,
+          from: slip.from,
+          suggest: formatNumber(slip.suggest),
+          unit: ind.unit,
+        };
+  c.add('warning', 'value.unit-slip', ind.code, entry.valueAt, c.msg(slip.kind === 'percent' ? 'value.unit-slip.percent' : 'value.unit-slip.magnitude', params), {
+    readAs: slip.suggest,
+  });
+}
+
+function targetFinding(ind: Indicator, entry: ReturnEntry, value: number, tk: string, period: Period, c: Collector): void {
+  const target = ind.targets[tk];
+  const ev = evaluateTarget(target, value);
+  if (!ev || ev.met) return;
+  const gapUnit = ind.unit === '%' ? ` ${c.msg('unit.points')}` : ind.unit ? ` ${ind.unit}` : '';
+  const below = (target.op === 'ge' && value < target.value) || (target.op === 'range' && value < target.min);
+  const above = (target.op === 'le' || target.op === 'range') && !below;
+  const key = below ? 'target.below' : above ? 'target.above' : 'target.off';
+  let text = c.msg(key, { gap: `${formatNumber(ev.gap)}${gapUnit}`, target: formatTarget(target, ind.unit), value: formatNumber(value) });
+  // A half or a quarter is measured against its year's "at least" target:
+  // falling short of it mid-year is progress, not a miss.
+  const interim = period.kind !== 'year' && below && target.op === 'ge';
+  if (interim) text += c.msg('target.interim', { period: periodLabel(period, c.lang) });
+  const binding = ind.attribute === 'binding';
+  const explained = !!entry.remark;
+  let severity: Severity;
+  if (interim) severity = 'info';
+  else if (binding) {
+    severity = 'error';
+    text += c.msg('target.binding');
+  } else severity = explained ? 'info' : 'warning';
+  if (!interim) text += explained ? c.msg('target.explained', { remark: entry.remark }) : binding ? '' : c.msg('target.ask-remark');
+  c.add(severity, 'target.missed', ind.code, entry.valueAt, text, { remarkAt: entry.remarkAt });
+}
+
+export { Collector };
+
+export function validate(plan: Plan, ret: ParsedReturn, opts: ValidateOpts = {}): Finding[] {
+  const c = new Collector(opts.lang ?? 'zh');
+  structuralFindings(ret, c);
+  if (!ret.meta) {
+    c.add('error', 'template.not-plansheet', null, null, c.msg('template.not-plansheet'));
+    return sortFindings(c.findings);
+  }
+  const id = identityFindings(plan, ret, opts, c);
+  if (!id.checkRows) return sortFindings(c.findings);
+
+  const reportedMissing = new Set(
+    (ret.structural ?? [])
+      .filter((s) => (s.rule === 'reader.name-missing' || s.rule === 'reader.name-broken') && typeof s.params?.code === 'string').map((s) => String(s.params!.code)),
+  );
+  const known = new Set(plan.indicators.map((i) => i.code));
+  for (const ind of plan.indicators) {
+    const entry = ret.entries.get(ind.code);
+    if (!entry) {
+      if (ind.reporters.includes(ret.meta.unitCode) && !reportedMissing.has(ind.code))
+        c.add('error', 'template.entry-missing', ind.code, null, c.msg('template.entry-missing', { code: ind.code, name: ind.name }));
+      continue;
+    }
+    rowFindings(plan, ret, ind, entry, id, opts, c);
+  }
+  for (const [code, entry] of ret.entries) {
+    if (!known.has(code)) c.add('warning', 'template.unknown-code', code, entry.valueAt, c.msg('template.unknown-code', { code }));
+  }
+  return sortFindings(c.findings);
 }
