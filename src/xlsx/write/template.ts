@@ -76,10 +76,10 @@ const ENTRY_WIDTHS: Record<(typeof ENTRY_ORDER)[number], number> = {
   code: 13,
   category: 14,
   name: 42,
-  unit: 9,
+  unit: 10,
   target: 15,
   value: 14,
-  status: 9,
+  status: 10,
   remark: 32,
 };
 const LAST_COL = C.remark;

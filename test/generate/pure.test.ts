@@ -1,0 +1,96 @@
+/** The writer's small pure parts: status formula text, validation choices, file names, unit selection. */
+
+import { builtinPlan, builtinPlanIds } from '../../src/core/plan/builtin';
+import type { Target } from '../../src/core/plan/types';
+import { STATUS } from '../../src/core/template/layout';
+import { formulaNumber, metCondition, statusFormula } from '../../src/xlsx/write/status';
+import { indicatorsFor, reportingUnits, templateFileName } from '../../src/xlsx/write/units';
+import { clip, LIMITS, statusRules, valueValidation } from '../../src/xlsx/write/validation';
+import { testPlan } from './test-plan';
+
+describe('status formula', () => {
+  test('numbers are written without exponent or float noise', () => {
+    expect(formulaNumber(0.1 + 0.2)).toBe('0.3');
+    expect(formulaNumber(3000)).toBe('3000');
+    expect(formulaNumber(1e-7)).toBe('0.0000001');
+    expect(formulaNumber(1.3)).toBe('1.3');
+  });
+
+  test('each operator gives its comparison; text/none/missing give no comparison', () => {
+    const t = (x: Omit<Target, 'raw'>) => ({ raw: '', ...x }) as Target;
+    expect(metCondition(t({ op: 'ge', value: 3000 }), 'F5')).toBe('F5>=3000-0.000000001');
+    expect(metCondition(t({ op: 'le', value: 1.3 }), 'F5')).toBe('F5<=1.3+0.000000001');
+    expect(metCondition(t({ op: 'eq', value: 1 }), 'F5')).toBe('ABS(F5-1)<=0.000000001');
+    expect(metCondition(t({ op: 'range', min: 1, max: 2 }), 'F5')).toBe('AND(F5>=1-0.000000001,F5<=2+0.000000001)');
+    expect(metCondition(t({ op: 'text', text: '全面推广' }), 'F5')).toBeNull();
+    expect(metCondition(t({ op: 'none' }), 'F5')).toBeNull();
+    expect(metCondition(undefined, 'F5')).toBeNull();
+  });
+
+  test('the formula uses only portable functions and the layout status words', () => {
+    const f = statusFormula({ op: 'ge', value: 5, raw: '5' }, 'F9');
+    expect(f).toBe(`IF(ISNUMBER(F9),IF(F9>=5-0.000000001,"${STATUS.met}","${STATUS.missed}"),"${STATUS.blank}")`);
+    expect(statusFormula({ op: 'none', raw: '/' }, 'F9')).toBe(`IF(ISNUMBER(F9),"${STATUS.noTarget}","${STATUS.blank}")`);
+    expect(f.match(/[A-Z]+(?=\()/g)!.every((fn) => ['IF', 'ISNUMBER', 'AND', 'ABS'].includes(fn))).toBe(true);
+  });
+});
+
+describe('validation choices', () => {
+  const plan = testPlan();
+  const byCode = new Map(plan.indicators.map((i) => [i.code, i]));
+  const v = (code: string) => valueValidation(byCode.get(code)!, byCode.get(code)!.targets['2023']);
+
+  test('kind decides the rule: percent 0–100, amount/ratio ≥ 0 decimal, count whole ≥ 0, number any', () => {
+    expect(v('T-PCT')).toMatchObject({ type: 'decimal', operator: 'between', formulae: [0, 100] });
+    expect(v('T-GE')).toMatchObject({ type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0] });
+    expect(v('T-LE')).toMatchObject({ type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0] });
+    expect(v('T-RANGE')).toMatchObject({ type: 'whole', operator: 'greaterThanOrEqual', formulae: [0] });
+    const any = v('T-TEXT');
+    expect(any.type).toBe('decimal');
+    expect(any.operator).toBe('between');
+    expect(any.formulae[0]).toBeLessThan(-1e14);
+    expect(any.formulae[1]).toBeGreaterThan(1e14);
+  });
+
+  test('texts stay within Excel limits, carry name, unit and target, and have no line breaks', () => {
+    for (const ind of plan.indicators) {
+      const d = valueValidation(ind, ind.targets['2023']);
+      expect([...d.promptTitle].length).toBeLessThanOrEqual(LIMITS.promptTitle);
+      expect([...d.prompt].length).toBeLessThanOrEqual(LIMITS.prompt);
+      expect([...d.errorTitle].length).toBeLessThanOrEqual(LIMITS.errorTitle);
+      expect([...d.error].length).toBeLessThanOrEqual(LIMITS.error);
+      for (const s of [d.promptTitle, d.prompt, d.errorTitle, d.error]) expect(s).not.toMatch(/[\r\n]/);
+      expect(d.errorStyle).toBe('stop');
+      if (ind.unit) expect(d.prompt).toContain(ind.unit);
+    }
+    expect(v('T-GE').prompt).toContain('≥ 3000');
+    expect(v('T-LONG').promptTitle.endsWith('…')).toBe(true);
+    expect(clip('短', 32)).toBe('短');
+  });
+
+  test('one conditional-format rule per status word, with distinct priorities', () => {
+    const rules = statusRules('$G5');
+    expect(rules.map((r) => r.formulae[0]).sort()).toEqual(Object.values(STATUS).map((w) => `$G5="${w}"`).sort());
+    expect(new Set(rules.map((r) => r.priority)).size).toBe(rules.length);
+  });
+});
+
+describe('units and file names', () => {
+  test.each(builtinPlanIds())('%s: every reporting unit has indicators; scopes partition the units', (id) => {
+    const plan = builtinPlan(id)!;
+    const all = reportingUnits(plan, 'all');
+    expect(all.length).toBeGreaterThan(0);
+    for (const u of all) expect(indicatorsFor(plan, u.code).length).toBeGreaterThan(0);
+    const d = reportingUnits(plan, 'districts');
+    const dep = reportingUnits(plan, 'departments');
+    expect(d.every((u) => u.kind === 'district')).toBe(true);
+    expect([...d, ...dep].map((u) => u.code).sort()).toEqual(all.map((u) => u.code).sort());
+    const names = all.map((u) => templateFileName('2023', u));
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  test('file names are readable and safe', () => {
+    expect(templateFileName('2023', { code: '320582', name: '张家港市', kind: 'district' })).toBe('2023_320582_张家港市.xlsx');
+    expect(templateFileName('2023H1', { code: 'SZ-X', name: 'a/b:c*?"<>| d', kind: 'department' })).toBe('2023H1_SZ-X_a_b_c_d.xlsx');
+  });
+});
