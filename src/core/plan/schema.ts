@@ -65,7 +65,7 @@ export const indicatorSourceSchema = z
     direction: z.enum(['ge', 'le', 'eq']).default('ge'),
     attribute: z.enum(['binding', 'expected']).optional(),
     cumulative: z.boolean().default(false),
-    kind: z.enum(['count', 'amount', 'percent', 'ratio', 'number']),
+    kind: z.enum(['count', 'amount', 'percent', 'ratio', 'number', 'text']),
     rollup: z.enum(['sum', 'rate', 'limit', 'citywide']),
     targets: z.record(z.string().regex(/^\d{4}(?:H[12]|Q[1-4])?$/, 'period key like 2023, 2023H1, 2023Q2'), targetSourceSchema),
     lead: z.array(code).min(1),

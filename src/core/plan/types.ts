@@ -31,10 +31,12 @@ export type Target =
 export type Attribute = 'binding' | 'expected';
 
 /**
- * What kind of number the value cell holds; drives Excel data validation and
- * the range rules. `percent` is entered as 0–100 (the seed writes "90%").
+ * What the value cell holds; drives Excel data validation and the range rules.
+ * `percent` is entered as 0–100 (the seed writes "90%"). `text` is for
+ * qualitative goals ("建成城市大数据智能感知平台"): the unit reports progress
+ * in words, and attainment is judged by people, not by the rules.
  */
-export type ValueKind = 'count' | 'amount' | 'percent' | 'ratio' | 'number';
+export type ValueKind = 'count' | 'amount' | 'percent' | 'ratio' | 'number' | 'text';
 
 /**
  * How unit returns roll up to the city figure.
