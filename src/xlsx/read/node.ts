@@ -1,0 +1,44 @@
+/**
+ * Node-only wrapper: reads a return from disk (read-only, never modified)
+ * and hands the bytes to the browser-safe reader. Kept apart from index.ts so
+ * the add-in bundle never pulls in fs.
+ */
+
+import { open, stat } from 'fs/promises';
+import { readReturn, DEFAULT_LIMITS, type ReadOptions, type ReadResult } from './index';
+import { readErrorMessage } from './messages';
+
+export async function readReturnFile(path: string, opts: ReadOptions = {}): Promise<ReadResult> {
+  const lang = opts.lang ?? 'zh';
+  const limits = opts.limits ?? DEFAULT_LIMITS;
+  let modifiedAt = opts.modifiedAt;
+  let bytes: Uint8Array;
+  try {
+    const st = await stat(path);
+    if (!st.isFile()) {
+      return { ok: false, file: path, code: 'read-error', message: readErrorMessage('read-error', path, lang, { reason: lang === 'en' ? 'not a regular file' : '不是普通文件' }) };
+    }
+    // Refuse oversized files before reading a byte of them.
+    if (st.size > limits.maxFileBytes) {
+      return { ok: false, file: path, code: 'too-large', message: readErrorMessage('too-large', path, lang, { size: st.size, limit: limits.maxFileBytes }) };
+    }
+    modifiedAt ??= st.mtime.toISOString();
+    const fh = await open(path, 'r');
+    try {
+      const buf = new Uint8Array(st.size);
+      let off = 0;
+      while (off < buf.length) {
+        const { bytesRead } = await fh.read(buf, off, buf.length - off, off);
+        if (bytesRead === 0) break;
+        off += bytesRead;
+      }
+      bytes = off === buf.length ? buf : buf.subarray(0, off);
+    } finally {
+      await fh.close();
+    }
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code ?? String(e);
+    return { ok: false, file: path, code: 'read-error', message: readErrorMessage('read-error', path, lang, { reason }) };
+  }
+  return readReturn(bytes, path, { ...opts, modifiedAt });
+}

@@ -1,0 +1,222 @@
+/**
+ * A small pull scanner for the SpreadsheetML parts we read. No DOM (Node has
+ * none), no namespaces beyond dropping prefixes (x:row and row are the same
+ * element to us), no DTDs: a DOCTYPE is refused outright so no entity
+ * expansion can happen. Text is decoded only when asked for.
+ */
+
+export class XmlError extends Error {}
+
+export const EOF = 0;
+export const OPEN = 1;
+export const CLOSE = 2;
+export const TEXT = 3;
+
+function isNameEnd(c: number): boolean {
+  // whitespace, '/', '>'
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 47 || c === 62;
+}
+
+function localName(q: string): string {
+  const i = q.indexOf(':');
+  return i < 0 ? q : q.slice(i + 1);
+}
+
+const ENTITY_RE = /&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g;
+
+function entity(_m: string, e: string): string {
+  switch (e) {
+    case 'amp':
+      return '&';
+    case 'lt':
+      return '<';
+    case 'gt':
+      return '>';
+    case 'quot':
+      return '"';
+    case 'apos':
+      return "'";
+  }
+  const cp = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+  if (!(cp >= 0 && cp <= 0x10ffff) || (cp >= 0xd800 && cp <= 0xdfff)) return '\uFFFD';
+  return String.fromCodePoint(cp);
+}
+
+export function decodeEntities(s: string): string {
+  return s.indexOf('&') < 0 ? s : s.replace(ENTITY_RE, entity);
+}
+
+export class XmlScanner {
+  kind = EOF;
+  /** Local name of the current OPEN/CLOSE tag. */
+  name = '';
+  selfClosing = false;
+  private pos = 0;
+  private aStart = 0;
+  private aEnd = 0;
+  private tStart = 0;
+  private tEnd = 0;
+  private cdata = false;
+
+  constructor(
+    readonly src: string,
+    /** Part name, for error messages. */
+    readonly part = '',
+  ) {}
+
+  private fail(what: string): never {
+    throw new XmlError(`${this.part}: ${what} at offset ${this.pos}`);
+  }
+
+  next(): number {
+    const s = this.src;
+    for (;;) {
+      const p = this.pos;
+      if (p >= s.length) return (this.kind = EOF);
+      if (s.charCodeAt(p) !== 60) {
+        const lt = s.indexOf('<', p);
+        const end = lt < 0 ? s.length : lt;
+        this.tStart = p;
+        this.tEnd = end;
+        this.cdata = false;
+        this.pos = end;
+        return (this.kind = TEXT);
+      }
+      const c1 = s.charCodeAt(p + 1);
+      if (c1 === 63) {
+        // <? … ?>
+        const e = s.indexOf('?>', p + 2);
+        if (e < 0) this.fail('unterminated processing instruction');
+        this.pos = e + 2;
+        continue;
+      }
+      if (c1 === 33) {
+        if (s.startsWith('<!--', p)) {
+          const e = s.indexOf('-->', p + 4);
+          if (e < 0) this.fail('unterminated comment');
+          this.pos = e + 3;
+          continue;
+        }
+        if (s.startsWith('<![CDATA[', p)) {
+          const e = s.indexOf(']]>', p + 9);
+          if (e < 0) this.fail('unterminated CDATA');
+          this.tStart = p + 9;
+          this.tEnd = e;
+          this.cdata = true;
+          this.pos = e + 3;
+          return (this.kind = TEXT);
+        }
+        this.fail('DOCTYPE/declarations are not allowed');
+      }
+      if (c1 === 47) {
+        const e = s.indexOf('>', p + 2);
+        if (e < 0) this.fail('unterminated end tag');
+        this.name = localName(s.slice(p + 2, e).trim());
+        this.pos = e + 1;
+        this.selfClosing = false;
+        return (this.kind = CLOSE);
+      }
+      let i = p + 1;
+      while (i < s.length && !isNameEnd(s.charCodeAt(i))) i++;
+      if (i === p + 1 || i >= s.length) this.fail('bad start tag');
+      this.name = localName(s.slice(p + 1, i));
+      // Find the closing '>' outside attribute quotes.
+      let q = 0;
+      let j = i;
+      for (; j < s.length; j++) {
+        const c = s.charCodeAt(j);
+        if (q) {
+          if (c === q) q = 0;
+        } else if (c === 34 || c === 39) q = c;
+        else if (c === 62) break;
+        else if (c === 60) this.fail('"<" inside a tag');
+      }
+      if (j >= s.length) this.fail('unterminated start tag');
+      this.selfClosing = s.charCodeAt(j - 1) === 47;
+      this.aStart = i;
+      this.aEnd = this.selfClosing ? j - 1 : j;
+      this.pos = j + 1;
+      return (this.kind = OPEN);
+    }
+  }
+
+  /** Decoded text of the current TEXT token. */
+  text(): string {
+    const raw = this.src.slice(this.tStart, this.tEnd);
+    return this.cdata ? raw : decodeEntities(raw);
+  }
+
+  /** Attributes of the current OPEN tag by local name; xmlns declarations skipped. */
+  attrs(): Record<string, string> {
+    const out: Record<string, string> = {};
+    const s = this.src;
+    let i = this.aStart;
+    const end = this.aEnd;
+    while (i < end) {
+      let c = s.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 10 || c === 13) {
+        i++;
+        continue;
+      }
+      const nStart = i;
+      while (i < end && (c = s.charCodeAt(i)) !== 61 && c !== 32 && c !== 9 && c !== 10 && c !== 13) i++;
+      const qname = s.slice(nStart, i);
+      while (i < end && s.charCodeAt(i) !== 61) i++;
+      i++; // '='
+      while (i < end && ((c = s.charCodeAt(i)) === 32 || c === 9 || c === 10 || c === 13)) i++;
+      const quote = s.charCodeAt(i);
+      if (quote !== 34 && quote !== 39) {
+        if (i >= end) break;
+        this.fail('unquoted attribute');
+      }
+      const vEnd = s.indexOf(quote === 34 ? '"' : "'", i + 1);
+      if (vEnd < 0 || vEnd > end) this.fail('unterminated attribute');
+      const value = decodeEntities(s.slice(i + 1, vEnd));
+      i = vEnd + 1;
+      if (qname === 'xmlns' || qname.startsWith('xmlns:')) continue;
+      const ln = localName(qname);
+      // An unprefixed attribute wins over a prefixed one of the same local name.
+      if (!(ln in out) || ln === qname) out[ln] = value;
+    }
+    return out;
+  }
+
+  /** One attribute of the current OPEN tag (by local name). */
+  attr(name: string): string | undefined {
+    return this.attrs()[name];
+  }
+
+  /** Concatenated text up to the end of the current element (for <t>, <v>, <f>). */
+  readText(): string {
+    if (this.selfClosing) return '';
+    let out = '';
+    let depth = 1;
+    while (depth > 0) {
+      const k = this.next();
+      if (k === EOF) this.fail('unexpected end of document');
+      if (k === TEXT) out += this.text();
+      else if (k === OPEN) {
+        if (!this.selfClosing) depth++;
+      } else if (k === CLOSE) depth--;
+    }
+    return out;
+  }
+
+  /** Skips to the end of the current element. */
+  skip(): void {
+    if (this.kind !== OPEN || this.selfClosing) return;
+    let depth = 1;
+    while (depth > 0) {
+      const k = this.next();
+      if (k === EOF) this.fail('unexpected end of document');
+      if (k === OPEN) {
+        if (!this.selfClosing) depth++;
+      } else if (k === CLOSE) depth--;
+    }
+  }
+}
+
+/** Excel escapes control characters in strings as _xHHHH_ (and "_" itself as _x005F_). */
+export function unescapeExcel(s: string): string {
+  return s.indexOf('_x') < 0 ? s : s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+}
