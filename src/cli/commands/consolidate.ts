@@ -1,0 +1,213 @@
+/**
+ * `plansheet consolidate <dir|file...> --out summary.xlsx`: reads every
+ * return, works out the plan and period (the most common among the returns
+ * unless given), consolidates, writes the city summary workbook atomically
+ * and prints a one-screen overview (or the Consolidation as --json).
+ *
+ * Exit codes: 0 all returns taken without errors; 1 the summary was written
+ * but some return was rejected, in conflict, or has errors; 2 bad usage or
+ * nothing to consolidate (no summary written).
+ */
+
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Command } from 'commander';
+import type { Plan } from '../../core/plan/types';
+import type { ParsedReturn } from '../../core/return/types';
+import type { Consolidation, UnreadableFile } from '../../core/consolidate/types';
+import { parsePeriod, periodEndMonth, periodKey } from '../../core/period';
+import { EXIT_FAILURE, EXIT_OK, UsageError } from '../errors';
+import { parseLang } from '../lang';
+
+interface ConsolidateOpts {
+  out: string;
+  previous?: string;
+  plan?: string;
+  period?: string;
+  json?: boolean;
+  lang?: string;
+  conflict: string;
+}
+
+export function register(program: Command): void {
+  program
+    .command('consolidate')
+    .description('汇总各单位报表，生成全市汇总表 / consolidate returns into the city summary workbook')
+    .argument('<dir|file...>', '报表目录（递归查找 .xlsx/.xlsm/.xls）或文件 / directories (searched recursively) or files')
+    .requiredOption('-o, --out <file>', '汇总表输出路径（.xlsx）/ summary workbook to write (.xlsx)')
+    .option('--previous <dir>', '上期报表所在目录，用于累计指标检查 / directory of earlier returns, for cumulative checks')
+    .option('-p, --plan <id|file>', '计划：内置编号或 JSON 文件（默认按报表元数据识别）/ plan (default: the most common among the returns)')
+    .option('--period <period>', '填报期：2023、2023H1、2023Q3（默认按报表元数据识别）/ period (default: the most common among the returns)')
+    .option('--json', '以 JSON 输出汇总结果 / print the consolidation as JSON')
+    .option('--conflict <report|latest>', '同一单位多份报表：report 均不汇总并报告冲突，latest 取较新者 / two returns of one unit: report both, or keep the later', 'report')
+    .option('--lang <zh|en>', '输出语言 / output language')
+    .addHelpText(
+      'after',
+      [
+        '',
+        '退出码 / exit codes: 0 全部接收且无错误 / all accepted, no errors；1 已生成汇总表，但有报表被拒收、冲突或有错误 / summary written, but some return rejected, in conflict or with errors；2 用法错误或无可汇总的报表 / bad usage or nothing to consolidate',
+        '',
+        '示例 / examples:',
+        '  plansheet consolidate returns/ --out 2023汇总.xlsx',
+        '  plansheet consolidate returns/ --out summary.xlsx --period 2023 --conflict latest',
+        '  plansheet consolidate returns/ --out summary.xlsx --json > summary.json',
+      ].join('\n'),
+    )
+    .action(async (inputs: string[], opts: ConsolidateOpts) => {
+      process.exitCode = await runConsolidate(inputs, opts);
+    });
+}
+
+/** The most common value; ties go to `better`. */
+function mostCommon<T>(values: T[], key: (v: T) => string, better: (a: T, b: T) => boolean): T | undefined {
+  const counts = new Map<string, { v: T; n: number }>();
+  for (const v of values) {
+    const k = key(v);
+    const c = counts.get(k);
+    if (c) c.n++;
+    else counts.set(k, { v, n: 1 });
+  }
+  let best: { v: T; n: number } | undefined;
+  for (const c of counts.values()) if (!best || c.n > best.n || (c.n === best.n && better(c.v, best.v))) best = c;
+  return best?.v;
+}
+
+function checkOut(out: string, inputs: string[]): string {
+  if (!/\.xlsx$/i.test(out))
+    throw new UsageError(`输出文件应以 .xlsx 结尾：${out}`, `the output file must end in .xlsx: ${out}`);
+  const abs = path.resolve(out);
+  if (inputs.some((i) => path.resolve(i) === abs))
+    throw new UsageError(`输出文件 ${out} 同时是输入文件，不能覆盖输入`, `the output ${out} is also an input; inputs are never overwritten`);
+  if (fs.existsSync(abs) && fs.statSync(abs).isDirectory())
+    throw new UsageError(`输出路径 ${out} 是一个目录`, `the output path ${out} is a directory`);
+  return abs;
+}
+
+/** Refuses to replace a file that is itself a return (someone's data). */
+async function refuseReturnAsOut(out: string): Promise<void> {
+  if (!fs.existsSync(out)) return;
+  const { readReturnFile } = await import('../../xlsx/read/node');
+  const r = await readReturnFile(out);
+  if (r.ok && r.ret.meta)
+    throw new UsageError(
+      `输出文件 ${out} 是一份填报表（单位 ${r.ret.meta.unitCode}），拒绝覆盖；请换一个输出路径`,
+      `the output ${out} is a return (unit ${r.ret.meta.unitCode}); refusing to overwrite it, choose another path`,
+    );
+}
+
+function choosePlan(forced: Plan | null, rets: ParsedReturn[], plans: Plan[]): Plan {
+  if (forced) return forced;
+  const known = rets.filter((r) => r.meta && plans.some((p) => p.id === r.meta!.planId));
+  const id = mostCommon(known.map((r) => r.meta!.planId), (x) => x, (a, b) => a < b);
+  if (!id) {
+    const ids = [...new Set(rets.map((r) => r.meta?.planId).filter(Boolean))];
+    throw new UsageError(
+      ids.length
+        ? `报表所属计划（${ids.join('、')}）不是内置计划，请用 --plan 指定计划文件`
+        : '没有能识别所属计划的 PlanSheet 填报表，请检查输入，或用 --plan 指定计划',
+      ids.length
+        ? `the returns' plans (${ids.join(', ')}) are not built in; name the plan file with --plan`
+        : 'no PlanSheet return whose plan can be identified; check the inputs, or name the plan with --plan',
+    );
+  }
+  return plans.find((p) => p.id === id)!;
+}
+
+function checkPeriodText(text: string): string {
+  const p = parsePeriod(text);
+  if (!p)
+    throw new UsageError(`填报期“${text}”格式不正确，应为 2023、2023H1 或 2023Q3`, `malformed period "${text}": use 2023, 2023H1 or 2023Q3`);
+  return periodKey(p);
+}
+
+function choosePeriod(text: string | undefined, plan: Plan, rets: ParsedReturn[]): string {
+  if (text !== undefined) return checkPeriodText(text);
+  const periods = rets
+    .filter((r) => r.meta?.planId === plan.id)
+    .map((r) => parsePeriod(r.meta!.period ?? ''))
+    .filter((p): p is NonNullable<typeof p> => !!p);
+  const best = mostCommon(periods, periodKey, (a, b) => periodEndMonth(a) > periodEndMonth(b));
+  return best ? periodKey(best) : String(plan.years[plan.years.length - 1]);
+}
+
+/** On Ctrl-C during the write, remove our temp file so nothing half-written is left. */
+function cleanupOnSignal(outAbs: string): () => void {
+  const dir = path.dirname(outAbs);
+  const prefix = `.${path.basename(outAbs)}.${process.pid}.`;
+  const handler = (signal: NodeJS.Signals) => {
+    try {
+      for (const f of fs.readdirSync(dir)) if (f.startsWith(prefix) && f.endsWith('.tmp')) fs.rmSync(path.join(dir, f), { force: true });
+    } catch {
+      // best effort: the temp name is hidden and never matches *.xlsx anyway
+    }
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', handler);
+  process.once('SIGTERM', handler);
+  return () => {
+    process.removeListener('SIGINT', handler);
+    process.removeListener('SIGTERM', handler);
+  };
+}
+
+export async function runConsolidate(inputs: string[], opts: ConsolidateOpts): Promise<number> {
+  const lang = parseLang(opts.lang);
+  if (opts.conflict !== 'report' && opts.conflict !== 'latest')
+    throw new UsageError(`--conflict 的值“${opts.conflict}”无效，可选：report、latest`, `invalid --conflict "${opts.conflict}": use report or latest`);
+  const outAbs = checkOut(opts.out, inputs);
+  const { loadPlanArg } = await import('../../node/plan-source');
+  const forced = opts.plan ? loadPlanArg(opts.plan) : null;
+  if (opts.period !== undefined) checkPeriodText(opts.period);
+  await refuseReturnAsOut(outAbs);
+
+  const { collectInputs, readInputs, readPrevious } = await import('../inputs');
+  const { files, problems } = collectInputs(inputs, { directories: true, exclude: [outAbs], lang });
+  if (problems.length) throw new UsageError(problems.map((p) => p.message).join('\n'), problems.map((p) => p.file).join(', '));
+  if (!files.length)
+    throw new UsageError(
+      `在 ${inputs.join('、')} 中没有找到报表文件（.xlsx/.xlsm/.xls）`,
+      `no return files (.xlsx/.xlsm/.xls) found in ${inputs.join(', ')}`,
+    );
+
+  const { createProgress } = await import('../../node/progress');
+  const progress = createProgress(files.length);
+  const read = await readInputs(files, lang, (f) => progress.tick(path.basename(f)));
+  progress.done();
+  const previous = await readPrevious(opts.previous, lang, process.stderr);
+
+  const rets = read.filter((r): r is Extract<typeof r, { ok: true }> => r.ok).map((r) => r.ret);
+  const { builtinPlans } = await import('../../core/plan/builtin');
+  const plan = choosePlan(forced, rets, builtinPlans());
+  const period = choosePeriod(opts.period, plan, rets);
+
+  const { consolidate } = await import('../../core/engine');
+  const all: (ParsedReturn | UnreadableFile)[] = read.map((r) => (r.ok ? r.ret : { file: r.file, message: r.message }));
+  const result: Consolidation = consolidate(plan, period, all, { lang, previous, conflict: opts.conflict });
+
+  const { writeSummaryWorkbook } = await import('../../xlsx/summary');
+  const { writeFileAtomic } = await import('../../node/atomic');
+  const { version_ } = await import('../main');
+  const bytes = await writeSummaryWorkbook(plan, result, { creator: `plansheet ${version_()}` });
+  const release = cleanupOnSignal(outAbs);
+  try {
+    await writeFileAtomic(outAbs, bytes);
+  } catch (e) {
+    throw new UsageError(
+      `无法写入汇总表 ${opts.out}：${(e as Error).message}`,
+      `cannot write the summary ${opts.out}: ${(e as Error).message}`,
+    );
+  } finally {
+    release();
+  }
+
+  if (opts.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+  else {
+    const { renderOverview } = await import('../format/overview');
+    const { paintFor } = await import('../format/color');
+    process.stdout.write(renderOverview(plan, result, opts.out, lang, paintFor(process.stdout)));
+  }
+
+  const troubled =
+    result.returns.some((r) => r.status !== 'accepted') || result.findings.some((f) => f.severity === 'error');
+  return troubled ? EXIT_FAILURE : EXIT_OK;
+}

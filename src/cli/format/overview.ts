@@ -1,0 +1,78 @@
+/**
+ * The one-screen overview `plansheet consolidate` prints: how many returns
+ * were read and taken, who is missing, how many problems, how the indicators
+ * stand. Long lists are cut so it fits a screen; the workbook has them all.
+ */
+
+import type { Consolidation } from '../../core/consolidate/types';
+import type { Plan } from '../../core/plan/types';
+import { parsePeriod, periodLabel } from '../../core/period';
+import type { Lang } from '../lang';
+import { t } from '../lang';
+import type { Paint } from './color';
+import { oneLine, renderTable } from './table';
+
+const MAX_LISTED = 8;
+
+function unitName(plan: Plan, code: string | null, lang: Lang): string {
+  if (!code) return t(lang, '（未识别）', '(unknown)');
+  const u = plan.units.find((x) => x.code === code);
+  if (!u) return code;
+  return lang === 'en' ? u.nameEn ?? u.name : u.name;
+}
+
+export function renderOverview(plan: Plan, c: Consolidation, out: string, lang: Lang, paint: Paint): string {
+  const p = parsePeriod(c.period);
+  const lines: string[] = [];
+  const by = (s: string) => c.returns.filter((r) => r.status === s).length;
+  const accepted = by('accepted');
+  const rejected = by('rejected');
+  const conflict = by('conflict');
+  lines.push(paint.bold(`${lang === 'en' ? plan.titleEn ?? plan.title : plan.title}  ${p ? periodLabel(p, lang) : c.period}`));
+  lines.push(
+    t(
+      lang,
+      `报表：读取 ${c.returns.length} 份，接收 ${accepted}，拒收 ${rejected}，冲突 ${conflict}`,
+      `Returns: ${c.returns.length} read, ${accepted} accepted, ${rejected} rejected, ${conflict} in conflict`,
+    ),
+  );
+  const missing = c.missing.map((m) => unitName(plan, m, lang));
+  const missingText = missing.length
+    ? missing.slice(0, 20).join(t(lang, '、', ', ')) + (missing.length > 20 ? ' …' : '')
+    : t(lang, '无', 'none');
+  lines.push(`${t(lang, `缺报单位（${missing.length}）`, `Missing units (${missing.length})`)}: ${missing.length ? paint.yellow(missingText) : missingText}`);
+  const errors = c.findings.filter((f) => f.severity === 'error').length;
+  const warnings = c.findings.filter((f) => f.severity === 'warning').length;
+  lines.push(
+    t(lang, '问题', 'Problems') +
+      ': ' +
+      [
+        errors ? paint.red(t(lang, `错误 ${errors}`, `${errors} error(s)`)) : t(lang, '错误 0', '0 errors'),
+        warnings ? paint.yellow(t(lang, `警告 ${warnings}`, `${warnings} warning(s)`)) : t(lang, '警告 0', '0 warnings'),
+      ].join(t(lang, '，', ', ')),
+  );
+  const att = (a: string) => c.indicators.filter((i) => i.city.attained === a).length;
+  lines.push(
+    t(
+      lang,
+      `指标（${c.indicators.length}）：达标 ${paint.green(String(att('met')))}，未达标 ${paint.red(String(att('missed')))}，无数据 ${att('no-data')}，定性 ${att('qualitative')}，无目标 ${att('no-target')}`,
+      `Indicators (${c.indicators.length}): ${paint.green(String(att('met')))} met, ${paint.red(String(att('missed')))} missed, ${att('no-data')} no data, ${att('qualitative')} qualitative, ${att('no-target')} no target`,
+    ),
+  );
+  let text = lines.join('\n') + '\n';
+
+  const notTaken = c.returns.filter((r) => r.status !== 'accepted');
+  if (notTaken.length) {
+    text += `\n${t(lang, '未汇总的文件', 'Files not consolidated')}:\n`;
+    const status = (s: string) =>
+      s === 'rejected' ? paint.red(t(lang, '拒收', 'rejected')) : paint.yellow(t(lang, '冲突', 'conflict'));
+    text += renderTable(
+      lang === 'en' ? ['File', 'Unit', 'Status', 'Reason'] : ['文件', '单位', '状态', '原因'],
+      notTaken.slice(0, MAX_LISTED).map((r) => [oneLine(r.file), unitName(plan, r.unit, lang), status(r.status), oneLine(r.reason)]),
+    );
+    if (notTaken.length > MAX_LISTED)
+      text += t(lang, `  …… 另有 ${notTaken.length - MAX_LISTED} 份，见汇总表“报送情况”\n`, `  … ${notTaken.length - MAX_LISTED} more, see sheet 报送情况\n`);
+  }
+  text += `\n${t(lang, '汇总表', 'Summary workbook')}: ${out}\n`;
+  return text;
+}
