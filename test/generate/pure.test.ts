@@ -94,3 +94,15 @@ describe('units and file names', () => {
     expect(templateFileName('2023H1', { code: 'SZ-X', name: 'a/b:c*?"<>| d', kind: 'department' })).toBe('2023H1_SZ-X_a_b_c_d.xlsx');
   });
 });
+
+describe('protection password hash', () => {
+  test('matches the OOXML iterated SHA-512 as ExcelJS computes it', () => {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const Encryptor = require('exceljs/lib/utils/encryptor');
+    const { hashSheetPassword } = require('../../src/node/protection') as typeof import('../../src/node/protection');
+    const h = hashSheetPassword('密码 secret', 2000);
+    expect(h.algorithmName).toBe('SHA-512');
+    expect(h.spinCount).toBe(2000);
+    expect(h.hashValue).toBe(Encryptor.convertPasswordToHash('密码 secret', 'SHA512', h.saltValue, 2000));
+  });
+});
