@@ -92,7 +92,9 @@ function identityFindings(plan: Plan, ret: ParsedReturn, opts: ValidateOpts, c: 
   if (!meta.planHash) missing.push(META_KEYS.planHash);
   if (!meta.unitCode) missing.push(META_KEYS.unitCode);
   if (!meta.period) missing.push(META_KEYS.period);
-  if (!meta.codes || meta.codes.length === 0) missing.push(META_KEYS.codes);
+  // An empty code list is only suspicious when the unit has something to report.
+  const hasWork = plan.indicators.some((i) => i.reporters.includes(meta.unitCode));
+  if (!meta.codes || (meta.codes.length === 0 && hasWork)) missing.push(META_KEYS.codes);
   if (missing.length) c.add('error', 'template.meta-missing-keys', null, null, c.msg('template.meta-missing-keys', { keys: missing.join(', ') }));
 
   if (meta.formatVersion && meta.formatVersion !== TEMPLATE_FORMAT_VERSION)
@@ -198,12 +200,16 @@ function rowFindings(
 
   const target = targetOf(ind, tk);
   const applies = targetApplies(ind, unitCode);
+  let slipped = false;
   if (inRange) {
     const slip = unitSlip(ind, value, targetMagnitude(target), applies);
     if (slip) slipFinding(ind, entry, value, slip, c.msg('ref.target', { target: shownTarget(ind, tk) }), c);
+    slipped = !!slip;
   }
 
-  if (applies && target && id.period) targetFinding(ind, entry, value, tk!, id.period, c);
+  // A likely unit slip is resolved first: measuring 0.92 against "≥ 90%"
+  // would only repeat the same problem as a missed target.
+  if (applies && target && id.period && !slipped) targetFinding(ind, entry, value, tk!, id.period, c);
 
   if (ind.cumulative && id.period && opts.previous?.length) {
     const prev = previousReturn(plan, ret, id.period, opts.previous);
