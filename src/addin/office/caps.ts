@@ -1,0 +1,31 @@
+/**
+ * Which Excel API requirement sets the host supports. The check needs
+ * ExcelApi 1.4 (getItemOrNullObject, workbook settings, used ranges);
+ * finer features degrade: fill.pattern (1.9) tells "no fill" from white,
+ * freeze panes need 1.7; charts are from 1.1.
+ */
+
+export interface Caps {
+  /** Required: reading names, meta sheet, settings store. */
+  api14: boolean;
+  freezePanes: boolean;
+  fillPattern: boolean;
+  charts: boolean;
+}
+
+export const MIN_EXCEL_API = '1.4';
+
+export type IsSetSupported = (name: string, version: string) => boolean;
+
+export function detectCaps(isSetSupported: IsSetSupported): Caps {
+  const s = (v: string) => {
+    try {
+      return isSetSupported('ExcelApi', v);
+    } catch {
+      return false;
+    }
+  };
+  return { api14: s('1.4'), freezePanes: s('1.7'), fillPattern: s('1.9'), charts: s('1.1') };
+}
+
+export const ALL_CAPS: Caps = { api14: true, freezePanes: true, fillPattern: true, charts: true };

@@ -1,0 +1,162 @@
+/**
+ * Writes the consolidation sheets (汇总, 报送情况, 问题清单) and the
+ * attainment charts into the open workbook, in at most three context.sync()
+ * round trips whatever the size:
+ *   - existingSheets(): one read, before asking whether to replace;
+ *   - writeSummary(): the writes, packed into ≤ 3 batches.
+ * Excel on the web refuses requests over 5 MB, so cell values are sized as
+ * they are queued (JSON length, a fair proxy for the request body) and a batch
+ * is closed at PAYLOAD_BUDGET; a result that would need more than three
+ * batches is refused with a sentence before anything is written.
+ */
+
+import type { CellValue, SummaryTables, Table } from '../summaryTables';
+import { colName } from '../summaryTables';
+import type { Caps } from './caps';
+import { AddinError } from './errors';
+
+/** Bytes per batch, below Excel on the web's 5 MB request limit with room for the envelope. */
+export const PAYLOAD_BUDGET = 4 * 1024 * 1024;
+export const MAX_WRITE_SYNCS = 3;
+/** Rows per values write; a larger table is queued as several blocks. */
+const BLOCK_ROWS = 2000;
+
+export async function existingSheets(context: Excel.RequestContext, names: string[]): Promise<string[]> {
+  const ws = context.workbook.worksheets.load('items/name');
+  await context.sync();
+  const have = new Set(ws.items.map((w) => w.name));
+  return names.filter((n) => have.has(n));
+}
+
+interface Op {
+  bytes: number;
+  run: (wb: Excel.Workbook) => void;
+}
+
+export interface WriteResult {
+  syncs: number;
+  chart: boolean;
+}
+
+/**
+ * `replace` lists sheets that exist and may be replaced (the user agreed).
+ * Existing sheets are renamed aside first, then deleted after the new ones
+ * exist, so the workbook never drops to zero sheets.
+ */
+export async function writeSummary(
+  context: Excel.RequestContext,
+  tables: SummaryTables,
+  replace: string[],
+  caps: Caps,
+): Promise<WriteResult> {
+  const ops: Op[] = [];
+  const stamp = Date.now().toString(36);
+  replace.forEach((name, i) => {
+    ops.push({
+      bytes: 200,
+      run: (wb) => {
+        const old = wb.worksheets.getItem(name);
+        old.name = `_ps_old_${stamp}_${i}`;
+      },
+    });
+  });
+  tables.sheets.forEach((s, i) => {
+    ops.push({
+      bytes: 200,
+      run: (wb) => {
+        const ws = wb.worksheets.add(s.name);
+        if (i === 0) ws.activate();
+      },
+    });
+    for (const block of blocks(s.table)) {
+      ops.push({ bytes: block.bytes, run: (wb) => (wb.worksheets.getItem(s.name).getRange(block.address).values = block.values) });
+    }
+    ops.push({ bytes: 500, run: (wb) => styleSheet(wb.worksheets.getItem(s.name), s.table, caps) });
+  });
+  replace.forEach((_, i) => {
+    ops.push({ bytes: 100, run: (wb) => wb.worksheets.getItem(`_ps_old_${stamp}_${i}`).delete() });
+  });
+  const summaryName = tables.sheets[0].name;
+  const chart = caps.charts && tables.charts.length > 0;
+  for (const c of tables.charts) {
+    const width = c.rows[0].length;
+    const start = parseA1(c.at);
+    const address = `${c.at}:${colName(start.col + width - 1)}${start.row + c.rows.length - 1}`;
+    ops.push({
+      bytes: size(c.rows) + 300,
+      run: (wb) => {
+        const ws = wb.worksheets.getItem(summaryName);
+        const r = ws.getRange(address);
+        r.values = c.rows.map((row) => row.map(safe));
+        r.getRow(0).format.font.bold = true;
+        if (!chart) return;
+        const ch = ws.charts.add('BarClustered' as Excel.ChartType, r, 'Columns' as Excel.ChartSeriesBy);
+        ch.title.text = c.title;
+        const top = start.row + c.rows.length + 1;
+        ch.setPosition(`${colName(start.col)}${top}`, `${colName(start.col + 6)}${top + 14}`);
+      },
+    });
+  }
+
+  // Pack operations into batches under the payload budget.
+  const batches: Op[][] = [[]];
+  let used = 0;
+  for (const op of ops) {
+    if (used + op.bytes > PAYLOAD_BUDGET && batches[batches.length - 1].length) {
+      batches.push([]);
+      used = 0;
+    }
+    batches[batches.length - 1].push(op);
+    used += op.bytes;
+  }
+  if (batches.length > MAX_WRITE_SYNCS) throw new AddinError('err_payload');
+  const wb = context.workbook;
+  for (const batch of batches) {
+    for (const op of batch) op.run(wb);
+    await context.sync();
+  }
+  return { syncs: batches.length, chart };
+}
+
+function styleSheet(ws: Excel.Worksheet, table: Table, caps: Caps): void {
+  const width = table.rows[0]?.length ?? 1;
+  for (const r of table.headerRows) {
+    const h = ws.getRange(`A${r}:${colName(width)}${r}`);
+    h.format.font.bold = true;
+    h.format.fill.color = '#DDEBF7';
+  }
+  if (table.titleRow) {
+    const t = ws.getRange(`A${table.titleRow}`);
+    t.format.font.bold = true;
+    t.format.font.size = 14;
+  }
+  ws.getRange(`A1:${colName(width)}${Math.max(1, table.rows.length)}`).format.autofitColumns();
+  if (caps.freezePanes && table.headerRows.length) ws.freezePanes.freezeRows(table.headerRows[table.headerRows.length - 1]);
+}
+
+function blocks(table: Table): { address: string; values: CellValue[][]; bytes: number }[] {
+  const out = [];
+  const width = table.rows[0]?.length ?? 0;
+  if (!width) return [];
+  for (let i = 0; i < table.rows.length; i += BLOCK_ROWS) {
+    const values = table.rows.slice(i, i + BLOCK_ROWS).map((row) => row.map(safe));
+    out.push({ address: `A${i + 1}:${colName(width)}${i + values.length}`, values, bytes: size(values) });
+  }
+  return out;
+}
+
+/** Text that Excel would take for a formula is written as text. */
+export function safe(v: CellValue): CellValue {
+  return typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : v;
+}
+
+function size(values: CellValue[][]): number {
+  return JSON.stringify(values).length * 2; // UTF-16 worst case for CJK text
+}
+
+function parseA1(a1: string): { col: number; row: number } {
+  const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+  return { col, row: Number(m[2]) };
+}

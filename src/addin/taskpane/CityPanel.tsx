@@ -1,0 +1,131 @@
+/** City mode: consolidate returned files (and copied sheets) into this workbook. */
+
+import * as React from 'react';
+import { Button, Checkbox, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { prepareConsolidation, writeRun, type PickedFile, type Skipped } from '../flows';
+import type { ExcelHost } from '../host';
+import { t, type UiLang } from '../i18n';
+import { describeError } from '../office/errors';
+import { ReplaceDialog } from './ReplaceDialog';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: '8px' },
+  list: { margin: 0, paddingLeft: '18px' },
+  item: { marginBottom: '4px', color: tokens.colorNeutralForeground2 },
+});
+
+export interface CityPanelProps {
+  host: ExcelHost;
+  lang: UiLang;
+}
+
+async function readFiles(list: FileList | null): Promise<PickedFile[]> {
+  const files = list ? Array.from(list) : [];
+  return Promise.all(
+    files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()), lastModified: f.lastModified })),
+  );
+}
+
+export function CityPanel({ host, lang }: CityPanelProps): React.ReactElement {
+  const s = useStyles();
+  const input = React.useRef<HTMLInputElement>(null);
+  const [useCopied, setUseCopied] = React.useState(true);
+  const [busy, setBusy] = React.useState(false);
+  const [done, setDone] = React.useState<string[]>([]);
+  const [error, setError] = React.useState<string | null>(null);
+  const [skipped, setSkipped] = React.useState<Skipped[]>([]);
+  const [asking, setAsking] = React.useState<string[] | null>(null);
+  const answer = React.useRef<((ok: boolean) => void) | null>(null);
+
+  const confirmReplace = (existing: string[]) =>
+    new Promise<boolean>((resolve) => {
+      answer.current = resolve;
+      setAsking(existing);
+    });
+
+  const run = async () => {
+    setBusy(true);
+    setError(null);
+    setDone([]);
+    setSkipped([]);
+    try {
+      const files = await readFiles(input.current?.files ?? null);
+      const { run: r, skipped: before } = await prepareConsolidation(host, files, useCopied, lang);
+      if (!r) {
+        setSkipped(before);
+        setError(t(lang, 'noReturns'));
+        return;
+      }
+      const rejected = r.result.returns
+        .filter((o) => o.status !== 'accepted')
+        .map((o) => ({ file: o.file, reason: o.reason }));
+      setSkipped([...rejected, ...before]);
+      const w = await writeRun(host, r, confirmReplace);
+      if (!w.written) {
+        setDone([t(lang, 'cancelled')]);
+        return;
+      }
+      const accepted = r.result.returns.filter((o) => o.status === 'accepted').length;
+      const msgs = [t(lang, 'consolidated', { accepted, plan: r.plan.title, period: r.period, sheets: w.sheets.join('、') })];
+      if (r.result.missing.length) {
+        const names = r.result.missing.map((u) => r.plan.units.find((x) => x.code === u)?.name ?? u);
+        msgs.push(t(lang, 'missingUnits', { units: names.join('、') }));
+      }
+      if (!w.chart) msgs.push(t(lang, 'noChart'));
+      setDone(msgs);
+    } catch (e) {
+      setError(describeError(e, lang));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className={s.root}>
+      <Text>{t(lang, 'notReturnHint')}</Text>
+      <label>
+        <Text weight="semibold">{t(lang, 'pickFiles')}</Text>
+        <br />
+        <input ref={input} type="file" multiple accept=".xlsx" data-testid="file-input" />
+      </label>
+      <Checkbox checked={useCopied} onChange={(_, d) => setUseCopied(!!d.checked)} label={t(lang, 'useCopiedSheets')} />
+      <div>
+        <Button appearance="primary" onClick={run} disabled={busy}>
+          {t(lang, 'consolidate')}
+        </Button>
+      </div>
+      {busy && <Spinner size="tiny" label={t(lang, 'consolidating')} />}
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody data-testid="error">{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {done.map((d) => (
+        <MessageBar key={d} intent="success">
+          <MessageBarBody data-testid="done">{d}</MessageBarBody>
+        </MessageBar>
+      ))}
+      {skipped.length > 0 && (
+        <section data-testid="skipped">
+          <Text weight="semibold">{t(lang, 'rejectedHeading')}</Text>
+          <ul className={s.list}>
+            {skipped.map((k, i) => (
+              <li key={`${k.file}-${i}`} className={s.item}>
+                <Text weight="semibold">{k.file}</Text>：<Text>{k.reason}</Text>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <ReplaceDialog
+        sheets={asking}
+        lang={lang}
+        onAnswer={(ok) => {
+          setAsking(null);
+          answer.current?.(ok);
+          answer.current = null;
+        }}
+      />
+    </div>
+  );
+}

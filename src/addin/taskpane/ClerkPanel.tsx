@@ -1,0 +1,114 @@
+/** Clerk mode: the open workbook is a PlanSheet return. */
+
+import * as React from 'react';
+import { Button, MessageBar, MessageBarBody, Spinner, Text, makeStyles } from '@fluentui/react-components';
+import { periodLabel, parsePeriod } from '../../core/period';
+import type { Finding } from '../../core/rules/finding';
+import { checkOpen, type OpenState } from '../flows';
+import type { ExcelHost } from '../host';
+import { t, type UiLang } from '../i18n';
+import { describeError } from '../office/errors';
+import { FindingList } from './FindingList';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: '8px' },
+  facts: { display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: '8px', rowGap: '2px' },
+  buttons: { display: 'flex', gap: '8px', flexWrap: 'wrap' },
+});
+
+type Clerk = Extract<OpenState, { mode: 'clerk' }>;
+
+export interface ClerkPanelProps {
+  open: Clerk;
+  host: ExcelHost;
+  lang: UiLang;
+}
+
+export function ClerkPanel({ open: initial, host, lang }: ClerkPanelProps): React.ReactElement {
+  const s = useStyles();
+  const [open, setOpen] = React.useState<Clerk>(initial);
+  const [findings, setFindings] = React.useState<Finding[] | null>(null);
+  const [busy, setBusy] = React.useState<'check' | 'clear' | null>(null);
+  const [notes, setNotes] = React.useState<string[]>([]);
+  const [error, setError] = React.useState<string | null>(null);
+
+  const meta = open.ret.meta!;
+  const p = parsePeriod(meta.period);
+  const unitName = meta.unitName ?? open.plan.units.find((u) => u.code === meta.unitCode)?.name ?? meta.unitCode;
+
+  const check = async () => {
+    setBusy('check');
+    setError(null);
+    setNotes([]);
+    try {
+      const r = await checkOpen(host, lang);
+      if (r.open.mode === 'clerk') {
+        setOpen(r.open);
+        setFindings(r.open.findings);
+      }
+      const n: string[] = [];
+      if (r.highlight) {
+        if (r.highlight.marked > 0) n.push(t(lang, 'highlighted', { n: r.highlight.marked }));
+        for (const sheet of r.highlight.skippedSheets) n.push(t(lang, 'protectedSkipped', { sheet }));
+      }
+      setNotes(n);
+    } catch (e) {
+      setError(describeError(e, lang));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const clear = async () => {
+    setBusy('clear');
+    setError(null);
+    try {
+      const r = await host.clearMarks();
+      setNotes([t(lang, 'marksCleared', { n: r.restored }), ...r.skippedSheets.map((sheet) => t(lang, 'protectedSkipped', { sheet }))]);
+    } catch (e) {
+      setError(describeError(e, lang));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const select = (sheet: string, cell: string) => {
+    host.select(sheet, cell).catch((e) => setError(describeError(e, lang)));
+  };
+
+  return (
+    <div className={s.root}>
+      <div className={s.facts}>
+        <Text weight="semibold">{t(lang, 'unit')}</Text>
+        <Text data-testid="unit">{unitName}</Text>
+        <Text weight="semibold">{t(lang, 'plan')}</Text>
+        <Text data-testid="plan">{lang === 'en' && open.plan.titleEn ? open.plan.titleEn : open.plan.title}</Text>
+        <Text weight="semibold">{t(lang, 'period')}</Text>
+        <Text data-testid="period">{p ? periodLabel(p, lang) : meta.period}</Text>
+      </div>
+      <Text data-testid="progress" weight="semibold">
+        {t(lang, 'progress', open.progress as unknown as Record<string, number>)}
+      </Text>
+      <div className={s.buttons}>
+        <Button appearance="primary" onClick={check} disabled={busy !== null}>
+          {t(lang, 'check')}
+        </Button>
+        <Button onClick={clear} disabled={busy !== null}>
+          {t(lang, 'clearMarks')}
+        </Button>
+      </div>
+      {busy === 'check' && <Spinner size="tiny" label={t(lang, 'checking')} />}
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody data-testid="error">{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {notes.map((n) => (
+        <MessageBar key={n} intent="info">
+          <MessageBarBody data-testid="note">{n}</MessageBarBody>
+        </MessageBar>
+      ))}
+      {findings && <FindingList findings={findings} lang={lang} onSelect={select} />}
+    </div>
+  );
+}

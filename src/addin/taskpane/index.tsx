@@ -1,0 +1,37 @@
+/**
+ * The edge: waits for Office, checks the requirement sets, builds the
+ * ExcelHost and renders the pane. Office.onReady lives here only.
+ */
+
+import * as React from 'react';
+import { createRoot } from 'react-dom/client';
+import { langFromDisplay, t } from '../i18n';
+import { detectCaps, MIN_EXCEL_API } from '../office/caps';
+import { excelHost } from '../office/excelHost';
+import { App } from './App';
+
+function render(node: React.ReactElement): void {
+  const el = document.getElementById('container')!;
+  createRoot(el).render(node);
+}
+
+if (typeof Office === 'undefined') {
+  const lang = langFromDisplay(navigator.language);
+  render(<App host={null} lang={lang} fatal={t(lang, 'err_noOffice')} />);
+} else {
+  Office.onReady((info) => {
+    const lang = langFromDisplay(Office.context?.displayLanguage);
+    document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
+    if (info.host !== Office.HostType.Excel) {
+      render(<App host={null} lang={lang} fatal={t(lang, 'err_noOffice')} />);
+      return;
+    }
+    const caps = detectCaps((name, v) => Office.context.requirements.isSetSupported(name, v));
+    if (!caps.api14) {
+      render(<App host={null} lang={lang} fatal={t(lang, 'err_excelTooOld', { set: MIN_EXCEL_API })} />);
+      return;
+    }
+    const host = excelHost(caps, (fn) => Excel.run((ctx) => fn(ctx)));
+    render(<App host={host} lang={lang} />);
+  });
+}

@@ -1,0 +1,99 @@
+/* eslint-disable */
+/**
+ * Builds the PlanSheet task pane (src/addin/) into dist/.
+ *
+ *   npm run build                    production build, Office.js from Microsoft's CDN
+ *   OFFICE_JS=local npm run build    copies @microsoft/office-js's dist into dist/office-js/
+ *                                    and loads Office.js from there (networks without internet)
+ *   ADDIN_URL=https://host/plansheet/ npm run build
+ *                                    rewrites https://localhost:3000/ in dist/manifest.xml
+ *   npm run dev-server               https://localhost:3000 with office-addin-dev-certs
+ */
+const path = require('path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const DEV_URL = 'https://localhost:3000/';
+const CDN_OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+async function httpsOptions() {
+  // Only the dev server needs certificates; required lazily so a plain build
+  // does not touch the user's certificate store.
+  const devCerts = require('office-addin-dev-certs');
+  const o = await devCerts.getHttpsServerOptions();
+  return { ca: o.ca, key: o.key, cert: o.cert };
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const dev = argv.mode === 'development';
+  const localOfficeJs = (process.env.OFFICE_JS || env.OFFICE_JS) === 'local';
+  const addinUrl = process.env.ADDIN_URL || env.ADDIN_URL || '';
+  const officeJsSrc = localOfficeJs ? 'office-js/office.js' : CDN_OFFICE_JS;
+
+  const copy = [
+    { from: 'assets/*.png', to: 'assets/[name][ext]' },
+    {
+      from: 'manifest.xml',
+      to: 'manifest.xml',
+      transform(content) {
+        if (dev || !addinUrl) return content;
+        const base = addinUrl.endsWith('/') ? addinUrl : addinUrl + '/';
+        // Full URLs first, then the bare origin (AppDomain).
+        return content.toString().split(DEV_URL).join(base).split(DEV_URL.slice(0, -1)).join(new URL(base).origin);
+      },
+    },
+  ];
+  if (localOfficeJs) {
+    copy.push({ from: 'node_modules/@microsoft/office-js/dist', to: 'office-js' });
+  }
+
+  const config = {
+    devtool: dev ? 'source-map' : false,
+    entry: { taskpane: './src/addin/taskpane/index.tsx' },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: '[name].[contenthash:8].js',
+      clean: true,
+    },
+    resolve: { extensions: ['.ts', '.tsx', '.js', '.json'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'esnext' } } },
+        },
+        // templates/*.json are imported by src/core/plan/builtin.ts; webpack 5
+        // parses JSON natively (type: 'json'), nothing to configure.
+      ],
+    },
+    optimization: {
+      // React and Fluent UI change rarely: a separate vendor chunk caches well.
+      splitChunks: { chunks: 'all', cacheGroups: { vendor: { test: /node_modules/, name: 'vendor' } } },
+    },
+    performance: { maxAssetSize: 1_500_000, maxEntrypointSize: 2_000_000, hints: dev ? false : 'warning' },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/addin/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+        templateParameters: { officeJsSrc },
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'help.html',
+        template: './src/addin/taskpane/help.html',
+        chunks: [],
+      }),
+      new CopyWebpackPlugin({ patterns: copy }),
+    ],
+    devServer: {
+      port: Number(process.env.npm_package_config_dev_server_port || 3000),
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      static: { directory: path.resolve(__dirname, 'dist') },
+    },
+  };
+  if (argv.env && argv.env.WEBPACK_SERVE) {
+    config.devServer.server = { type: 'https', options: await httpsOptions() };
+  }
+  return config;
+};
