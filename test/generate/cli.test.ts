@@ -1,0 +1,170 @@
+/**
+ * The plansheet CLI run as a user runs it (node bin/plansheet.js): listing,
+ * showing, generating, and refusing bad input with a bilingual message, exit
+ * code 2 and no files written.
+ */
+
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { builtinPlan, builtinPlanIds, builtinPlans, DEFAULT_PLAN_ID } from '../../src/core/plan/builtin';
+import { periodKey } from '../../src/core/period';
+import { reportingUnits, templateFileName } from '../../src/xlsx/write/units';
+import { REPO_ROOT, runPythonJson } from '../support/python';
+import { TEST_PLAN_SOURCE, testPlan } from './test-plan';
+
+const BIN = path.join(REPO_ROOT, 'bin', 'plansheet.js');
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'plansheet-cli-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+function cli(args: string[], cwd = tmp) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const testPlanFile = path.join(tmp, 'test-plan.json');
+fs.writeFileSync(testPlanFile, JSON.stringify(TEST_PLAN_SOURCE, null, 2));
+
+/** Chinese first, then English, each on its own line. */
+function expectBilingual(stderr: string, zh: RegExp, en: RegExp): void {
+  const zhAt = stderr.search(zh);
+  const enAt = stderr.search(en);
+  expect(zhAt).toBeGreaterThanOrEqual(0);
+  expect(enAt).toBeGreaterThan(zhAt);
+}
+
+describe('plans and plan show', () => {
+  test('plans lists every built-in plan; --json has id, title, doc number, years, indicator count', () => {
+    const text = cli(['plans']);
+    expect(text.code).toBe(0);
+    for (const p of builtinPlans()) {
+      expect(text.stdout).toContain(p.id);
+      expect(text.stdout).toContain(p.title);
+    }
+    const json = cli(['plans', '--json']);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual(
+      builtinPlans().map((p) => ({ id: p.id, title: p.title, titleEn: p.titleEn, docNumber: p.docNumber ?? null, years: p.years, indicators: p.indicators.length })),
+    );
+  });
+
+  test.each(builtinPlanIds())('plan show %s --json prints the resolved plan', (id) => {
+    const r = cli(['plan', 'show', id, '--json']);
+    expect(r.code).toBe(0);
+    const shown = JSON.parse(r.stdout);
+    expect(shown).toEqual(JSON.parse(JSON.stringify(builtinPlan(id))));
+    for (const ind of shown.indicators) {
+      expect(Object.keys(ind)).toEqual(expect.arrayContaining(['code', 'name', 'unit', 'category', 'targets']));
+      for (const t of Object.values(ind.targets) as { op: string; raw: string }[]) expect(typeof t.raw).toBe('string');
+    }
+  });
+
+  test('plan show <file> reads a plan file; the summary names every indicator and its target', () => {
+    const r = cli(['plan', 'show', testPlanFile]);
+    expect(r.code).toBe(0);
+    const plan = testPlan();
+    expect(r.stdout).toContain(plan.title);
+    for (const ind of plan.indicators) expect(r.stdout).toContain(ind.code);
+    expect(r.stdout).toContain('≥ 3000');
+    expect(r.stdout).toContain('1～2');
+  });
+
+  test('a bad plan file is refused with its field paths, exit 2', () => {
+    const bad = structuredClone(TEST_PLAN_SOURCE) as Record<string, unknown> & { indicators: Record<string, unknown>[] };
+    bad.indicators[1].kind = 'weird';
+    bad.indicators[2].category = 'NOPE';
+    const file = path.join(tmp, 'bad-plan.json');
+    fs.writeFileSync(file, JSON.stringify(bad));
+    const r = cli(['plan', 'show', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('计划文件无效');
+    expect(r.stderr).toContain('indicators[1].kind');
+    const out = path.join(tmp, 'bad-plan-out');
+    const g = cli(['generate', '--plan', file, '--out', out]);
+    expect(g.code).toBe(2);
+    expect(fs.existsSync(out)).toBe(false);
+    fs.writeFileSync(file, '{ not json');
+    const j = cli(['plan', 'show', file]);
+    expect(j.code).toBe(2);
+    expect(j.stderr).toContain('not valid JSON');
+  });
+});
+
+describe('generate', () => {
+  test('defaults: the Suzhou plan, its last year, every reporting unit, into ./out', () => {
+    const cwd = fs.mkdtempSync(path.join(tmp, 'defaults-'));
+    const r = cli(['generate'], cwd);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const plan = builtinPlan(DEFAULT_PLAN_ID)!;
+    const year = String(plan.years[plan.years.length - 1]);
+    const units = reportingUnits(plan);
+    const files = fs.readdirSync(path.join(cwd, 'out')).sort();
+    expect(files).toEqual(units.map((u) => templateFileName(year, u)).sort());
+    expect(r.stdout).toMatch(new RegExp(`已生成 ${units.length} 个填报模板`));
+    // The meta sheet of a file names its unit and period.
+    const rep = runPythonJson<{ meta: Record<string, string> }>('test/generate/py/inspect_template.py', [
+      path.join(cwd, 'out', templateFileName(year, units[0])),
+    ]);
+    expect(rep.meta.unit_code).toBe(units[0].code);
+    expect(rep.meta.period).toBe(year);
+  });
+
+  test('--units districts / departments, --unit, --period half-year, --lang en', () => {
+    const plan = testPlan();
+    const out = path.join(tmp, 'scoped');
+    const d = cli(['generate', '--plan', testPlanFile, '--units', 'districts', '--period', '2023H1', '--out', out, '--lang', 'en']);
+    expect(d.code).toBe(0);
+    expect(d.stdout).toMatch(/^wrote \d+ workbooks/);
+    const districts = reportingUnits(plan, 'districts');
+    expect(fs.readdirSync(out).sort()).toEqual(districts.map((u) => templateFileName('2023H1', u)).sort());
+
+    const out2 = path.join(tmp, 'departments');
+    expect(cli(['generate', '--plan', testPlanFile, '--units', 'departments', '--out', out2]).code).toBe(0);
+    expect(fs.readdirSync(out2).sort()).toEqual(reportingUnits(plan, 'departments').map((u) => templateFileName('2023', u)).sort());
+
+    const out3 = path.join(tmp, 'one');
+    expect(cli(['generate', '--plan', testPlanFile, '--unit', '320582', '--period', '2022', '--out', out3]).code).toBe(0);
+    const unit = plan.units.find((u) => u.code === '320582')!;
+    expect(fs.readdirSync(out3)).toEqual([templateFileName(periodKey({ kind: 'year', year: 2022 }), unit)]);
+  });
+
+  const bad: [string, string[], RegExp, RegExp][] = [
+    ['unknown plan', ['--plan', 'no-such-plan'], /未找到计划“no-such-plan”/, /Plan "no-such-plan" not found/],
+    ['malformed period', ['--period', '2023H3'], /格式不正确/, /malformed period "2023H3"/],
+    ['period outside the plan years', ['--period', '2030'], /不在计划年度内/, /outside the plan years/],
+    ['unknown unit', ['--unit', '999999'], /未知单位代码“999999”/, /unknown unit code "999999"/],
+    ['unit that reports nothing', ['--plan', testPlanFile, '--unit', '320500'], /没有需要填报的指标/, /reports no indicator/],
+    ['bad --units', ['--units', 'towns'], /--units 的值“towns”无效/, /invalid --units "towns"/],
+  ];
+  test.each(bad)('%s: bilingual error, exit 2, nothing written', (_what, args, zh, en) => {
+    const out = path.join(tmp, `bad-${Math.random().toString(36).slice(2)}`);
+    const r = cli(['generate', ...args, '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expectBilingual(r.stderr, zh, en);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  test('an unknown option is a usage error (exit 2); --help shows options and examples', () => {
+    const r = cli(['generate', '--bogus']);
+    expect(r.code).toBe(2);
+    const h = cli(['generate', '--help']);
+    expect(h.code).toBe(0);
+    for (const s of ['--plan', '--period', '--units', '--unit', '--out', '--lang', '示例 / examples']) expect(h.stdout).toContain(s);
+    const top = cli(['--help']);
+    expect(top.code).toBe(0);
+    for (const s of ['plans', 'plan', 'generate']) expect(top.stdout).toContain(s);
+  });
+
+  test('outputs replace existing files atomically and leave no temp files', () => {
+    const out = path.join(tmp, 'atomic');
+    expect(cli(['generate', '--plan', testPlanFile, '--unit', 'SZ-KJJ', '--out', out]).code).toBe(0);
+    const [name] = fs.readdirSync(out);
+    fs.writeFileSync(path.join(out, name), 'old');
+    expect(cli(['generate', '--plan', testPlanFile, '--unit', 'SZ-KJJ', '--out', out]).code).toBe(0);
+    expect(fs.readdirSync(out)).toEqual([name]);
+    expect(fs.readFileSync(path.join(out, name)).subarray(0, 2).toString()).toBe('PK');
+  });
+});
