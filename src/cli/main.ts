@@ -10,7 +10,7 @@ import { Command, CommanderError } from 'commander';
 import { EXIT_OK, EXIT_USAGE, reportError } from './errors';
 
 /** Command modules, in --help order. */
-const COMMAND_MODULES = ['plans', 'plan-show', 'generate'];
+const COMMAND_MODULES = ['plans', 'plan-show', 'generate', 'validate', 'consolidate'];
 
 export interface CommandModule {
   register(program: Command): void;

@@ -1,0 +1,270 @@
+/**
+ * `plansheet validate` and `plansheet consolidate` end to end: templates from
+ * the real generator, filled by openpyxl, checked and consolidated by the
+ * real CLI in a child process; the summary read back by openpyxl.
+ */
+
+import { createHash } from 'crypto';
+import { spawn } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { builtinPlan } from '../../src/core/plan/builtin';
+import type { Plan } from '../../src/core/plan/types';
+import { REPO_ROOT } from '../support/python';
+import { inspectXlsx, rowValues } from '../summary/tools';
+import { cli, fillReturn, generateBlanks } from './returns';
+
+const PLAN_ID = 'suzhou-new-infrastructure-2020-2022';
+const YEAR = '2022';
+const plan: Plan = builtinPlan(PLAN_ID)!;
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ps-cli-'));
+const blankDir = path.join(root, 'blank');
+const returns = path.join(root, 'returns');
+const single = path.join(root, 'single');
+
+const reportersOf = (u: string) => plan.indicators.filter((i) => i.reporters.includes(u));
+const districts = plan.units.filter((u) => u.kind === 'district' && reportersOf(u.code).length).map((u) => u.code);
+// A unit whose rows are all numbers: its filled return must have no errors.
+const numericOnly = (u: string) => reportersOf(u).every((i) => i.kind !== 'text');
+const clean = districts.find(numericOnly)!;
+const other = districts.find((u) => u !== clean && numericOnly(u))!;
+const missingUnits = districts.filter((u) => u !== clean && u !== other).slice(-2);
+const dept = plan.units.find((u) => u.kind === 'department' && reportersOf(u.code).length)!.code;
+const blankedCode = reportersOf(other)[0].code;
+const HOSTILE_REMARK = '=HYPERLINK("http://example.invalid","点我")';
+
+let blanks: Map<string, string>;
+const inputHashes = new Map<string, string>();
+const sha = (f: string) => createHash('sha256').update(fs.readFileSync(f)).digest('hex');
+
+function snapshot(dir: string): Map<string, string> {
+  const m = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else m.set(p, sha(p));
+    }
+  };
+  walk(dir);
+  return m;
+}
+
+beforeAll(() => {
+  blanks = generateBlanks(PLAN_ID, YEAR, blankDir);
+  fs.mkdirSync(returns);
+  fs.mkdirSync(single);
+  for (const [unit, blank] of blanks) {
+    if (missingUnits.includes(unit)) continue;
+    const spec =
+      unit === other
+        ? { values: { [blankedCode]: null }, reporter: { contact: '=1+1', phone: '0512-65000000', date: '2023-01-05' } }
+        : { remarks: { [reportersOf(unit)[0].code]: HOSTILE_REMARK }, reporter: { contact: '张三', phone: '13800000000', date: '2023-01-06' } };
+    fillReturn(plan, blank, path.join(returns, path.basename(blank)), unit, YEAR, spec);
+  }
+  // A second return of one department: a conflict.
+  fillReturn(plan, blanks.get(dept)!, path.join(returns, 'sub', `再次报送_${dept}.xlsx`), dept, YEAR, { reporter: { date: '2023-01-09' } });
+  // A return of another period (mixed periods: rejected with a reason).
+  const old = generateBlanks(PLAN_ID, '2021', path.join(root, 'blank2021'));
+  fillReturn(plan, old.get(clean)!, path.join(returns, 'sub', `旧期_${clean}.xlsx`), clean, '2021');
+  // An Office lock file, which must be skipped.
+  fs.writeFileSync(path.join(returns, `~$${path.basename(blanks.get(clean)!)}`), 'lock');
+
+  fs.copyFileSync(path.join(returns, path.basename(blanks.get(clean)!)), path.join(single, 'clean.xlsx'));
+  fs.copyFileSync(path.join(returns, path.basename(blanks.get(other)!)), path.join(single, 'missing-value.xlsx'));
+  fs.writeFileSync(path.join(single, 'broken.xlsx'), 'this is not a workbook');
+  for (const [f, h] of snapshot(returns)) inputHashes.set(f, h);
+}, 600_000);
+
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+const s = (name: string) => path.join(single, name);
+
+describe('validate', () => {
+  test('a clean return: exit 0 and "no problems"', () => {
+    const r = cli(['validate', s('clean.xlsx')]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('未发现问题');
+    expect(r.stdout).toContain(`（${clean}）`);
+  });
+
+  test('a return with a blank required value: exit 1 and a table naming rule, indicator and cell', () => {
+    const r = cli(['validate', s('clean.xlsx'), s('missing-value.xlsx')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/严重程度\s+规则\s+指标\s+单元格\s+说明/);
+    const line = r.stdout.split('\n').find((l) => l.includes('value.missing'))!;
+    expect(line).toContain(blankedCode);
+    expect(line).toMatch(/错误/);
+    expect(line).toMatch(/指标填报!F\d+/);
+  });
+
+  test('--json: one entry per argument; unreadable, missing and directory arguments give exit 2', () => {
+    const args = [s('clean.xlsx'), s('missing-value.xlsx'), s('broken.xlsx'), s('nope.xlsx'), single];
+    const r = cli(['validate', '--json', ...args]);
+    expect(r.code).toBe(2);
+    const json = JSON.parse(r.stdout) as {
+      file: string;
+      unit: string | null;
+      readable: boolean;
+      findings: Record<string, unknown>[];
+    }[];
+    expect(json.map((e) => e.file).sort()).toEqual([...args].sort());
+    const by = (f: string) => json.find((e) => e.file === f)!;
+    expect(by(s('clean.xlsx'))).toMatchObject({ unit: clean, readable: true });
+    expect(by(s('clean.xlsx')).findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const miss = by(s('missing-value.xlsx'));
+    expect(miss).toMatchObject({ unit: other, readable: true });
+    const f = miss.findings.find((x) => x.rule === 'value.missing')!;
+    expect(Object.keys(f).sort()).toEqual(['cell', 'code', 'message', 'rule', 'severity', 'sheet']);
+    expect(f).toMatchObject({ severity: 'error', code: blankedCode, sheet: '指标填报' });
+    expect(f.cell).toMatch(/^F\d+$/);
+    expect(by(s('broken.xlsx'))).toMatchObject({ unit: null, readable: false });
+    expect(String(by(s('broken.xlsx')).findings[0].message)).toContain('broken.xlsx');
+    expect(by(s('nope.xlsx')).findings[0]).toMatchObject({ rule: 'file.not-found' });
+    expect(by(single).findings[0]).toMatchObject({ rule: 'file.is-directory' });
+    expect(String(by(single).findings[0].message)).toContain('是目录');
+  });
+
+  test('--lang en prints English headers', () => {
+    const r = cli(['validate', '--lang', 'en', s('missing-value.xlsx')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/Severity\s+Rule\s+Indicator\s+Cell\s+Message/);
+  });
+});
+
+describe('consolidate', () => {
+  const out = path.join(returns, 'summary.xlsx');
+  type Json = {
+    plan: string;
+    period: string;
+    returns: { file: string; unit: string | null; status: string; reason: string }[];
+    missing: string[];
+    indicators: { code: string; units: Record<string, number | null>; city: { value: number | null; target: string | null; attained: string } }[];
+    findings: { severity: string; rule: string; file: string; unit: string | null; sheet: string | null; cell: string | null; message: string }[];
+  };
+  let json: Json;
+
+  beforeAll(() => {
+    const r = cli(['consolidate', returns, '--out', out, '--json']);
+    // A conflict was reported, so the summary is written with exit code 1.
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    json = JSON.parse(r.stdout) as Json;
+  }, 300_000);
+
+  test('--json has the documented shape', () => {
+    expect(json.plan).toBe(PLAN_ID);
+    expect(json.period).toBe(YEAR);
+    for (const r of json.returns) expect(['accepted', 'rejected', 'conflict']).toContain(r.status);
+    expect(json.indicators.map((i) => i.code)).toEqual(plan.indicators.map((i) => i.code));
+    for (const i of json.indicators) {
+      expect(i.city).toHaveProperty('value');
+      expect(i.city).toHaveProperty('target');
+      expect(['met', 'missed', 'no-data', 'qualitative', 'no-target']).toContain(i.city.attained);
+    }
+    for (const f of json.findings) {
+      expect(f).toHaveProperty('file');
+      expect(f).toHaveProperty('unit');
+      expect(f).toHaveProperty('rule');
+    }
+  });
+
+  test('reads every return but the lock file and its own output; lists missing units', () => {
+    const names = json.returns.map((r) => path.basename(r.file));
+    expect(names).not.toContain('summary.xlsx');
+    expect(names.some((n) => n.startsWith('~$'))).toBe(false);
+    // every unit but the two left out, plus the duplicate and the old-period return
+    expect(json.returns).toHaveLength(blanks.size - missingUnits.length + 2);
+    expect(json.missing.sort()).toEqual([...missingUnits].sort());
+  });
+
+  test('two returns of one unit are a conflict; another period is rejected with a reason', () => {
+    const deptReturns = json.returns.filter((r) => r.unit === dept);
+    expect(deptReturns.map((r) => r.status)).toEqual(['conflict', 'conflict']);
+    expect(deptReturns.every((r) => r.reason.length > 0)).toBe(true);
+    const old = json.returns.find((r) => path.basename(r.file).startsWith('旧期_'))!;
+    expect(old.status).toBe('rejected');
+    expect(old.reason).toContain('2021');
+  });
+
+  test('the blank value shows up as a finding with file and unit; the accepted value is in the indicator', () => {
+    const f = json.findings.find((x) => x.rule === 'value.missing' && x.unit === other)!;
+    expect(path.basename(f.file)).toBe(path.basename(blanks.get(other)!));
+    const ind = json.indicators.find((i) => i.code === reportersOf(clean)[0].code)!;
+    expect(typeof ind.units[clean]).toBe('number');
+  });
+
+  test('the summary workbook is written and matches the JSON', () => {
+    const wb = inspectXlsx(out);
+    expect(wb.sheets).toEqual(['汇总', '报送情况', '问题清单', '填报完成情况', '数据溯源']);
+    const sum = wb.sheet['汇总'];
+    expect(rowValues(sum, 4)[0]).toBe(plan.indicators[0].code);
+    const sub = wb.sheet['报送情况'];
+    const rows = Array.from({ length: sub.maxRow }, (_, i) => rowValues(sub, i + 1));
+    for (const m of missingUnits) {
+      const name = plan.units.find((u) => u.code === m)!.name;
+      expect(rows.find((r) => r[0] === name)![1]).toBe('未报送');
+    }
+    // The clerk's "=1+1" contact and formula-like remark stay text.
+    const all = Object.values(wb.sheet).flatMap((sh) => Object.values(sh.cells));
+    expect(all.filter((c) => c.t === 'f')).toEqual([]);
+    expect(rows.find((r) => r[4] === '=1+1')).toBeDefined();
+  });
+
+  test('inputs are unchanged and no temp file is left behind', () => {
+    for (const [f, h] of inputHashes) expect(sha(f)).toBe(h);
+    const left = fs.readdirSync(returns).filter((f) => f.endsWith('.tmp'));
+    expect(left).toEqual([]);
+  });
+
+  test('the overview names missing units and counts; a second run replaces its own output', () => {
+    const r = cli(['consolidate', returns, '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`缺报单位（${missingUnits.length}）`);
+    for (const m of missingUnits) expect(r.stdout).toContain(plan.units.find((u) => u.code === m)!.name);
+    expect(r.stdout).toContain(`读取 ${json.returns.length} 份`);
+    expect(r.stdout).toMatch(/冲突 2/);
+  });
+
+  test('refuses to write over an input', () => {
+    const input = path.join(returns, path.basename(blanks.get(clean)!));
+    const before = sha(input);
+    const r1 = cli(['consolidate', input, s('missing-value.xlsx'), '--out', input]);
+    expect(r1.code).toBe(2);
+    expect(r1.stderr).toContain('输入');
+    // Even when it is not among the inputs: a return is never overwritten.
+    const r2 = cli(['consolidate', s('missing-value.xlsx'), '--out', input]);
+    expect(r2.code).toBe(2);
+    expect(r2.stderr).toContain('填报表');
+    expect(sha(input)).toBe(before);
+  });
+
+  test('a missing directory is a clear usage error', () => {
+    const r = cli(['consolidate', path.join(root, 'nowhere'), '--out', path.join(root, 'x.xlsx')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('不存在');
+    expect(fs.existsSync(path.join(root, 'x.xlsx'))).toBe(false);
+  });
+
+  test('killed while running, it leaves either no summary or a complete one', async () => {
+    const target = path.join(root, 'killed', 'summary.xlsx');
+    fs.mkdirSync(path.dirname(target));
+    for (const delay of [1500, 3000, 4500, 6000]) {
+      fs.rmSync(target, { force: true });
+      const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(REPO_ROOT, 'src/cli/main.ts'), 'consolidate', returns, '--out', target], {
+        cwd: REPO_ROOT,
+        stdio: 'ignore',
+      });
+      const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+      await new Promise((res) => setTimeout(res, delay));
+      child.kill('SIGKILL');
+      await exited;
+      const xlsx = fs.readdirSync(path.dirname(target)).filter((f) => f.endsWith('.xlsx'));
+      expect(xlsx.every((f) => f === 'summary.xlsx')).toBe(true);
+      if (fs.existsSync(target)) expect(inspectXlsx(target).sheets).toHaveLength(5);
+    }
+    for (const [f, h] of inputHashes) expect(sha(f)).toBe(h);
+  }, 120_000);
+});
