@@ -31,6 +31,7 @@ import {
 } from '../../core/template/layout';
 import type { TemplateOptions } from './options';
 import { statusFormula } from './status';
+import { recompress } from './zip';
 import { STYLE } from './styles';
 import { indicatorsFor, leadUnits } from './units';
 import { COLORS, REPORTER_VALIDATION, statusRules, valueValidation } from './validation';
@@ -126,8 +127,13 @@ export async function writeTemplate(
   writeEntry(ctx);
   writeMeta(ctx, generatedAt);
 
-  const buf = await wb.xlsx.writeBuffer({ useStyles: true, useSharedStrings: true } as ExcelJS.XlsxWriteOptions);
-  return buf instanceof Uint8Array ? buf : new Uint8Array(buf as ArrayBuffer);
+  // Stored (uncompressed) by ExcelJS, then deflated by fflate: see zip.ts.
+  const stored = await wb.xlsx.writeBuffer({
+    useStyles: true,
+    useSharedStrings: true,
+    zip: { compression: 'STORE' },
+  } as unknown as ExcelJS.XlsxWriteOptions);
+  return recompress(stored instanceof Uint8Array ? stored : new Uint8Array(stored as ArrayBuffer), generatedAt);
 }
 
 interface SheetContext {
