@@ -398,7 +398,7 @@ class ReturnReader {
         if (hit) {
           at = hit.loc;
           rangeName = hit.range;
-          const shownThere = hit.loc.sheet === entryName ? this.shownCode(entrySheet!, hit.loc.row, col.code) : undefined;
+          const shownThere = hit.loc.sheet === entryName ? this.shownCode(entrySheet!, hit.loc.row, col.code) ?? '' : undefined;
           const offBlock = hit.loc.sheet !== entryName || hit.loc.col !== col.value;
           if (byCode && (offBlock || (shownThere !== undefined && shownThere !== code))) {
             // Rows sorted or values moved without the names: the code column is the better witness.

@@ -154,7 +154,8 @@ export function parseSheet(xml: string, part: string, strings: readonly string[]
       let raw: RawCell;
       let value: RawCell | undefined;
       if (t === 'inlineStr' && inline !== undefined) value = { type: 'text', value: inline };
-      else if (v !== undefined) value = typedValue(t, v, strings);
+      // openpyxl writes <v></v> for formulas it never computed: no cached value.
+      else if (v !== undefined && (v !== '' || t === 'str' || t === 's')) value = typedValue(t, v, strings);
       if (fAttrs !== undefined) {
         let formula = fText ?? '';
         if (fAttrs.t === 'shared' && fAttrs.si !== undefined) {
