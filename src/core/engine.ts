@@ -20,6 +20,11 @@ export { READER_ISSUES } from './rules/reader-issues';
 export type { Finding, Severity, Lang } from './rules/finding';
 export type { Consolidation, UnreadableFile } from './consolidate/types';
 export type { NumberReading } from './rules/read-number';
+/**
+ * Reading one entry of a return as the rules do: readNumber plus the reader's
+ * note on a percent-formatted cell. Use it for a live status column.
+ */
+export { readEntry } from './rules/read-number';
 
 export interface ValidateOptions {
   lang?: Lang;

@@ -216,3 +216,12 @@ describe('consolidation-level checks', () => {
     expect(JSON.parse(JSON.stringify(c))).toEqual(c);
   });
 });
+
+test('a percent-formatted rate is consolidated as shown', () => {
+  const rs = all();
+  const dsj = rs.find((r) => r.meta!.unitCode === 'SZ-DSJ')!;
+  dsj.entries.get('T-PCT')!.value = { type: 'number', value: 0.93 };
+  dsj.structural.push({ rule: 'reader.value-percent-format', params: { code: 'T-PCT', value: 0.93, shown: '93%' } });
+  const c = consolidate(PLAN, '2023', rs);
+  expect(ind(c, 'T-PCT').city).toMatchObject({ value: 93, attained: 'met' });
+});

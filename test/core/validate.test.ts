@@ -258,3 +258,29 @@ test('progress counts for the add-in', () => {
   // met: PCT 91 ≥ 90; PUE 1.4 > 1.3 no; CUM 0.8 < 3 no → 1.
   expect(progress(PLAN, r, fs)).toEqual({ filled: 4, total: 5, met: 1, problems: 3 });
 });
+
+describe('reader notes about a value cell', () => {
+  test('a percent-formatted cell of a percent indicator is read as shown', () => {
+    const r = ret('SZ-DSJ', { 'T-PCT': 0.92 });
+    r.structural.push({ rule: 'reader.value-percent-format', at: { sheet: '指标填报', cell: 'F5' }, params: { code: 'T-PCT', value: 0.92, shown: '92%' } });
+    const fs = validateReturn(PLAN, r);
+    expect(rulesOf(fs)).toEqual(['warning:value.percent-format:T-PCT']);
+    expect(fs[0]).toMatchObject({ readAs: 92, message: '单元格为百分比格式，显示 92%（存储值 0.92），按 92（%）读取' });
+    // T-PCT 92 ≥ 90 and T-BIND 60 ≥ 50 met; T-CW has a qualitative target.
+    expect(progress(PLAN, r, fs)).toEqual({ filled: 3, total: 3, met: 2, problems: 1 });
+  });
+
+  test('a percent-formatted cell of another indicator is a warning, the value kept', () => {
+    const r = ret('SZ-FGW', { 'T-AMT': 6100 });
+    r.structural.push({ rule: 'reader.value-percent-format', params: { code: 'T-AMT', value: 6100, shown: '610000%' } });
+    expect(rulesOf(validateReturn(PLAN, r))).toEqual(['warning:reader.value-percent-format:T-AMT']);
+  });
+
+  test('a value typed in the wrong column', () => {
+    const r = ret('320582', { 'T-SUM': null });
+    r.structural.push({ rule: 'reader.value-wrong-column', at: { sheet: '指标填报', cell: 'H5' }, params: { code: 'T-SUM', cell: 'H5', text: '30' } });
+    const fs = validateReturn(PLAN, r);
+    expect(rulesOf(fs)).toEqual(['error:value.missing:T-SUM', 'warning:reader.value-wrong-column:T-SUM']);
+    expect(fs[1].message).toBe('指标 T-SUM 的填报值为空，但同一行 H5 中有“30”，可能填错了列；请填在“填报值”列');
+  });
+});

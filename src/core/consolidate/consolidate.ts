@@ -3,7 +3,7 @@
  * 1. each input is validated and sorted into accepted / rejected (unreadable,
  *    not a return, another plan, another period, a unit that reports nothing);
  * 2. two accepted returns from one unit are conflicts (see conflicts.ts);
- * 3. the accepted returns' values (read by readNumber) make each indicator's
+ * 3. the accepted returns' values (read by readEntry: readNumber plus the cell's percent format) make each indicator's
  *    unit values and city figure (see city.ts), with provenance;
  * 4. with all units' values known, a unit's value 1000× off the median of the
  *    others is flagged as a likely unit error;
@@ -17,7 +17,7 @@ import type { Consolidation, IndicatorSummary, ReturnOutcome, UnreadableFile } f
 import { parsePeriod, periodKey, periodLabel, targetKey } from '../period';
 import { formatNumber, message } from '../i18n';
 import { validate, Collector, slipFinding } from '../rules/validate';
-import { readNumber } from '../rules/read-number';
+import { readEntry } from '../rules/read-number';
 import { sortFindings, unitSlip } from '../rules/common';
 import { pickLatest } from './conflicts';
 import { cityFigure, type UnitValue } from './city';
@@ -129,7 +129,7 @@ export function consolidateReturns(
     for (const [unit, it] of used) {
       const entry = it.ret!.entries.get(ind.code);
       if (!entry || !ind.reporters.includes(unit)) continue;
-      const reading = readNumber(entry.value, ind);
+      const reading = readEntry(it.ret!, entry, ind);
       if (!reading.ok || reading.value === null) continue;
       units[unit] = reading.value;
       values.push({ unit, value: reading.value, at: { file: it.file, sheet: entry.valueAt.sheet, cell: entry.valueAt.cell, unit } });

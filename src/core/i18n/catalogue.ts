@@ -104,6 +104,10 @@ export const CATALOGUE = {
     zh: '“{text}”带单位“{suffix}”，按 {value}（{unit}）读取',
     en: '"{text}" includes the unit "{suffix}"; read as {value} ({unit})',
   },
+  'num.percent-format': {
+    zh: '单元格为百分比格式，显示 {text}（存储值 {stored}），按 {value}（%）读取',
+    en: 'The cell has a percent format and shows {text} (stored {stored}); read as {value} (%)',
+  },
   'num.approx': {
     zh: '“{text}”是约数，不能作为填报值；请填写确切数值，必要的说明写在备注中',
     en: '"{text}" is an approximation and cannot be used; please enter the exact number and explain in the remark',

@@ -25,11 +25,11 @@ export function message(key: MessageKey | string, params: MessageParams = {}, la
     (CATALOGUE as Record<string, { zh: string; en: string }>)[key] ??
     (READER_ISSUES as Record<string, { zh: string; en: string }>)[key];
   const template = entry ? entry[lang] ?? entry.zh : key;
-  return template.replace(/\{(\w+)\}/g, (whole: string, name: string) => {
+  return template.replace(/\{(\w+)\}/g, (_whole: string, name: string) => {
     const v = params[name];
     // A parameter a caller (often a reader) left out shows as "?", never as
     // a raw {placeholder}.
-    if (v === undefined || v === null) return whole === '' ? '' : '?';
+    if (v === undefined || v === null) return '?';
     return typeof v === 'number' ? formatNumber(v) : v;
   });
 }

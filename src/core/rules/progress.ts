@@ -13,7 +13,7 @@ import type { ParsedReturn } from '../return/types';
 import type { Finding } from './finding';
 import { parsePeriod, targetKey } from '../period';
 import { evaluateTarget } from '../plan/target';
-import { readNumber } from './read-number';
+import { readEntry } from './read-number';
 
 export function progressOf(plan: Plan, ret: ParsedReturn, findings: Finding[]) {
   const problems = findings.filter((f) => f.severity !== 'info').length;
@@ -29,7 +29,7 @@ export function progressOf(plan: Plan, ret: ParsedReturn, findings: Finding[]) {
     total++;
     const entry = ret.entries.get(ind.code);
     if (!entry) continue;
-    const reading = readNumber(entry.value, ind);
+    const reading = readEntry(ret, entry, ind);
     const blank = reading.ok && reading.value === null;
     if (blank) continue;
     filled++;

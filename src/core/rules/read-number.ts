@@ -10,7 +10,7 @@
  */
 
 import type { Indicator } from '../plan/types';
-import type { RawCell } from '../return/types';
+import type { ParsedReturn, RawCell, ReturnEntry } from '../return/types';
 import { toHalfWidth } from '../plan/target';
 import { formatNumber, type MessageKey } from '../i18n';
 
@@ -139,4 +139,27 @@ export function readNumber(cell: RawCell, ind: Indicator): NumberReading {
     default:
       return fail('num.unreadable', { text: JSON.stringify(cell) ?? '' });
   }
+}
+
+/**
+ * Reading an entry of a return: readNumber, plus the one fact only the reader
+ * sees, the cell's number format. A percent indicator's cell formatted as a
+ * percentage shows "95%" and stores 0.95; what the filler typed and sees is
+ * 95, which is what the plan means, so it is read as 95 with a warning. (The
+ * engine never guesses the other way: a bare 0.95 in a plain cell is only a
+ * likely unit slip.)
+ */
+export function readEntry(ret: ParsedReturn, entry: ReturnEntry, ind: Indicator): NumberReading {
+  const r = readNumber(entry.value, ind);
+  if (ind.kind !== 'percent' || !r.ok || r.value === null || r.how) return r;
+  const fmt = percentFormatIssue(ret, ind.code);
+  if (!fmt) return r;
+  const value = Math.round(r.value * 100 * 1e9) / 1e9;
+  const shown = fmt.params?.shown !== undefined ? String(fmt.params.shown) : `${formatNumber(value)}%`;
+  return { ...r, value, how: 'num.percent-format', params: { text: shown, value: formatNumber(value), stored: formatNumber(r.value) } };
+}
+
+/** The reader's note that an indicator's value cell is formatted as a percentage. */
+export function percentFormatIssue(ret: ParsedReturn, code: string) {
+  return (ret.structural ?? []).find((s) => s.rule === 'reader.value-percent-format' && s.params?.code === code);
 }

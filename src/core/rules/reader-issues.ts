@@ -35,7 +35,15 @@ export type ReaderIssueRule =
   /** The entry sheet's protection was removed. */
   | 'reader.protection-removed'
   /** Some cell could not be read and was treated as blank. params: { detail } */
-  | 'reader.cell-unreadable';
+  | 'reader.cell-unreadable'
+  /** The value cell is blank but the same row has a number in another column. params: { code, cell, text } */
+  | 'reader.value-wrong-column'
+  /**
+   * The value cell has a percent number format (typed "95%", stored 0.95).
+   * params: { code, value (stored), shown ("95%") }. For percent indicators the
+   * engine reads the value as shown (95) with a warning; see readEntry.
+   */
+  | 'reader.value-percent-format';
 
 interface ReaderIssueSpec {
   severity: Severity;
@@ -104,6 +112,16 @@ export const READER_ISSUES: Record<ReaderIssueRule, ReaderIssueSpec> = {
     severity: 'warning',
     zh: '有单元格无法读取，已按空白处理：{detail}',
     en: 'A cell could not be read and was treated as blank: {detail}',
+  },
+  'reader.value-wrong-column': {
+    severity: 'warning',
+    zh: '指标 {code} 的填报值为空，但同一行 {cell} 中有“{text}”，可能填错了列；请填在“填报值”列',
+    en: 'The value of indicator {code} is blank but {cell} in the same row holds "{text}"; it may be in the wrong column, please move it to the value column',
+  },
+  'reader.value-percent-format': {
+    severity: 'warning',
+    zh: '指标 {code} 的填报单元格设为百分比格式（显示 {shown}，实际存储 {value}）；本指标不是百分比，请改为常规格式并核对数值',
+    en: 'The value cell of indicator {code} has a percent format (shows {shown}, stores {value}); this indicator is not a percentage, use a plain number format and check the value',
   },
 };
 

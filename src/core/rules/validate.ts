@@ -14,7 +14,7 @@ import { evaluateTarget, formatTarget, toHalfWidth } from '../plan/target';
 import { planHash } from '../plan/load';
 import { META_KEYS, TEMPLATE_FORMAT_VERSION } from '../template/layout';
 import { formatNumber, message, type MessageKey, type MessageParams } from '../i18n';
-import { readNumber } from './read-number';
+import { readEntry } from './read-number';
 import { READER_ISSUES, isReaderIssueRule } from './reader-issues';
 import { cachedHash, sameRow, sortFindings, targetApplies, targetMagnitude, targetOf, unitSlip } from './common';
 
@@ -61,10 +61,12 @@ function sameText(a: string, b: string): boolean {
   return norm(a) === norm(b);
 }
 
-function structuralFindings(ret: ParsedReturn, c: Collector): void {
+function structuralFindings(plan: Plan, ret: ParsedReturn, c: Collector): void {
   for (const issue of ret.structural ?? []) {
     const params = issue.params ?? {};
     const code = typeof params.code === 'string' ? params.code : null;
+    // A percent-formatted cell of a percent indicator is handled by readEntry.
+    if (issue.rule === 'reader.value-percent-format' && plan.indicators.find((i) => i.code === code)?.kind === 'percent') continue;
     if (isReaderIssueRule(issue.rule)) {
       c.add(READER_ISSUES[issue.rule].severity, issue.rule, code, issue.at, c.msg(issue.rule, params));
     } else {
@@ -164,7 +166,7 @@ function rowFindings(
     }
   }
 
-  const reading = readNumber(entry.value, ind);
+  const reading = readEntry(ret, entry, ind);
   if (reading.how === 'template.formula-no-result') {
     c.add('error', 'template.formula-no-result', code, at, c.msg(reading.how, reading.params));
     return;
@@ -175,8 +177,10 @@ function rowFindings(
     c.add('error', 'value.not-number', code, at, c.msg(reading.how ?? 'num.unreadable', reading.params), { remarkAt: entry.remarkAt });
     return;
   }
-  if (reading.how && reading.value !== null)
-    c.add('warning', 'value.not-number', code, at, c.msg(reading.how, reading.params), { readAs: reading.value });
+  if (reading.how && reading.value !== null) {
+    const rule = reading.how === 'num.percent-format' ? 'value.percent-format' : 'value.not-number';
+    c.add('warning', rule, code, at, c.msg(reading.how, reading.params), { readAs: reading.value });
+  }
 
   const value = reading.value;
   if (value === null) {
@@ -214,7 +218,7 @@ function rowFindings(
   if (ind.cumulative && id.period && opts.previous?.length) {
     const prev = previousReturn(plan, ret, id.period, opts.previous);
     const prevEntry = prev?.ret.entries.get(code);
-    const prevValue = prevEntry ? readNumber(prevEntry.value, ind).value : null;
+    const prevValue = prevEntry && prev ? readEntry(prev.ret, prevEntry, ind).value : null;
     if (prev && prevValue !== null && value < prevValue - 1e-9) {
       const explained = !!entry.remark;
       let text = c.msg('value.cumulative-decrease', { value: v, prev: formatNumber(prevValue), prevPeriod: periodLabel(prev.period, c.lang) });
@@ -270,7 +274,7 @@ export { Collector };
 
 export function validate(plan: Plan, ret: ParsedReturn, opts: ValidateOpts = {}): Finding[] {
   const c = new Collector(opts.lang ?? 'zh');
-  structuralFindings(ret, c);
+  structuralFindings(plan, ret, c);
   if (!ret.meta) {
     c.add('error', 'template.not-plansheet', null, null, c.msg('template.not-plansheet'));
     return sortFindings(c.findings);
