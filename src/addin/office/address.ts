@@ -42,8 +42,9 @@ export function parseSheetAddress(text: string): SheetCell | null {
   return { sheet, cell: cell.toUpperCase() };
 }
 
+/** Quotes a sheet name the way Excel does: only when it has spaces or punctuation. */
 export function quoteSheet(sheet: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  return /^[^\s'!\-()+,;{}[\]0-9][^\s'!\-()+,;{}[\]]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
 }
 
 export function cellKey(sheet: string, cell: string): string {
