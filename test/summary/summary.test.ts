@@ -161,3 +161,16 @@ test('an empty consolidation still makes a valid workbook', async () => {
   expect(back.sheets).toHaveLength(5);
   expect(rowValues(back.sheet['问题清单'], 1)[0]).toBe('单位');
 });
+
+test('sums are written without binary float noise', async () => {
+  const noisy = structuredClone(c);
+  noisy.indicators[0].city.value = 0.1 + 0.2;
+  const unit = Object.keys(noisy.indicators[0].units)[0];
+  noisy.indicators[0].units[unit] = 44304.00000000001;
+  const f = path.join(dir, 'noisy.xlsx');
+  fs.writeFileSync(f, await writeSummaryWorkbook(plan, noisy));
+  const s = inspectXlsx(f).sheet['汇总'];
+  const header = rowValues(s, 3);
+  expect(rowValues(s, 4)[header.indexOf('全市')]).toBe(0.3);
+  expect(rowValues(s, 4)[header.indexOf(plan.units.find((u) => u.code === unit)!.shortName!)]).toBe(44304);
+});

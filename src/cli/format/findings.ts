@@ -40,11 +40,12 @@ export function count(findings: Finding[], s: Severity): number {
 
 export function renderFileReport(r: FileReport, lang: Lang, paint: Paint): string {
   const lines: string[] = [];
-  lines.push(paint.bold(`${t(lang, '文件', 'File')}: ${oneLine(r.file)}`));
+  const colon = t(lang, '：', ': ');
+  lines.push(paint.bold(`${t(lang, '文件', 'File')}${colon}${oneLine(r.file)}`));
   const facts: string[] = [];
-  if (r.unitLabel || r.unit) facts.push(`${t(lang, '单位', 'Unit')}: ${oneLine(r.unitLabel ?? r.unit ?? '')}`);
-  if (r.plan) facts.push(`${t(lang, '计划', 'Plan')}: ${r.plan}`);
-  if (r.period) facts.push(`${t(lang, '期别', 'Period')}: ${r.period}`);
+  if (r.unitLabel || r.unit) facts.push(`${t(lang, '单位', 'Unit')}${colon}${oneLine(r.unitLabel ?? r.unit ?? '')}`);
+  if (r.plan) facts.push(`${t(lang, '计划', 'Plan')}${colon}${r.plan}`);
+  if (r.period) facts.push(`${t(lang, '期别', 'Period')}${colon}${r.period}`);
   if (facts.length) lines.push(`  ${facts.join('   ')}`);
   const errors = count(r.findings, 'error');
   const warnings = count(r.findings, 'warning');

@@ -40,12 +40,11 @@ export function renderOverview(plan: Plan, c: Consolidation, out: string, lang: 
   const missingText = missing.length
     ? missing.slice(0, 20).join(t(lang, '、', ', ')) + (missing.length > 20 ? ' …' : '')
     : t(lang, '无', 'none');
-  lines.push(`${t(lang, `缺报单位（${missing.length}）`, `Missing units (${missing.length})`)}: ${missing.length ? paint.yellow(missingText) : missingText}`);
+  lines.push(`${t(lang, `缺报单位（${missing.length}）：`, `Missing units (${missing.length}): `)}${missing.length ? paint.yellow(missingText) : missingText}`);
   const errors = c.findings.filter((f) => f.severity === 'error').length;
   const warnings = c.findings.filter((f) => f.severity === 'warning').length;
   lines.push(
-    t(lang, '问题', 'Problems') +
-      ': ' +
+    t(lang, '问题：', 'Problems: ') +
       [
         errors ? paint.red(t(lang, `错误 ${errors}`, `${errors} error(s)`)) : t(lang, '错误 0', '0 errors'),
         warnings ? paint.yellow(t(lang, `警告 ${warnings}`, `${warnings} warning(s)`)) : t(lang, '警告 0', '0 warnings'),
@@ -63,7 +62,7 @@ export function renderOverview(plan: Plan, c: Consolidation, out: string, lang: 
 
   const notTaken = c.returns.filter((r) => r.status !== 'accepted');
   if (notTaken.length) {
-    text += `\n${t(lang, '未汇总的文件', 'Files not consolidated')}:\n`;
+    text += `\n${t(lang, '未汇总的文件：', 'Files not consolidated:')}\n`;
     const status = (s: string) =>
       s === 'rejected' ? paint.red(t(lang, '拒收', 'rejected')) : paint.yellow(t(lang, '冲突', 'conflict'));
     text += renderTable(
@@ -73,6 +72,6 @@ export function renderOverview(plan: Plan, c: Consolidation, out: string, lang: 
     if (notTaken.length > MAX_LISTED)
       text += t(lang, `  …… 另有 ${notTaken.length - MAX_LISTED} 份，见汇总表“报送情况”\n`, `  … ${notTaken.length - MAX_LISTED} more, see sheet 报送情况\n`);
   }
-  text += `\n${t(lang, '汇总表', 'Summary workbook')}: ${out}\n`;
+  text += `\n${t(lang, '汇总表：', 'Summary workbook: ')}${out}\n`;
   return text;
 }

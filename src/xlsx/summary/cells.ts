@@ -104,3 +104,13 @@ export function colLetter(index: number): string {
   }
   return s;
 }
+
+/**
+ * A number for a cell, without binary float noise from sums
+ * (44304.00000000001 → 44304); null for anything not a finite number.
+ */
+export function numberValue(n: number | null | undefined): number | null {
+  if (typeof n !== 'number' || !Number.isFinite(n)) return null;
+  const clean = Number(n.toPrecision(12));
+  return Object.is(clean, -0) ? 0 : clean;
+}

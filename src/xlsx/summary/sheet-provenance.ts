@@ -8,7 +8,7 @@ import type ExcelJS from 'exceljs';
 import type { Consolidation } from '../../core/consolidate/types';
 import type { Plan } from '../../core/plan/types';
 import { PROVENANCE_HEADERS, SUMMARY_SHEETS } from './labels';
-import { GRID_BORDER, printSetup, textValue, writeHeader } from './cells';
+import { GRID_BORDER, numberValue, printSetup, textValue, writeHeader } from './cells';
 import { unitLabel } from './units';
 
 const HEADER_ROW = 1;
@@ -20,12 +20,11 @@ export function addProvenanceSheet(wb: ExcelJS.Workbook, plan: Plan, c: Consolid
   for (const ind of c.indicators) {
     for (const src of ind.city.sources) {
       const row = ws.getRow(r++);
-      const value = ind.units[src.unit];
       const values = [
         ind.code,
         textValue(ind.name),
         textValue(unitLabel(plan, src.unit)),
-        typeof value === 'number' && Number.isFinite(value) ? value : null,
+        numberValue(ind.units[src.unit]),
         textValue(src.file),
         textValue(src.sheet),
         textValue(src.cell),

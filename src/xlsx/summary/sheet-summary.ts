@@ -9,7 +9,7 @@ import type ExcelJS from 'exceljs';
 import type { Consolidation, IndicatorSummary } from '../../core/consolidate/types';
 import type { Plan } from '../../core/plan/types';
 import { ATTAINMENT_WORDS, SUMMARY_HEADERS, SUMMARY_SHEETS } from './labels';
-import { cfFill, cleanText, colLetter, COLORS, GRID_BORDER, printSetup, solidFill, textValue, writeHeader, writeTitle } from './cells';
+import { cfFill, cleanText, colLetter, COLORS, GRID_BORDER, numberValue, printSetup, solidFill, textValue, writeHeader, writeTitle } from './cells';
 import { unitLabel, type UnitColumn } from './units';
 
 export const SUMMARY_HEADER_ROW = 3;
@@ -78,12 +78,11 @@ export function addSummarySheet(
     row.getCell(4).value = textValue(ind.unit);
     units.forEach((u, j) => {
       const cell = row.getCell(firstUnitCol + j);
-      const v = ind.units[u.code];
-      if (typeof v === 'number' && Number.isFinite(v)) cell.value = v;
+      cell.value = numberValue(ind.units[u.code]);
       if (!isRequired(plan, c, u.code, ind.code)) cell.fill = solidFill(COLORS.neutral);
     });
     const city = row.getCell(cityCol);
-    if (ind.city.value !== null && Number.isFinite(ind.city.value)) city.value = ind.city.value;
+    city.value = numberValue(ind.city.value);
     city.font = { bold: true };
     row.getCell(targetCol).value = textValue(ind.city.target);
     const att = row.getCell(attainedCol);
@@ -93,8 +92,8 @@ export function addSummarySheet(
     const dvl = ind.city.districtsVsLead;
     if (dvl) {
       const cell = row.getCell(diffCol);
-      cell.value = dvl.difference;
-      cell.note = `区县合计 ${dvl.districtsSum}，牵头部门 ${dvl.lead}，差异 ${dvl.difference}`;
+      cell.value = numberValue(dvl.difference);
+      cell.note = `区县合计 ${numberValue(dvl.districtsSum)}，牵头部门 ${numberValue(dvl.lead)}，差异 ${numberValue(dvl.difference)}`;
     }
     for (let col = 1; col <= headers.length; col++) row.getCell(col).border = GRID_BORDER;
     row.getCell(3).alignment = { wrapText: true, vertical: 'middle' };
