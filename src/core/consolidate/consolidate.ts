@@ -63,7 +63,7 @@ export function consolidateReturns(
   const items: Item[] = returns.map((r) => {
     if (isUnreadable(r)) {
       const reason = msg('return.unreadable', { message: r.message });
-      const f: Finding = { severity: 'error', rule: 'return.unreadable', code: null, sheet: null, cell: null, message: reason };
+      const f: Finding = { severity: 'error', rule: r.rule || 'return.unreadable', code: null, sheet: null, cell: null, message: reason };
       return { file: r.file, ret: null, findings: [f], outcome: { file: r.file, unit: null, status: 'rejected', reason, errors: 1, warnings: 0 } };
     }
     const findings = validate(plan, r, { lang, previous: opts.previous, period: canonical });

@@ -16,6 +16,8 @@ export interface UnreadableFile {
   file: string;
   /** Why it could not be read, already in the user's language. */
   message: string;
+  /** Stable id of the reason ("file.corrupt-zip"); default "return.unreadable". */
+  rule?: string;
 }
 
 export type ReturnStatus = 'accepted' | 'rejected' | 'conflict';
