@@ -16,9 +16,20 @@ export interface CommandModule {
   register(program: Command): void;
 }
 
+let cachedVersion: string | undefined;
 function version(): string {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  return (require('../../package.json') as { version: string }).version;
+  if (cachedVersion) return cachedVersion;
+  // src/cli → repo root; build/src/cli → repo root one level further up.
+  for (const rel of ['../../package.json', '../../../package.json']) {
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-var-requires
+      const pkg = require(rel) as { name?: string; version: string };
+      if (pkg.name === 'plansheet') return (cachedVersion = pkg.version);
+    } catch {
+      // try the next location
+    }
+  }
+  return (cachedVersion = '0.0.0');
 }
 
 export function buildProgram(): Command {

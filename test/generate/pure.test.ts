@@ -17,7 +17,7 @@ describe('status formula', () => {
   });
 
   test('each operator gives its comparison; text/none/missing give no comparison', () => {
-    const t = (x: Omit<Target, 'raw'>) => ({ raw: '', ...x }) as Target;
+    const t = (x: Record<string, unknown>) => ({ raw: '', ...x }) as unknown as Target;
     expect(metCondition(t({ op: 'ge', value: 3000 }), 'F5')).toBe('F5>=3000-0.000000001');
     expect(metCondition(t({ op: 'le', value: 1.3 }), 'F5')).toBe('F5<=1.3+0.000000001');
     expect(metCondition(t({ op: 'eq', value: 1 }), 'F5')).toBe('ABS(F5-1)<=0.000000001');

@@ -12,7 +12,6 @@ import ExcelJS from 'exceljs';
 import type { Period } from '../../core/period';
 import { periodKey, periodLabel, targetKey } from '../../core/period';
 import { planHash } from '../../core/plan/load';
-import { formatTarget } from '../../core/plan/target';
 import type { Indicator, Plan, ReportingUnit } from '../../core/plan/types';
 import {
   ENTRY_COLUMNS,
@@ -23,7 +22,6 @@ import {
   ENTRY_TITLE_ROW,
   META_KEYS,
   META_MAGIC,
-  REPORTER_NAMES,
   SHEETS,
   TEMPLATE_FORMAT_VERSION,
   remarkName,
@@ -33,8 +31,9 @@ import type { TemplateOptions } from './options';
 import { statusFormula } from './status';
 import { recompress } from './zip';
 import { STYLE } from './styles';
-import { indicatorsFor, leadUnits } from './units';
-import { COLORS, REPORTER_VALIDATION, statusRules, valueValidation } from './validation';
+import { categoryLabels, entryTitles, instructionsContent, targetText } from './content';
+import { indicatorsFor } from './units';
+import { REPORTER_VALIDATION, statusRules, valueValidation } from './validation';
 
 /** Thrown for a unit that is not in the plan or reports nothing. */
 export class TemplateError extends Error {
@@ -53,14 +52,7 @@ const factsCache = new WeakMap<Plan, PlanFacts>();
 function planFacts(plan: Plan): PlanFacts {
   let f = factsCache.get(plan);
   if (!f) {
-    const byId = new Map(plan.categories.map((c) => [c.id, c]));
-    const categoryName = new Map(
-      plan.categories.map((c) => {
-        const parent = c.parent ? byId.get(c.parent) : undefined;
-        return [c.id, parent ? `${parent.name}·${c.name}` : c.name];
-      }),
-    );
-    f = { hash: planHash(plan), categoryName, unitByCode: new Map(plan.units.map((u) => [u.code, u])) };
+    f = { hash: planHash(plan), categoryName: categoryLabels(plan), unitByCode: new Map(plan.units.map((u) => [u.code, u])) };
     factsCache.set(plan, f);
   }
   return f;
@@ -153,76 +145,42 @@ function writeInstructions({ wb, plan, period, unit, indicators, opts }: SheetCo
   });
   ws.getColumn(1).width = 16;
   ws.getColumn(2).width = 86;
+  const content = instructionsContent(plan, period, unit, indicators);
 
-  let r = 1;
-  const line = (label: string, text: string, style = STYLE.infoText) => {
-    const row = ws.getRow(r++);
-    row.getCell(1).value = label;
-    row.getCell(1).style = STYLE.infoLabel;
-    row.getCell(2).value = text;
-    row.getCell(2).style = style;
-    return row;
-  };
-  const heading = (text: string) => {
-    r++;
-    const c = ws.getCell(r++, 1);
-    c.value = text;
-    c.style = STYLE.sectionHeading;
-  };
-
-  const title = ws.getCell(r++, 1);
-  title.value = `${plan.title} 指标填报模板`;
+  const title = ws.getCell(1, 1);
+  title.value = content.title;
   title.style = STYLE.title;
   ws.mergeCells(1, 1, 1, 2);
   ws.getRow(1).height = 30;
-  r++;
-  if (plan.docNumber) line('文号', plan.docNumber);
-  line('发文单位', plan.issuer);
-  line('填报期', periodLabel(period) + (period.kind === 'year' ? '' : `（目标值为 ${targetKey(period)} 年全年目标）`));
-  line('填报单位', `${unit.name}（代码 ${unit.code}）`);
-  line('填报指标', `共 ${indicators.length} 项，见“${SHEETS.entry}”工作表`);
 
-  heading('填报方法');
-  const steps = [
-    `1. 打开“${SHEETS.entry}”工作表，在“${ENTRY_HEADERS.value}”列（浅黄色单元格）逐项填写本单位${periodLabel(period)}的数值。`,
-    '2. 只填数字，不要填写单位或文字；百分比指标填 0～100 的数值（如 90 表示 90%）。',
-    '3. 将鼠标停在填报单元格上可看到该指标的单位和目标值；输入不符合要求时表格会提示并拒绝。',
-    `4. “${ENTRY_HEADERS.status}”列自动显示填报结果；未达标的指标请在“${ENTRY_HEADERS.remark}”列说明原因和数据来源。`,
-    '5. 在本页下方填写填报人信息，保存后按要求报送。请勿修改表格结构、指标代码和目标值，也不要复制到新文件中另存。',
-  ];
-  for (const s of steps) line('', s, STYLE.infoWrap);
-
-  heading('颜色说明');
-  const legend: [string, { fill: string; font: string }, string][] = [
-    ['待填写', COLORS.toFill, '浅黄色：需要填写的单元格（状态“未填”）'],
-    ['达标', COLORS.met, '绿色：已填写且达到目标值'],
-    ['未达标', COLORS.missed, '红色：已填写但未达到目标值，请在备注中说明'],
-    ['无目标', COLORS.noTarget, '灰色：本期无量化目标（定性或未设目标），填写实际值即可'],
-  ];
-  for (const [word, c, text] of legend) {
-    const row = line(word, text);
-    row.getCell(1).style = STYLE.legend(c.fill, c.font);
-  }
-
-  heading('联系方式');
-  const leads = leadUnits(plan, indicators);
-  line('牵头单位', leads.map((u) => u.name).join('、') || '—', STYLE.infoWrap);
-  line('', '对指标口径有疑问的，请联系相应指标的牵头单位。', STYLE.infoWrap);
-
-  heading('填报人信息（请填写）');
-  const reporterRow = (label: string, name: string, value: string | null, style: Partial<ExcelJS.Style>) => {
-    const row = line(label, '');
-    const cell = row.getCell(2);
-    cell.style = style;
-    if (value !== null) cell.value = value;
-    wb.definedNames.add(absRef(SHEETS.instructions, 'B', row.number), name);
-    return cell;
+  let r = 3;
+  const line = (label: string, text: string | null, labelStyle: Partial<ExcelJS.Style>, textStyle: Partial<ExcelJS.Style>) => {
+    const row = ws.getRow(r++);
+    const a = row.getCell(1);
+    a.value = label;
+    a.style = labelStyle;
+    const b = row.getCell(2);
+    if (text !== null) b.value = text;
+    b.style = textStyle;
+    return b;
   };
-  reporterRow('填报单位', REPORTER_NAMES.unit, unit.name, STYLE.input);
-  reporterRow('联系人', REPORTER_NAMES.contact, null, STYLE.input);
-  reporterRow('联系电话', REPORTER_NAMES.phone, null, STYLE.inputText).dataValidation = REPORTER_VALIDATION.phone;
-  reporterRow('填报日期', REPORTER_NAMES.date, null, STYLE.inputDate).dataValidation = REPORTER_VALIDATION.date;
-
+  for (const b of content.blocks) {
+    if (b.kind === 'heading') {
+      r++;
+      const c = ws.getCell(r++, 1);
+      c.value = b.text;
+      c.style = STYLE.sectionHeading;
+    } else {
+      line(b.label, b.text, b.legend ? STYLE.legend(b.legend.fill, b.legend.font) : STYLE.infoLabel, b.wrap ? STYLE.infoWrap : STYLE.infoText);
+    }
+  }
+  for (const f of content.reporter) {
+    const style = f.kind === 'phone' ? STYLE.inputText : f.kind === 'date' ? STYLE.inputDate : STYLE.input;
+    const cell = line(f.label, f.value, STYLE.infoLabel, style);
+    if (f.kind === 'phone') cell.dataValidation = REPORTER_VALIDATION.phone;
+    if (f.kind === 'date') cell.dataValidation = REPORTER_VALIDATION.date;
+    wb.definedNames.add(absRef(SHEETS.instructions, 'B', r - 1), f.name);
+  }
   protect(ws, opts);
 }
 
@@ -252,18 +210,10 @@ function writeEntry({ wb, plan, period, unit, indicators, facts, opts }: SheetCo
     ws.mergeCells(`A${row}:${LAST_COL}${row}`);
     if (height) ws.getRow(row).height = height;
   };
-  merge(ENTRY_TITLE_ROW, plan.title, STYLE.title, 30);
-  merge(
-    ENTRY_SUBTITLE_ROW,
-    `填报期：${periodLabel(period)}　　填报单位：${unit.name}（${unit.code}）${plan.docNumber ? `　　文号：${plan.docNumber}` : ''}`,
-    STYLE.subtitle,
-    20,
-  );
-  merge(
-    ENTRY_SUBTITLE_ROW + 1,
-    `请在浅黄色“${ENTRY_HEADERS.value}”列填写数字${period.kind === 'year' ? '' : `（目标值为 ${targetKey(period)} 年全年目标）`}，未达标的请在备注中说明。`,
-    STYLE.note,
-  );
+  const titles = entryTitles(plan, period, unit);
+  merge(ENTRY_TITLE_ROW, titles.title, STYLE.title, 30);
+  merge(ENTRY_SUBTITLE_ROW, titles.subtitle, STYLE.subtitle, 20);
+  merge(ENTRY_SUBTITLE_ROW + 1, titles.note, STYLE.note);
 
   const header = ws.getRow(ENTRY_HEADER_ROW);
   header.height = 22;
@@ -288,7 +238,7 @@ function writeEntry({ wb, plan, period, unit, indicators, facts, opts }: SheetCo
     set(C.category, facts.categoryName.get(ind.category) ?? ind.category, STYLE.cellWrap);
     set(C.name, ind.name, STYLE.cellWrap);
     set(C.unit, ind.unit, STYLE.cellCenter);
-    set(C.target, formatTarget(target, ind.unit) + (target && 'note' in target && target.note ? `（${target.note}）` : ''), STYLE.cellCenterWrap);
+    set(C.target, targetText(target, ind.unit), STYLE.cellCenterWrap);
     const valueRef = `${C.value}${row}`;
     set(C.value, null, ind.kind === 'count' ? STYLE.valueCount : STYLE.value).dataValidation = valueValidation(ind, target);
     set(C.status, { formula: statusFormula(target, valueRef), result: '未填' } as ExcelJS.CellFormulaValue, STYLE.status);
