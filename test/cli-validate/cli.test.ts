@@ -22,6 +22,7 @@ const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ps-cli-'));
 const blankDir = path.join(root, 'blank');
 const returns = path.join(root, 'returns');
 const single = path.join(root, 'single');
+const previousDir = path.join(root, 'previous');
 
 const reportersOf = (u: string) => plan.indicators.filter((i) => i.reporters.includes(u));
 const districts = plan.units.filter((u) => u.kind === 'district' && reportersOf(u.code).length).map((u) => u.code);
@@ -32,6 +33,7 @@ const other = districts.find((u) => u !== clean && numericOnly(u))!;
 const missingUnits = districts.filter((u) => u !== clean && u !== other).slice(-2);
 const dept = plan.units.find((u) => u.kind === 'department' && reportersOf(u.code).length)!.code;
 const blankedCode = reportersOf(other)[0].code;
+const cumulative = reportersOf(clean).find((i) => i.cumulative && i.kind !== 'text')!;
 const HOSTILE_REMARK = '=HYPERLINK("http://example.invalid","点我")';
 
 let blanks: Map<string, string>;
@@ -68,6 +70,12 @@ beforeAll(() => {
   // A return of another period (mixed periods: rejected with a reason).
   const old = generateBlanks(PLAN_ID, '2021', path.join(root, 'blank2021'));
   fillReturn(plan, old.get(clean)!, path.join(returns, 'sub', `旧期_${clean}.xlsx`), clean, '2021');
+  // Last year's return with a far larger running total: this year's is a decrease.
+  // Every other running total starts at 0, so only the chosen one decreases.
+  const lastYear: Record<string, number> = {};
+  for (const i of reportersOf(clean)) if (i.cumulative && i.kind !== 'text') lastYear[i.code] = 0;
+  lastYear[cumulative.code] = 99999999;
+  fillReturn(plan, old.get(clean)!, path.join(previousDir, `2021_${clean}.xlsx`), clean, '2021', { values: lastYear });
   // An Office lock file, which must be skipped.
   fs.writeFileSync(path.join(returns, `~$${path.basename(blanks.get(clean)!)}`), 'lock');
 
@@ -125,6 +133,14 @@ describe('validate', () => {
     expect(by(s('nope.xlsx')).findings[0]).toMatchObject({ rule: 'file.not-found' });
     expect(by(single).findings[0]).toMatchObject({ rule: 'file.is-directory' });
     expect(String(by(single).findings[0].message)).toContain('是目录');
+  });
+
+  test('--previous: a running total below last year\'s is flagged', () => {
+    const type = (args: string[]) => JSON.parse(cli(['validate', '--json', ...args]).stdout)[0].findings as { rule: string; code: string }[];
+    const without = type([s('clean.xlsx')]);
+    expect(without.filter((f) => f.rule === 'value.cumulative-decrease')).toEqual([]);
+    const withPrev = type([s('clean.xlsx'), '--previous', previousDir]);
+    expect(withPrev.filter((f) => f.rule === 'value.cumulative-decrease').map((f) => f.code)).toEqual([cumulative.code]);
   });
 
   test('--lang en prints English headers', () => {
