@@ -44,18 +44,15 @@ import { parseNameTarget } from './names';
 import { findEntryBlockIn, type EntryBlock } from './entry-block';
 import { a1, colToNum, cellKey } from './ref';
 
-/**
- * Rule ids this reader emits that are not (yet) in core/rules/reader-issues.ts;
- * the engine turns unknown ids into a generic warning.
- */
+/** Two reader issue ids named here for readability (both are in ReaderIssueRule). */
 export const EXTRA_READER_ISSUES = {
-  /** The value cell is blank but a number sits in the status/remark column. params: { code, cell } */
+  /** The value cell is blank but a number sits in the status/remark column. params: { code, cell, text } */
   wrongColumn: 'reader.value-wrong-column',
   /** The value cell has a percent format (typed "95%", read 0.95). params: { code, value, shown } */
   percentFormat: 'reader.value-percent-format',
-} as const;
+} as const satisfies Record<string, ReaderIssueRule>;
 
-type IssueRule = ReaderIssueRule | (typeof EXTRA_READER_ISSUES)[keyof typeof EXTRA_READER_ISSUES];
+type IssueRule = ReaderIssueRule;
 
 export function readReturnImpl(bytes: Uint8Array, fileName: string, opts: ReadOptions): ReadResult {
   const lang = opts.lang === 'en' ? 'en' : 'zh';
@@ -171,13 +168,14 @@ class ReturnReader {
     const names = [...this.parts.zip.entries.keys()];
     if (names.some((n) => n.endsWith('vbaproject.bin'))) throw new ReadReject('macro');
     if (this.parts.has('mimetype') && this.parts.has('content.xml')) throw new ReadReject('not-xlsx', { detail: 'OpenDocument (.ods)' });
-    const ct = this.parts.has('[Content_Types].xml') ? this.text('[Content_Types].xml') : null;
-    if (ct !== null && /macroEnabled/i.test(ct)) throw new ReadReject('macro');
     const rootRels = this.text('_rels/.rels');
     if (rootRels !== null) this.packageRels = parseRels(rootRels, '_rels/.rels', '');
     const office = this.packageRels.find((r) => r.type === 'officeDocument' && !r.external);
     this.wbPart = office?.target ?? 'xl/workbook.xml';
+    // .xlsb's content type also says "macroEnabled": tell it apart first.
     if (/\.bin$/i.test(this.wbPart) || this.parts.has('xl/workbook.bin')) throw new ReadReject('not-xlsx', { detail: 'Excel binary workbook (.xlsb)' });
+    const ct = this.parts.has('[Content_Types].xml') ? this.text('[Content_Types].xml') : null;
+    if (ct !== null && /macroEnabled/i.test(ct)) throw new ReadReject('macro');
     if (!this.parts.has(this.wbPart)) {
       if (this.parts.has('word/document.xml')) throw new ReadReject('not-xlsx', { detail: 'Word document' });
       if (this.parts.has('ppt/presentation.xml')) throw new ReadReject('not-xlsx', { detail: 'PowerPoint presentation' });
