@@ -53,7 +53,7 @@ describe('a complete set of returns', () => {
   });
 
   test('the grid', () => {
-    expect(c.grid['320582']).toEqual({ 'T-SUM': 'filled', 'T-AMT': 'filled', 'T-PCT': 'filled', 'T-PUE': 'filled', 'T-CW': 'not-required', 'T-CUM': 'filled', 'T-BIND': 'not-required' });
+    expect(c.grid['320582']).toEqual({ 'T-SUM': 'filled', 'T-AMT': 'filled', 'T-PCT': 'filled', 'T-PUE': 'filled', 'T-CW': 'not-required', 'T-CUM': 'filled', 'T-BIND': 'not-required', 'T-TXT': 'filled' });
     expect(c.grid['SZ-FGW']['T-AMT']).toBe('filled');
     expect(Object.keys(c.grid).sort()).toEqual([...UNITS].sort());
   });
@@ -224,4 +224,17 @@ test('a percent-formatted rate is consolidated as shown', () => {
   dsj.structural.push({ rule: 'reader.value-percent-format', params: { code: 'T-PCT', value: 0.93, shown: '93%' } });
   const c = consolidate(PLAN, '2023', rs);
   expect(ind(c, 'T-PCT').city).toMatchObject({ value: 93, attained: 'met' });
+});
+
+test('qualitative goals reported in words: texts with provenance, judged by people', () => {
+  const rs = all();
+  rs[1] = good('320581', { 'T-TXT': null });
+  const c = consolidate(PLAN, '2023', rs);
+  const t = ind(c, 'T-TXT');
+  expect(t.texts).toEqual({ '320582': '已完成一期建设', '320581': null, '320585': '已完成一期建设', '320583': '已完成一期建设' });
+  expect(t.units['320582']).toBeNull();
+  expect(t.city).toMatchObject({ value: null, target: '建成平台', attained: 'qualitative', basis: '文字填报（3 个单位），达成情况由人工判断' });
+  expect(t.city.sources.map((s) => s.unit)).toEqual(['320582', '320585', '320583']);
+  expect(c.grid['320581']['T-TXT']).toBe('blank');
+  expect(c.findings.map((f) => `${f.unit}:${f.rule}:${f.code}`)).toEqual(['320581:value.missing:T-TXT']);
 });

@@ -49,6 +49,8 @@ export const PLAN_SOURCE = {
     { code: 'T-CUM', name: '累计终端', unit: '万个', category: 'A', kind: 'count', rollup: 'sum', cumulative: true, targets: { '2022': '2', '2023': '3' }, lead: ['SZ-GXJ'], reporters: ['@districts'], source: src('t') },
     // A citywide number the lead reports, binding, without a 2022 target.
     { code: 'T-BIND', name: '约束指标', unit: '个', category: 'A', kind: 'number', rollup: 'citywide', attribute: 'binding', targets: { '2023': '50' }, lead: ['SZ-DSJ'], reporters: ['@lead'], source: src('t') },
+    // A qualitative goal the districts report in words.
+    { code: 'T-TXT', name: '平台建设进展', unit: '', category: 'A', kind: 'text', rollup: 'sum', targets: { '2023': '建成平台' }, lead: ['SZ-DSJ'], reporters: ['@districts'], source: src('t') },
   ],
 };
 
@@ -131,5 +133,6 @@ export function goodValues(unit: string): Record<string, CellInput> {
     'T-CW': 3,
     'T-CUM': 0.8,
     'T-BIND': 60,
+    'T-TXT': '已完成一期建设',
   };
 }

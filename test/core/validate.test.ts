@@ -106,7 +106,7 @@ describe('template.* rules', () => {
   });
 
   test('a missing entry is an error, unless the reader already said its name is gone', () => {
-    const codes = ['T-SUM', 'T-AMT', 'T-PCT', 'T-CUM'];
+    const codes = ['T-SUM', 'T-AMT', 'T-PCT', 'T-CUM', 'T-TXT'];
     const r = ret('320582', {}, { codes });
     expect(rulesOf(validateReturn(PLAN, r))).toEqual(['error:template.entry-missing:T-PUE']);
     r.structural.push({ rule: 'reader.name-missing', params: { code: 'T-PUE', name: 'PSV_T_PUE' } });
@@ -125,7 +125,7 @@ describe('value.* rules', () => {
     const fs = validateReturn(PLAN, ret('320582', { 'T-SUM': null }));
     expect(rulesOf(fs)).toEqual(['error:value.missing:T-SUM']);
     expect(fs[0]).toMatchObject({ sheet: '指标填报', cell: 'F5', message: '必填指标 T-SUM（企业数）未填写' });
-    const extra = ret('320582', {}, { codes: ['T-SUM', 'T-AMT', 'T-PCT', 'T-PUE', 'T-CUM', 'T-CW'] });
+    const extra = ret('320582', {}, { codes: ['T-SUM', 'T-AMT', 'T-PCT', 'T-PUE', 'T-CUM', 'T-TXT', 'T-CW'] });
     expect(validateReturn(PLAN, extra)).toEqual([]);
   });
 
@@ -254,9 +254,9 @@ test('findings are sorted: errors first, then by row', () => {
 test('progress counts for the add-in', () => {
   const r = ret('320582', { 'T-SUM': null, 'T-AMT': '暂无', 'T-PUE': 1.4 });
   const fs = validateReturn(PLAN, r);
-  // required: SUM AMT PCT PUE CUM = 5; filled: AMT (unreadable but filled), PCT, PUE, CUM = 4.
-  // met: PCT 91 ≥ 90; PUE 1.4 > 1.3 no; CUM 0.8 < 3 no → 1.
-  expect(progress(PLAN, r, fs)).toEqual({ filled: 4, total: 5, met: 1, problems: 3 });
+  // required: SUM AMT PCT PUE CUM TXT = 6; filled: AMT (unreadable but filled), PCT, PUE, CUM, TXT = 5.
+  // met: PCT 91 ≥ 90; PUE 1.4 > 1.3 no; CUM 0.8 < 3 no; TXT is judged by people → 1.
+  expect(progress(PLAN, r, fs)).toEqual({ filled: 5, total: 6, met: 1, problems: 3 });
 });
 
 describe('reader notes about a value cell', () => {
@@ -282,5 +282,16 @@ describe('reader notes about a value cell', () => {
     const fs = validateReturn(PLAN, r);
     expect(rulesOf(fs)).toEqual(['error:value.missing:T-SUM', 'warning:reader.value-wrong-column:T-SUM']);
     expect(fs[1].message).toBe('指标 T-SUM 的填报值为空，但同一行 H5 中有“30”，可能填错了列；请填在“填报值”列');
+  });
+});
+
+describe('qualitative goals (kind "text")', () => {
+  test('words or numbers are a report; blank is missing; an error value is an error', () => {
+    expect(validateReturn(PLAN, ret('320582', { 'T-TXT': '已上线，覆盖 80%' }))).toEqual([]);
+    expect(validateReturn(PLAN, ret('320582', { 'T-TXT': 3 }))).toEqual([]);
+    expect(rulesOf(validateReturn(PLAN, ret('320582', { 'T-TXT': '  ' })))).toEqual(['error:value.missing:T-TXT']);
+    const err = validateReturn(PLAN, ret('320582', { 'T-TXT': { type: 'error', value: '#N/A' } }));
+    expect(rulesOf(err)).toEqual(['error:value.error:T-TXT']);
+    expect(err[0].message).toBe('填报内容是错误值 #N/A，请填写文字说明');
   });
 });

@@ -16,6 +16,7 @@ import type { Finding, Lang } from '../rules/finding';
 import type { Consolidation, IndicatorSummary, ReturnOutcome, UnreadableFile } from './types';
 import { parsePeriod, periodKey, periodLabel, targetKey } from '../period';
 import { formatNumber, message } from '../i18n';
+import { formatTarget } from '../plan/target';
 import { validate, Collector, slipFinding } from '../rules/validate';
 import { readEntry } from '../rules/read-number';
 import { sortFindings, unitSlip } from '../rules/common';
@@ -125,17 +126,26 @@ export function consolidateReturns(
   for (const ind of plan.indicators) {
     const values: UnitValue[] = [];
     const units: Record<string, number | null> = {};
+    const texts: Record<string, string | null> = {};
+    const textSources: UnitValue['at'][] = [];
     for (const u of ind.reporters) units[u] = null;
+    for (const u of ind.reporters) texts[u] = null;
     for (const [unit, it] of used) {
       const entry = it.ret!.entries.get(ind.code);
       if (!entry || !ind.reporters.includes(unit)) continue;
       const reading = readEntry(it.ret!, entry, ind);
+      if (reading.ok && reading.text !== undefined) {
+        texts[unit] = reading.text;
+        textSources.push({ file: it.file, sheet: entry.valueAt.sheet, cell: entry.valueAt.cell, unit });
+      }
       if (!reading.ok || reading.value === null) continue;
       units[unit] = reading.value;
       values.push({ unit, value: reading.value, at: { file: it.file, sheet: entry.valueAt.sheet, cell: entry.valueAt.cell, unit } });
     }
+    const isText = ind.kind === 'text';
     for (const u of reportingUnits) {
-      grid[u][ind.code] = !ind.reporters.includes(u) ? 'not-required' : units[u] !== null && units[u] !== undefined ? 'filled' : 'blank';
+      const filled = isText ? texts[u] !== null && texts[u] !== undefined : units[u] !== null && units[u] !== undefined;
+      grid[u][ind.code] = !ind.reporters.includes(u) ? 'not-required' : filled ? 'filled' : 'blank';
     }
 
     // 4. Unit slips against the other units (the lead's city-wide figure is
@@ -154,14 +164,24 @@ export function consolidateReturns(
       it.findings = sortFindings([...it.findings, ...c.findings]);
     }
 
-    indicators.push({
+    const summary: IndicatorSummary = {
       code: ind.code,
       name: lang === 'en' && ind.nameEn ? ind.nameEn : ind.name,
       unit: ind.unit,
       category: ind.category,
       units,
-      city: cityFigure(plan, ind, tk, values, lang),
-    });
+      city: isText
+        ? {
+            value: null,
+            target: tk && ind.targets[tk] && ind.targets[tk].op !== 'none' ? formatTarget(ind.targets[tk], ind.unit) : null,
+            attained: 'qualitative',
+            basis: textSources.length ? msg('basis.text', { count: textSources.length }) : msg('basis.no-values'),
+            sources: textSources,
+          }
+        : cityFigure(plan, ind, tk, values, lang),
+    };
+    if (isText) summary.texts = texts;
+    indicators.push(summary);
   }
 
   // 5. Completeness and counts.

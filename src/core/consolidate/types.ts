@@ -66,8 +66,10 @@ export interface IndicatorSummary {
   name: string;
   unit: string;
   category: string;
-  /** Unit code → the value it reported (null when blank or unreadable). */
+  /** Unit code → the value it reported (null when blank or unreadable; always null for kind "text"). */
   units: Record<string, number | null>;
+  /** Kind "text" only (qualitative goals): unit code → what it wrote (null when blank). */
+  texts?: Record<string, string | null>;
   city: CityFigure;
 }
 

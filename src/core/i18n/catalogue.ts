@@ -144,6 +144,10 @@ export const CATALOGUE = {
     zh: '填报值是错误值 {text}，不是数值',
     en: 'The value is an error ({text}), not a number',
   },
+  'text.error-value': {
+    zh: '填报内容是错误值 {text}，请填写文字说明',
+    en: 'The cell holds an error ({text}); please describe the progress in words',
+  },
   'num.not-finite': {
     zh: '填报值不是有效数值（{text}）',
     en: 'The value is not a finite number ({text})',
@@ -254,6 +258,10 @@ export const CATALOGUE = {
   'basis.limit': {
     zh: '{count}/{expected} 个单位已报，{bad} 个不达标；取最不利值',
     en: '{count} of {expected} units reported, {bad} not complying; the worst value is shown',
+  },
+  'basis.text': {
+    zh: '文字填报（{count} 个单位），达成情况由人工判断',
+    en: 'reported in words ({count} units); attainment is judged by people',
   },
   'basis.no-values': { zh: '无可用数值', en: 'no usable values' },
 } as const;

@@ -30,7 +30,7 @@ export function progressOf(plan: Plan, ret: ParsedReturn, findings: Finding[]) {
     const entry = ret.entries.get(ind.code);
     if (!entry) continue;
     const reading = readEntry(ret, entry, ind);
-    const blank = reading.ok && reading.value === null;
+    const blank = reading.ok && reading.value === null && reading.text === undefined;
     if (blank) continue;
     filled++;
     if (reading.value !== null && tk) {

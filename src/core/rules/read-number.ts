@@ -25,6 +25,11 @@ export interface NumberReading {
   params?: Record<string, string | number>;
   /** Set when the cell held a formula and `value` comes from its saved result. */
   formula?: string;
+  /**
+   * Indicators of kind `text` (qualitative goals reported in words): what the
+   * unit wrote, trimmed; undefined when blank. `value` is then always null.
+   */
+  text?: string;
 }
 
 /** Words that make a number an estimate rather than a figure. */
@@ -114,7 +119,30 @@ function readText(original: string, ind: Indicator): NumberReading {
   return { value: n, ok: true, how, params };
 }
 
+/** A `text` indicator's cell: any words or number are a report; errors are not. */
+function readWords(cell: RawCell): NumberReading {
+  switch (cell.type) {
+    case 'empty':
+      return { value: null, ok: true };
+    case 'text': {
+      const t = String(cell.value ?? '').trim();
+      return t ? { value: null, ok: true, text: t } : { value: null, ok: true };
+    }
+    case 'number':
+      return Number.isFinite(cell.value) ? { value: null, ok: true, text: formatNumber(cell.value) } : fail('num.not-finite', { text: String(cell.value) });
+    case 'boolean':
+      return { value: null, ok: true, text: cell.value ? 'TRUE' : 'FALSE' };
+    case 'date':
+      return { value: null, ok: true, text: String(cell.value) };
+    case 'error':
+      return fail('text.error-value', { text: String(cell.value) });
+    default:
+      return fail('num.unreadable', { text: JSON.stringify(cell) ?? '' });
+  }
+}
+
 export function readNumber(cell: RawCell, ind: Indicator): NumberReading {
+  if (ind.kind === 'text' && cell.type !== 'formula') return readWords(cell);
   switch (cell.type) {
     case 'empty':
       return { value: null, ok: true };

@@ -55,7 +55,7 @@ function shownTarget(ind: Indicator, tk: string | null): string {
 /** Compares what a cell shows with what the generator wrote, ignoring spacing and width. */
 function sameText(a: string, b: string): boolean {
   const norm = (s: string) => {
-    const t = toHalfWidth(s).replace(/\s+/g, '').replace(/[—–-]+/g, '—');
+    const t = toHalfWidth(s).replace(/\s+/g, '').replace(/[—–-]+/g, '—').replace(/（/g, '(').replace(/）/g, ')');
     return t === '' ? '—' : t;
   };
   return norm(a) === norm(b);
@@ -160,7 +160,10 @@ function rowFindings(
     c.add('warning', 'template.code-altered', code, sameRow(at, 'code'), c.msg('template.code-altered', { expected: code, shown: entry.shownCode }));
   if (entry.shownTarget !== undefined && tk) {
     const expected = shownTarget(ind, tk);
-    if (!sameText(entry.shownTarget, expected)) {
+    // The generator may add the seed's note: "≥ 3.7（大市范围全覆盖）".
+    const note = targetOf(ind, tk)?.note;
+    const forms = note ? [expected, `${expected}（${note}）`] : [expected];
+    if (!forms.some((f) => sameText(entry.shownTarget!, f))) {
       const rule = id.hashDiffers ? 'template.target-changed' : 'template.target-altered';
       c.add(id.hashDiffers ? 'info' : 'warning', rule, code, sameRow(at, 'target'), c.msg(rule, { expected, shown: entry.shownTarget }));
     }
@@ -171,15 +174,24 @@ function rowFindings(
     c.add('error', 'template.formula-no-result', code, at, c.msg(reading.how, reading.params));
     return;
   }
-  if (reading.formula && reading.value !== null)
-    c.add('warning', 'template.formula-cached', code, at, c.msg('template.formula-cached', { formula: reading.formula, value: formatNumber(reading.value) }), { readAs: reading.value });
+  if (reading.formula && (reading.value !== null || reading.text !== undefined)) {
+    const shown = reading.value !== null ? formatNumber(reading.value) : `“${reading.text}”`;
+    const extra = reading.value !== null ? { readAs: reading.value } : {};
+    c.add('warning', 'template.formula-cached', code, at, c.msg('template.formula-cached', { formula: reading.formula, value: shown }), extra);
+  }
   if (!reading.ok) {
-    c.add('error', 'value.not-number', code, at, c.msg(reading.how ?? 'num.unreadable', reading.params), { remarkAt: entry.remarkAt });
+    c.add('error', ind.kind === 'text' ? 'value.error' : 'value.not-number', code, at, c.msg(reading.how ?? 'num.unreadable', reading.params), { remarkAt: entry.remarkAt });
     return;
   }
   if (reading.how && reading.value !== null) {
     const rule = reading.how === 'num.percent-format' ? 'value.percent-format' : 'value.not-number';
     c.add('warning', rule, code, at, c.msg(reading.how, reading.params), { readAs: reading.value });
+  }
+
+  // Qualitative goals reported in words: only presence is checked.
+  if (ind.kind === 'text') {
+    if (reading.text === undefined && required) c.add('error', 'value.missing', code, at, c.msg('value.missing', { code, name: ind.name }));
+    return;
   }
 
   const value = reading.value;
