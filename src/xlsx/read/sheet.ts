@@ -80,7 +80,7 @@ export function shiftFormula(f: string, dr: number, dc: number): string {
     const seg = q < 0 ? f.slice(i) : f.slice(i, q);
     out += seg.replace(re, (m, d1: string, col: string, d2: string, row: string, off: number, whole: string) => {
       const prev = off > 0 ? whole.charCodeAt(off - 1) : 0;
-      // Part of a longer name (e.g. LOG10, Sheet1) or a sheet-qualified name: leave it.
+      // Part of a longer name (LOG10, Sheet1, a.b): not a reference.
       if ((prev >= 65 && prev <= 90) || (prev >= 97 && prev <= 122) || (prev >= 48 && prev <= 57) || prev === 95 || prev === 46) return m;
       let c = colToNum(col);
       let r = Number(row);
