@@ -76,6 +76,8 @@ beforeAll(() => {
   for (const i of reportersOf(clean)) if (i.cumulative && i.kind !== 'text') lastYear[i.code] = 0;
   lastYear[cumulative.code] = 99999999;
   fillReturn(plan, old.get(clean)!, path.join(previousDir, `2021_${clean}.xlsx`), clean, '2021', { values: lastYear });
+  // A file that is no workbook at all: rejected, the others still consolidated.
+  fs.writeFileSync(path.join(returns, 'sub', '损坏.xlsx'), 'not a workbook');
   // An Office lock file, which must be skipped.
   fs.writeFileSync(path.join(returns, `~$${path.basename(blanks.get(clean)!)}`), 'lock');
 
@@ -118,7 +120,7 @@ describe('validate', () => {
       readable: boolean;
       findings: Record<string, unknown>[];
     }[];
-    expect(json.map((e) => e.file).sort()).toEqual([...args].sort());
+    expect(json.map((e) => e.file)).toEqual(args);
     const by = (f: string) => json.find((e) => e.file === f)!;
     expect(by(s('clean.xlsx'))).toMatchObject({ unit: clean, readable: true });
     expect(by(s('clean.xlsx')).findings.filter((f) => f.severity === 'error')).toEqual([]);
@@ -191,8 +193,8 @@ describe('consolidate', () => {
     const names = json.returns.map((r) => path.basename(r.file));
     expect(names).not.toContain('summary.xlsx');
     expect(names.some((n) => n.startsWith('~$'))).toBe(false);
-    // every unit but the two left out, plus the duplicate and the old-period return
-    expect(json.returns).toHaveLength(blanks.size - missingUnits.length + 2);
+    // every unit but the two left out, plus the duplicate, the old-period return and the broken file
+    expect(json.returns).toHaveLength(blanks.size - missingUnits.length + 3);
     expect(json.missing.sort()).toEqual([...missingUnits].sort());
   });
 
@@ -203,6 +205,14 @@ describe('consolidate', () => {
     const old = json.returns.find((r) => path.basename(r.file).startsWith('旧期_'))!;
     expect(old.status).toBe('rejected');
     expect(old.reason).toContain('2021');
+  });
+
+  test('a file that is no workbook is rejected with the reader\'s reason, as a finding too', () => {
+    const broken = json.returns.find((r) => path.basename(r.file) === '损坏.xlsx')!;
+    expect(broken).toMatchObject({ status: 'rejected', unit: null });
+    expect(broken.reason.length).toBeGreaterThan(0);
+    const f = json.findings.find((x) => path.basename(x.file) === '损坏.xlsx')!;
+    expect(f).toMatchObject({ severity: 'error', rule: 'file.not-zip', unit: null });
   });
 
   test('the blank value shows up as a finding with file and unit; the accepted value is in the indicator', () => {

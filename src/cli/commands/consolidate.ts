@@ -181,7 +181,7 @@ export async function runConsolidate(inputs: string[], opts: ConsolidateOpts): P
   const period = choosePeriod(opts.period, plan, rets);
 
   const { consolidate } = await import('../../core/engine');
-  const all: (ParsedReturn | UnreadableFile)[] = read.map((r) => (r.ok ? r.ret : { file: r.file, message: r.message }));
+  const all: (ParsedReturn | UnreadableFile)[] = read.map((r) => (r.ok ? r.ret : { file: r.file, message: r.message, rule: r.rule }));
   const result: Consolidation = consolidate(plan, period, all, { lang, previous, conflict: opts.conflict });
 
   const { writeSummaryWorkbook } = await import('../../xlsx/summary');

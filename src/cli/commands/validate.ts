@@ -127,9 +127,10 @@ export async function runValidate(args: string[], opts: ValidateOpts): Promise<n
     });
   }
 
-  // Report in the order the files were named or found.
+  // Report in the order the files were named (validate takes no directories,
+  // so every entry is one argument).
   const rank = new Map<string, number>();
-  [...problems.map((p) => p.file), ...files].forEach((f, i) => rank.set(f, i));
+  args.forEach((a, i) => rank.has(a) || rank.set(a, i));
   reports.sort((a, b) => (rank.get(a.file) ?? 0) - (rank.get(b.file) ?? 0));
 
   if (opts.json) {
