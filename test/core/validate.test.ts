@@ -295,3 +295,10 @@ describe('qualitative goals (kind "text")', () => {
     expect(err[0].message).toBe('填报内容是错误值 #N/A，请填写文字说明');
   });
 });
+
+test('no unit slip without a unit to slip from', () => {
+  // PUE is unitless: 1300 is a wrong value, not a unit slip.
+  expect(rulesOf(validateReturn(PLAN, ret('320582', { 'T-PUE': 1300 })))).toEqual(['error:target.missed:T-PUE']);
+  // 家 has no smaller unit: 1000× the target is not explained by a unit.
+  expect(rulesOf(validateReturn(PLAN, ret('SZ-GXJ', { 'T-SUM': 1_000_000 })))).toEqual([]);
+});

@@ -6,7 +6,6 @@
 import type { Indicator, Plan, Target } from '../plan/types';
 import type { CellRef } from '../return/types';
 import { ENTRY_COLUMNS } from '../template/layout';
-import { formatNumber } from '../i18n';
 import { unitScale } from './read-number';
 import type { Finding, Severity } from './finding';
 
@@ -76,6 +75,8 @@ export function unitSlip(ind: Indicator, value: number, reference: number | null
     if (value <= 1 && reference > 1) return { kind: 'percent', suggest: value * 100, ratio: value / reference, from: '' };
     return null;
   }
+  // A unit slip needs a unit to slip from: not for unitless ratios (PUE).
+  if (!ind.unit || ind.kind === 'ratio' || ind.kind === 'text') return null;
   const ratio = value / reference;
   const far = Math.abs(Math.log10(ratio));
   if (far < 3 || (!bothSides && ratio < 1)) return null;
@@ -87,8 +88,10 @@ export function unitSlip(ind: Indicator, value: number, reference: number | null
   const base = scale ? scale.base : ind.unit;
   const entered = (scale ? scale.factor : 1) / factor;
   const word = SCALE_WORDS.find(([f]) => Math.abs(f - entered) < entered * 1e-9);
-  const from = word ? `${word[1]}${base}` : `${formatNumber(1 / factor)} × ${ind.unit}`;
-  return { kind: 'magnitude', suggest: value / factor, ratio, from };
+  // No unit the filler could have used (nothing is smaller than 家): a typo
+  // perhaps, but not a unit slip.
+  if (!word) return null;
+  return { kind: 'magnitude', suggest: value / factor, ratio, from: `${word[1]}${base}` };
 }
 
 export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
