@@ -12,7 +12,7 @@ import * as path from 'path';
 import { builtinPlan } from '../../src/core/plan/builtin';
 import type { Plan } from '../../src/core/plan/types';
 import { REPO_ROOT } from '../support/python';
-import { inspectXlsx, rowValues } from '../summary/tools';
+import { inspectXlsx, libreOfficeConvert, rowValues } from '../summary/tools';
 import { cli, fillReturn, generateBlanks } from './returns';
 
 const PLAN_ID = 'suzhou-new-infrastructure-2020-2022';
@@ -237,6 +237,33 @@ describe('consolidate', () => {
     const all = Object.values(wb.sheet).flatMap((sh) => Object.values(sh.cells));
     expect(all.filter((c) => c.t === 'f')).toEqual([]);
     expect(rows.find((r) => r[4] === '=1+1')).toBeDefined();
+  });
+
+  test('LibreOffice opens the real summary', () => {
+    const back = inspectXlsx(libreOfficeConvert(out, 'xlsx'));
+    expect(back.sheets).toEqual(['汇总', '报送情况', '问题清单', '填报完成情况', '数据溯源']);
+    expect(rowValues(back.sheet['汇总'], 4)[0]).toBe(plan.indicators[0].code);
+  });
+
+  test('--conflict latest keeps the later of two returns from one unit', () => {
+    const latest = path.join(root, 'latest.xlsx');
+    const r = cli(['consolidate', returns, '--out', latest, '--json', '--conflict', 'latest']);
+    expect(r.code).toBe(1); // the broken file and the old period are still rejected
+    const j = JSON.parse(r.stdout) as Json;
+    const mine = j.returns.filter((x) => x.unit === dept);
+    const kept = mine.filter((x) => x.status === 'accepted');
+    expect(kept.map((x) => path.basename(x.file))).toEqual([`再次报送_${dept}.xlsx`]);
+    expect(mine.filter((x) => x.status !== 'accepted')[0].reason).toContain(`再次报送_${dept}.xlsx`);
+    expect(fs.existsSync(latest)).toBe(true);
+  });
+
+  test('an output path that is a directory is refused before anything is read', () => {
+    const d = path.join(root, 'dir.xlsx');
+    fs.mkdirSync(d);
+    const r = cli(['consolidate', returns, '--out', d]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('是一个目录');
+    expect(fs.readdirSync(d)).toEqual([]);
   });
 
   test('inputs are unchanged and no temp file is left behind', () => {
