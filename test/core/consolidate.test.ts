@@ -238,3 +238,11 @@ test('qualitative goals reported in words: texts with provenance, judged by peop
   expect(c.grid['320581']['T-TXT']).toBe('blank');
   expect(c.findings.map((f) => `${f.unit}:${f.rule}:${f.code}`)).toEqual(['320581:value.missing:T-TXT']);
 });
+
+test('a half-year consolidation is set against the annual target, and says so', () => {
+  const c = consolidate(PLAN, '2023H1', UNITS.map((u) => good(u, {}, { period: '2023H1' })));
+  expect(c.period).toBe('2023H1');
+  expect(c.returns.every((r) => r.status === 'accepted')).toBe(true);
+  expect(ind(c, 'T-SUM').city.target).toBe('≥ 100');
+  expect(ind(c, 'T-SUM').city.basis).toContain('（2023年上半年，对照年度目标）');
+});

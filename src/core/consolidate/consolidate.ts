@@ -181,6 +181,8 @@ export function consolidateReturns(
         : cityFigure(plan, ind, tk, values, lang),
     };
     if (isText) summary.texts = texts;
+    // A half or a quarter is set against its year's target: say so beside the figure.
+    if (wanted && wanted.kind !== 'year' && summary.city.target) summary.city.basis += msg('target.interim', { period: periodLabel(wanted, lang) });
     indicators.push(summary);
   }
 
