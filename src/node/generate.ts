@@ -12,6 +12,7 @@ import type { TemplateOptions } from '../xlsx/write/options';
 import { writeTemplate } from '../xlsx/write/template';
 import { templateFileName } from '../xlsx/write/units';
 import { writeFileAtomic } from './atomic';
+import { NODE_ZIP_CODEC } from './codec';
 
 export interface GeneratedFile {
   unit: ReportingUnit;
@@ -30,7 +31,7 @@ export async function generateSet(
   const out: GeneratedFile[] = [];
   const key = periodKey(period);
   // One timestamp for the whole set: the files belong to one run.
-  const opts = { generatedAt: new Date(), ...options };
+  const opts = { generatedAt: new Date(), zipCodec: NODE_ZIP_CODEC, ...options };
   // Build workbook N+1 while workbook N is being written to disk.
   let pendingWrite: Promise<void> = Promise.resolve();
   for (const unit of units) {

@@ -106,3 +106,38 @@ describe('protection password hash', () => {
     expect(h.hashValue).toBe(Encryptor.convertPasswordToHash('密码 secret', 'SHA512', h.saltValue, 2000));
   });
 });
+
+describe('zip re-packing', () => {
+  test('both codecs give a valid zip with the same parts, no folder entries (checked by Python zipfile)', async () => {
+    const { zipSync, unzipSync, strToU8 } = await import('fflate');
+    const { recompress, crc32 } = await import('../../src/xlsx/write/zip');
+    const { NODE_ZIP_CODEC } = await import('../../src/node/codec');
+    const { runPythonJson } = await import('../support/python');
+    const fs = await import('fs');
+    const os = await import('os');
+    const path = await import('path');
+    const parts = { '[Content_Types].xml': strToU8('<Types/>'), 'xl/': new Uint8Array(0), 'xl/a.xml': strToU8('指标'.repeat(5000)) };
+    const stored = zipSync(Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, [v, { level: 0 }]])));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plansheet-zip-'));
+    try {
+      for (const codec of [undefined, NODE_ZIP_CODEC]) {
+        const out = recompress(stored, new Date(2024, 0, 15, 8, 30, 10), codec);
+        expect(out.length).toBeLessThan(stored.length);
+        const back = unzipSync(out);
+        expect(Object.keys(back)).toEqual(['[Content_Types].xml', 'xl/a.xml']);
+        expect(Buffer.from(back['xl/a.xml']).equals(Buffer.from(parts['xl/a.xml']))).toBe(true);
+        const file = path.join(dir, `${codec ? 'node' : 'fflate'}.zip`);
+        fs.writeFileSync(file, out);
+        const script = path.join(dir, 'check.py');
+        fs.writeFileSync(
+          script,
+          'import json,sys,zipfile\nz=zipfile.ZipFile(sys.argv[1])\nprint(json.dumps({"bad":z.testzip(),"names":z.namelist(),"time":list(z.infolist()[0].date_time)}))\n',
+        );
+        expect(runPythonJson(script, [file])).toEqual({ bad: null, names: ['[Content_Types].xml', 'xl/a.xml'], time: [2024, 1, 15, 8, 30, 10] });
+      }
+      expect(crc32(strToU8('123456789'))).toBe(0xcbf43926);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

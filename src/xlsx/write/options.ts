@@ -1,5 +1,7 @@
 /** Options of the template writer (no fs, no Node-only types: the add-in reuses it). */
 
+import type { ZipCodec } from './zip';
+
 /** Precomputed sheet-protection password attributes (see src/node/protection.ts). */
 export interface ProtectionHash {
   algorithmName: 'SHA-512';
@@ -20,4 +22,6 @@ export interface TemplateOptions {
    * shown codes and targets against the plan anyway).
    */
   protection?: ProtectionHash;
+  /** Raw deflate for the zip step; defaults to fflate (Node passes native zlib, src/node/codec.ts). */
+  zipCodec?: ZipCodec;
 }

@@ -125,7 +125,7 @@ export async function writeTemplate(
     useSharedStrings: true,
     zip: { compression: 'STORE' },
   } as unknown as ExcelJS.XlsxWriteOptions);
-  return recompress(stored instanceof Uint8Array ? stored : new Uint8Array(stored as ArrayBuffer), generatedAt);
+  return recompress(stored instanceof Uint8Array ? stored : new Uint8Array(stored as ArrayBuffer), generatedAt, opts.zipCodec);
 }
 
 interface SheetContext {

@@ -1,0 +1,165 @@
+/**
+ * Generator speed.
+ *  1. The full workbook set of every built-in plan (first run in this process,
+ *     then the best of three). Goal: the whole Suzhou set under 1 s.
+ *  2. 1,000 workbooks of the Suzhou plan (cycling over its units) written to
+ *     disk: workbooks per second and peak RSS.
+ *  3. The same 1,000 workbooks written by openpyxl (bench/openpyxl_write.py,
+ *     same sheets, texts, validations, formulas, formats, protection, names)
+ *     in the same run; the ratio. Goal: ≥ 2× openpyxl.
+ */
+
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { builtinPlan, builtinPlans, DEFAULT_PLAN_ID } from '../src/core/plan/builtin';
+import { periodKey, targetKey, type Period } from '../src/core/period';
+import type { Plan, ReportingUnit } from '../src/core/plan/types';
+import { ENTRY_COLUMNS as C, ENTRY_FIRST_DATA_ROW, ENTRY_HEADERS, META_KEYS, META_MAGIC, SHEETS, TEMPLATE_FORMAT_VERSION, remarkName, valueName } from '../src/core/template/layout';
+import { planHash } from '../src/core/plan/load';
+import { generateSet } from '../src/node/generate';
+import { writeFileAtomic } from '../src/node/atomic';
+import { categoryLabels, entryTitles, instructionsContent, targetText } from '../src/xlsx/write/content';
+import { statusFormula } from '../src/xlsx/write/status';
+import { writeTemplate } from '../src/xlsx/write/template';
+import { indicatorsFor, reportingUnits, templateFileName } from '../src/xlsx/write/units';
+import { REPORTER_VALIDATION, statusRules, valueValidation } from '../src/xlsx/write/validation';
+
+const COUNT = Number(process.env.BENCH_COUNT ?? 1000);
+const PYTHON = '/usr/bin/python3';
+
+const lastYear = (plan: Plan): Period => ({ kind: 'year', year: plan.years[plan.years.length - 1] });
+const ms = (ns: bigint) => Number(ns) / 1e6;
+
+async function timeSet(plan: Plan, dir: string): Promise<number> {
+  fs.rmSync(dir, { recursive: true, force: true });
+  const t0 = process.hrtime.bigint();
+  await generateSet(plan, lastYear(plan), reportingUnits(plan), dir, { generator: 'plansheet bench' });
+  return ms(process.hrtime.bigint() - t0);
+}
+
+/** What openpyxl needs to write the same workbook, made with the generator's own pure parts. */
+function openpyxlSpec(plan: Plan, period: Period, unit: ReportingUnit) {
+  const inds = indicatorsFor(plan, unit.code);
+  const tk = targetKey(period);
+  const cats = categoryLabels(plan);
+  const content = instructionsContent(plan, period, unit, inds);
+  const dv = (d: { type: string; operator?: string; formulae: (number | Date)[]; promptTitle: string; prompt: string; errorTitle: string; error: string }) => ({
+    type: d.type,
+    operator: d.operator,
+    formula1: String(d.formulae[0] instanceof Date ? 36526 : d.formulae[0]),
+    formula2: d.formulae[1] === undefined ? undefined : String(d.formulae[1]),
+    promptTitle: d.promptTitle,
+    prompt: d.prompt,
+    errorTitle: d.errorTitle,
+    error: d.error,
+  });
+  return {
+    file: templateFileName(periodKey(period), unit),
+    metaSheet: SHEETS.meta,
+    instructions: {
+      sheet: SHEETS.instructions,
+      title: content.title,
+      lines: content.blocks.map((b) => (b.kind === 'heading' ? [b.text, '', 'heading'] : [b.label, b.text, 'line'])),
+      reporter: content.reporter.map((f) => [
+        f.label,
+        f.name,
+        f.value,
+        f.kind === 'phone' ? dv(REPORTER_VALIDATION.phone) : f.kind === 'date' ? dv(REPORTER_VALIDATION.date) : null,
+      ]),
+    },
+    entry: {
+      sheet: SHEETS.entry,
+      ...entryTitles(plan, period, unit),
+      headers: Object.keys(C).map((k) => ENTRY_HEADERS[k as keyof typeof C]),
+      widths: { A: 13, B: 14, C: 42, D: 10, E: 15, F: 14, G: 10, H: 32 },
+      rows: inds.map((ind, i) => ({
+        cells: [ind.code, cats.get(ind.category) ?? ind.category, ind.name, ind.unit, targetText(ind.targets[tk], ind.unit)],
+        formula: statusFormula(ind.targets[tk], `${C.value}${ENTRY_FIRST_DATA_ROW + i}`),
+        dv: dv(valueValidation(ind, ind.targets[tk])),
+        valueName: valueName(ind.code),
+        remarkName: remarkName(ind.code),
+      })),
+      cf: statusRules(`$${C.status}${ENTRY_FIRST_DATA_ROW}`).map((r) => [r.formulae[0], r.style.fill.bgColor.argb, r.style.font.color.argb]),
+    },
+    meta: [
+      [META_KEYS.magic, META_MAGIC],
+      [META_KEYS.formatVersion, TEMPLATE_FORMAT_VERSION],
+      [META_KEYS.planId, plan.id],
+      [META_KEYS.planHash, planHash(plan)],
+      [META_KEYS.unitCode, unit.code],
+      [META_KEYS.unitName, unit.name],
+      [META_KEYS.period, periodKey(period)],
+      [META_KEYS.generatedAt, new Date().toISOString()],
+      [META_KEYS.generator, 'openpyxl bench'],
+      [META_KEYS.codes, inds.map((i) => i.code).join(',')],
+    ],
+  };
+}
+
+export async function run(): Promise<void> {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'plansheet-bench-gen-'));
+  try {
+    // 1. Full sets.
+    console.log('Full workbook sets (one per reporting unit, last plan year):');
+    for (const plan of builtinPlans()) {
+      const units = reportingUnits(plan);
+      const rows = units.reduce((n, u) => n + indicatorsFor(plan, u.code).length, 0);
+      const dir = path.join(tmp, plan.id);
+      const first = await timeSet(plan, dir);
+      const best = Math.min(await timeSet(plan, dir), await timeSet(plan, dir), await timeSet(plan, dir));
+      const goal = plan.id === DEFAULT_PLAN_ID ? (first < 1000 ? '  ✓ goal < 1 s' : '  ✗ goal < 1 s') : '';
+      console.log(
+        `  ${plan.id.padEnd(38)} ${String(units.length).padStart(3)} files, ${String(rows).padStart(5)} rows: first ${first.toFixed(0)} ms, best ${best.toFixed(0)} ms${goal}`,
+      );
+    }
+
+    // 2. 1,000 workbooks, PlanSheet.
+    const plan = builtinPlan(DEFAULT_PLAN_ID)!;
+    const period = lastYear(plan);
+    const units = reportingUnits(plan);
+    const avgRows = units.reduce((n, u) => n + indicatorsFor(plan, u.code).length, 0) / units.length;
+    const ours = path.join(tmp, 'ours');
+    fs.mkdirSync(ours);
+    let peak = process.memoryUsage().rss;
+    const generatedAt = new Date();
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < COUNT; i++) {
+      const u = units[i % units.length];
+      const data = await writeTemplate(plan, period, u.code, { generatedAt, generator: 'plansheet bench' });
+      await writeFileAtomic(path.join(ours, `${String(i).padStart(4, '0')}_${templateFileName(periodKey(period), u)}`), data);
+      if (i % 10 === 0) peak = Math.max(peak, process.memoryUsage().rss);
+    }
+    const oursMs = ms(process.hrtime.bigint() - t0);
+    peak = Math.max(peak, process.memoryUsage().rss);
+    const oursRate = COUNT / (oursMs / 1000);
+    console.log(`\n${COUNT} workbooks of ${plan.id} (${units.length} units cycled, ${avgRows.toFixed(1)} rows on average):`);
+    console.log(`  PlanSheet (ExcelJS + fflate): ${(oursMs / 1000).toFixed(2)} s, ${oursRate.toFixed(0)} workbooks/s, peak RSS ${(peak / 1048576).toFixed(0)} MB`);
+    fs.rmSync(ours, { recursive: true, force: true });
+
+    // 3. The same with openpyxl.
+    const specFile = path.join(tmp, 'spec.json');
+    const pyOut = path.join(tmp, 'openpyxl');
+    fs.writeFileSync(specFile, JSON.stringify({ outDir: pyOut, count: COUNT, workbooks: units.map((u) => openpyxlSpec(plan, period, u)) }));
+    const py = spawnSync(PYTHON, [path.join(__dirname, 'openpyxl_write.py'), specFile], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    if (py.status !== 0) {
+      console.log(`  openpyxl: failed (${py.status}): ${py.stderr.slice(0, 500)}`);
+      return;
+    }
+    const res = JSON.parse(py.stdout) as { count: number; seconds: number; peak_rss_kb: number };
+    const pyRate = res.count / res.seconds;
+    console.log(`  openpyxl ${pyVersion()}:            ${res.seconds.toFixed(2)} s, ${pyRate.toFixed(0)} workbooks/s, peak RSS ${(res.peak_rss_kb / 1024).toFixed(0)} MB`);
+    const ratio = oursRate / pyRate;
+    console.log(`  ratio: PlanSheet is ${ratio.toFixed(2)}× openpyxl ${ratio >= 2 ? '✓ goal ≥ 2×' : '✗ goal ≥ 2×'}`);
+    const sizeOf = (d: string) => fs.readdirSync(d).reduce((n, f) => n + fs.statSync(path.join(d, f)).size, 0) / fs.readdirSync(d).length;
+    console.log(`  average file size: openpyxl ${(sizeOf(pyOut) / 1024).toFixed(1)} KB`);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+function pyVersion(): string {
+  const r = spawnSync(PYTHON, ['-c', 'import openpyxl; print(openpyxl.__version__)'], { encoding: 'utf8' });
+  return r.stdout.trim();
+}
