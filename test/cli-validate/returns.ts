@@ -42,7 +42,8 @@ export function goodValue(ind: Indicator, year: string): number | string {
   else if (t.op === 'ge') v = ind.kind === 'percent' ? Math.max(t.value, Math.min(100, t.value * 1.05)) : t.value * 1.2;
   else if (t.op === 'le') v = t.value * 0.9;
   else if (t.op === 'eq') v = t.value;
-  else v = (t.min + t.max) / 2;
+  else if (t.op === 'range') v = (t.min + t.max) / 2;
+  else v = 10;
   return whole(v);
 }
 

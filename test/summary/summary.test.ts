@@ -51,7 +51,8 @@ test('汇总: headers, districts before departments, values and attainment words
     // Each unit's value sits under its own header.
     for (const [unit, v] of Object.entries(ind.units)) {
       const label = plan.units.find((u) => u.code === unit)!.shortName;
-      expect(row[header.indexOf(label!)] ?? null).toBe(v);
+      const words = ind.texts?.[unit];
+      expect(row[header.indexOf(label!)] ?? null).toBe(words != null ? words.replace('\u0007', '') : v);
     }
     expect(row[cityCol] ?? null).toBe(ind.city.value);
   }
@@ -139,6 +140,9 @@ test('text a clerk typed stays inert text, never a formula', () => {
   expect(strings).toContain('备注：-3');
   expect(strings).toContain(HOSTILE[3]);
   expect(strings).toContain('=cmd|x.xlsx');
+  // A qualitative goal's words, with the control character XML cannot hold removed.
+  expect(strings).toContain('=1+1');
+  expect(strings.filter((v) => v === '=1+1')).toHaveLength(2); // 汇总 and 数据溯源
 });
 
 test('LibreOffice opens and converts it, keeping sheets and values', () => {

@@ -24,7 +24,7 @@ export function addProvenanceSheet(wb: ExcelJS.Workbook, plan: Plan, c: Consolid
         ind.code,
         textValue(ind.name),
         textValue(unitLabel(plan, src.unit)),
-        numberValue(ind.units[src.unit]),
+        ind.texts?.[src.unit] != null ? textValue(ind.texts[src.unit]) : numberValue(ind.units[src.unit]),
         textValue(src.file),
         textValue(src.sheet),
         textValue(src.cell),

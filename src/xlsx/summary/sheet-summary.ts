@@ -78,7 +78,10 @@ export function addSummarySheet(
     row.getCell(4).value = textValue(ind.unit);
     units.forEach((u, j) => {
       const cell = row.getCell(firstUnitCol + j);
-      cell.value = numberValue(ind.units[u.code]);
+      // Qualitative goals carry the unit's words (kept as inert text).
+      const words = ind.texts?.[u.code];
+      cell.value = words != null ? textValue(words) : numberValue(ind.units[u.code]);
+      if (words != null) cell.alignment = { wrapText: true, vertical: 'middle' };
       if (!isRequired(plan, c, u.code, ind.code)) cell.fill = solidFill(COLORS.neutral);
     });
     const city = row.getCell(cityCol);
