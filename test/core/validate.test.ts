@@ -62,6 +62,11 @@ describe('template.* rules', () => {
     const fs = validateReturn(PLAN, r);
     expect(only(fs, 'template.meta-missing-keys')[0].message).toContain('plan_hash, codes');
     expect(only(fs, 'template.plan-version')).toEqual([]);
+    // A key the reader already reported is not repeated.
+    r.structural.push({ rule: 'reader.meta-key-missing', params: { key: 'plan_hash' } });
+    const again = validateReturn(PLAN, r);
+    expect(rulesOf(again)).toEqual(['error:reader.meta-key-missing:-', 'error:template.meta-missing-keys:-']);
+    expect(again[1].message).toBe('元数据缺少：codes；报表可能被修改过');
     const v = validateReturn(PLAN, ret('320582', {}, { meta: { formatVersion: '9' } }));
     expect(rulesOf(v)).toEqual(['error:template.format-version:-']);
   });

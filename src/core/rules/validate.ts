@@ -88,7 +88,7 @@ interface Identity {
 
 function identityFindings(plan: Plan, ret: ParsedReturn, opts: ValidateOpts, c: Collector): Identity {
   const meta = ret.meta!;
-  const missing: string[] = [];
+  let missing: string[] = [];
   if (!meta.formatVersion) missing.push(META_KEYS.formatVersion);
   if (!meta.planId) missing.push(META_KEYS.planId);
   if (!meta.planHash) missing.push(META_KEYS.planHash);
@@ -97,6 +97,9 @@ function identityFindings(plan: Plan, ret: ParsedReturn, opts: ValidateOpts, c: 
   // An empty code list is only suspicious when the unit has something to report.
   const hasWork = plan.indicators.some((i) => i.reporters.includes(meta.unitCode));
   if (!meta.codes || (meta.codes.length === 0 && hasWork)) missing.push(META_KEYS.codes);
+  // Keys the reader already reported (reader.meta-key-missing) are not repeated.
+  const told = new Set((ret.structural ?? []).filter((s) => s.rule === 'reader.meta-key-missing').map((s) => String(s.params?.key ?? '')));
+  missing = missing.filter((k) => !told.has(k));
   if (missing.length) c.add('error', 'template.meta-missing-keys', null, null, c.msg('template.meta-missing-keys', { keys: missing.join(', ') }));
 
   if (meta.formatVersion && meta.formatVersion !== TEMPLATE_FORMAT_VERSION)
