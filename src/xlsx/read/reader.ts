@@ -316,7 +316,7 @@ class ReturnReader {
     const votes = new Map<string, number>();
     for (const v of values.values()) {
       const t = parseNameTarget(v.formula);
-      if (t.kind === 'cell' && this.sheetInfo(t.sheet)) votes.set(t.sheet, (votes.get(t.sheet) ?? 0) + 1);
+      if (t.kind === 'cell' && this.sheetInfo(t.sheet) && this.sheet(t.sheet)) votes.set(t.sheet, (votes.get(t.sheet) ?? 0) + 1);
     }
     let best: string | null = null;
     for (const [s, n] of votes) if (best === null || n > votes.get(best)!) best = s;
@@ -355,8 +355,10 @@ class ReturnReader {
     remarks: Map<string, { name: string; formula: string }>,
   ): Map<string, ReturnEntry> {
     const entries = new Map<string, ReturnEntry>();
-    const entryName = this.findEntrySheet(meta, values);
-    const entrySheet = entryName ? this.sheet(entryName) : null;
+    const found = this.findEntrySheet(meta, values);
+    const entrySheet = found ? this.sheet(found) : null;
+    // Only a sheet that actually parsed counts as the entry sheet.
+    const entryName = entrySheet ? found : null;
     const block = entrySheet ? this.block(entrySheet) : null;
 
     const col = {
