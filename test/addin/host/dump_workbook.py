@@ -1,0 +1,83 @@
+"""Dumps an .xlsx into the cell model of the Excel host stand-in (JSON on stdout).
+
+Usage: /usr/bin/python3 dump_workbook.py file.xlsx
+
+openpyxl reads the workbook twice: once for formulas, once for the cached
+results (data_only), so the stand-in answers `values` and `formulas` like
+Excel does. Fill and font colours, sheet visibility and sheet protection
+(with its formatCells permission) are kept, as are workbook defined names.
+"""
+import datetime
+import json
+import sys
+
+import openpyxl
+
+
+def colour(c):
+    if c is None:
+        return None
+    rgb = getattr(c, "rgb", None)
+    if isinstance(rgb, str) and len(rgb) == 8:
+        return "#" + rgb[2:].upper()
+    return None
+
+
+def plain(v):
+    if isinstance(v, (datetime.datetime, datetime.date)):
+        # Excel serial date, as Office.js returns it.
+        base = datetime.datetime(1899, 12, 30)
+        if not isinstance(v, datetime.datetime):
+            v = datetime.datetime(v.year, v.month, v.day)
+        return (v - base).total_seconds() / 86400.0
+    return v
+
+
+def main():
+    path = sys.argv[1]
+    wf = openpyxl.load_workbook(path)
+    wv = openpyxl.load_workbook(path, data_only=True)
+    sheets = []
+    for ws in wf.worksheets:
+        wsv = wv[ws.title]
+        cells = {}
+        for row in ws.iter_rows():
+            for c in row:
+                if c.value is None and (c.fill is None or c.fill.patternType is None):
+                    continue
+                cached = plain(wsv[c.coordinate].value)
+                cell = {"value": cached}
+                if isinstance(c.value, str) and c.data_type == "f":
+                    cell["formula"] = c.value
+                elif c.value is not None and cached is None:
+                    cell["value"] = plain(c.value)
+                if isinstance(cell["value"], str) and cell["value"].startswith("#") and cell["value"].endswith(("!", "?", "A")):
+                    cell["type"] = "Error"
+                fill = c.fill
+                if fill is not None and fill.patternType == "solid":
+                    cell["fill"] = colour(fill.fgColor)
+                if c.font is not None and c.font.color is not None:
+                    cell["font"] = colour(c.font.color)
+                cells[c.coordinate] = cell
+        p = ws.protection
+        sheets.append({
+            "name": ws.title,
+            "visibility": {"visible": "Visible", "hidden": "Hidden", "veryHidden": "VeryHidden"}[ws.sheet_state],
+            "protected": bool(p.sheet),
+            # In OOXML formatCells="0" means formatting is allowed; openpyxl
+            # exposes the attribute as "locked" (True = not allowed).
+            "allowFormatCells": bool(p.sheet) and not bool(p.formatCells),
+            "cells": cells,
+        })
+    names = []
+    dns = wf.defined_names
+    # openpyxl >= 3.1 has a dict; older versions a DefinedNameList.
+    pairs = dns.items() if hasattr(dns, "items") else [(d.name, d) for d in dns.definedName]
+    for name, dn in pairs:
+        if getattr(dn, "localSheetId", None) is not None:
+            continue
+        names.append({"name": name, "value": dn.attr_text})
+    json.dump({"sheets": sheets, "names": names}, sys.stdout, ensure_ascii=False)
+
+
+main()
