@@ -20,6 +20,7 @@ import { ENTRY_COLUMNS as C, ENTRY_FIRST_DATA_ROW, ENTRY_HEADERS, META_KEYS, MET
 import { planHash } from '../src/core/plan/load';
 import { generateSet } from '../src/node/generate';
 import { writeFileAtomic } from '../src/node/atomic';
+import { NODE_ZIP_CODEC } from '../src/node/codec';
 import { categoryLabels, entryTitles, instructionsContent, targetText } from '../src/xlsx/write/content';
 import { statusFormula } from '../src/xlsx/write/status';
 import { writeTemplate } from '../src/xlsx/write/template';
@@ -127,7 +128,7 @@ export async function run(): Promise<void> {
     const t0 = process.hrtime.bigint();
     for (let i = 0; i < COUNT; i++) {
       const u = units[i % units.length];
-      const data = await writeTemplate(plan, period, u.code, { generatedAt, generator: 'plansheet bench' });
+      const data = await writeTemplate(plan, period, u.code, { generatedAt, generator: 'plansheet bench', zipCodec: NODE_ZIP_CODEC });
       await writeFileAtomic(path.join(ours, `${String(i).padStart(4, '0')}_${templateFileName(periodKey(period), u)}`), data);
       if (i % 10 === 0) peak = Math.max(peak, process.memoryUsage().rss);
     }
