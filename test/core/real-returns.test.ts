@@ -15,6 +15,7 @@ import type { ParsedReturn } from '../../src/core/return/types';
 import { writeTemplate } from '../../src/xlsx/write/template';
 import { readReturnFile } from '../../src/xlsx/read/node';
 import { valueName, remarkName } from '../../src/core/template/layout';
+import { convertWithLibreOffice } from '../support/libreoffice';
 import { PLAN, DISTRICTS, goodValues } from './fixtures';
 
 const PYTHON = '/usr/bin/python3';
@@ -87,3 +88,18 @@ test('a real consolidation: sums, provenance, missing units, explanations', asyn
   expect(notes).toEqual(['error:320581:target.missed:T-PUE', 'info:SZ-FGW:target.missed:T-AMT']);
   expect(c.findings[0].message).toContain('老旧机房改造中');
 });
+
+test('a return re-saved by LibreOffice reads the same, with only a note', async () => {
+  const before = await filled('320581', { ...goodValues('320581'), 'T-AMT': '1,234' }, { file: 'lo-in.xlsx' });
+  const out = path.join(dir, 'lo');
+  fs.mkdirSync(out, { recursive: true });
+  const conv = await convertWithLibreOffice(path.join(dir, 'lo-in.xlsx'), 'xlsx', out);
+  const read = await readReturnFile(conv.outputs[0]);
+  if (!read.ok) throw new Error(read.message);
+  const fsBefore = validateReturn(PLAN, before);
+  const fsAfter = validateReturn(PLAN, read.ret);
+  // LibreOffice saves the very hidden metadata sheet as hidden: a note only.
+  expect(fsAfter.filter((f) => f.severity !== 'info').map((f) => [f.rule, f.code, f.cell, f.readAs])).toEqual(fsBefore.map((f) => [f.rule, f.code, f.cell, f.readAs]));
+  const c = consolidate(PLAN, '2023', [read.ret]);
+  expect(c.indicators.find((i) => i.code === 'T-AMT')!.units['320581']).toBe(1234);
+}, 180_000);

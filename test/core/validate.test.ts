@@ -307,3 +307,11 @@ test('no unit slip without a unit to slip from', () => {
   // 家 has no smaller unit: 1000× the target is not explained by a unit.
   expect(rulesOf(validateReturn(PLAN, ret('SZ-GXJ', { 'T-SUM': 1_000_000 })))).toEqual([]);
 });
+
+test('a metadata sheet saved as merely hidden (LibreOffice, WPS) is a note; made visible, a warning', () => {
+  const r = ret('320582');
+  r.structural.push({ rule: 'reader.meta-hidden-state', params: { state: 'hidden' } });
+  expect(rulesOf(validateReturn(PLAN, r))).toEqual(['info:reader.meta-hidden-state:-']);
+  r.structural[0].params = { state: 'visible' };
+  expect(rulesOf(validateReturn(PLAN, r))).toEqual(['warning:reader.meta-hidden-state:-']);
+});

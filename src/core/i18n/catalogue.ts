@@ -74,6 +74,10 @@ export const CATALOGUE = {
     zh: '找不到指标 {code}（{name}）的填报单元格',
     en: 'The value cell of indicator {code} ({name}) cannot be found',
   },
+  'reader.meta-hidden-state.hidden': {
+    zh: '元数据工作表由“深度隐藏”变为“隐藏”（LibreOffice、WPS 另存时常见），不影响读取',
+    en: 'The metadata sheet changed from very hidden to hidden (usual after saving in LibreOffice or WPS); reading is not affected',
+  },
   'template.reader-issue': {
     zh: '报表结构问题（{rule}）{detail}',
     en: 'Workbook structure problem ({rule}) {detail}',

@@ -24,7 +24,10 @@ export type ReaderIssueRule =
   | 'reader.name-broken'
   /** A value cell is part of a merged range. params: { code, range } */
   | 'reader.merged-cell'
-  /** The metadata sheet is not very-hidden any more (was unhidden). params: { state } */
+  /**
+   * The metadata sheet is not very-hidden any more. params: { state: 'hidden' | 'visible' }.
+   * 'hidden' (LibreOffice/WPS save it so) is only a note; 'visible' a warning.
+   */
   | 'reader.meta-hidden-state'
   /** A metadata key is absent or empty. params: { key } */
   | 'reader.meta-key-missing'

@@ -67,7 +67,11 @@ function structuralFindings(plan: Plan, ret: ParsedReturn, c: Collector): void {
     const code = typeof params.code === 'string' ? params.code : null;
     // A percent-formatted cell of a percent indicator is handled by readEntry.
     if (issue.rule === 'reader.value-percent-format' && plan.indicators.find((i) => i.code === code)?.kind === 'percent') continue;
-    if (isReaderIssueRule(issue.rule)) {
+    if (issue.rule === 'reader.meta-hidden-state' && params.state === 'hidden') {
+      // LibreOffice and WPS save "very hidden" as plain "hidden": still out
+      // of sight, nothing was unhidden. A note, not a warning.
+      c.add('info', issue.rule, code, issue.at, c.msg('reader.meta-hidden-state.hidden'));
+    } else if (isReaderIssueRule(issue.rule)) {
       c.add(READER_ISSUES[issue.rule].severity, issue.rule, code, issue.at, c.msg(issue.rule, params));
     } else {
       const detail = Object.entries(params)
