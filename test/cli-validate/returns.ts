@@ -5,11 +5,12 @@
  * test wants a problem.
  */
 
-import { execFileSync, spawnSync } from 'child_process';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Indicator, Plan } from '../../src/core/plan/types';
-import { PYTHON, REPO_ROOT } from '../support/python';
+import { REPO_ROOT } from '../support/python';
+import { fillReturn as fillWithOps, type FillOp } from '../fixtures/make-returns';
 
 const MAIN = path.join(REPO_ROOT, 'src/cli/main.ts');
 
@@ -53,19 +54,23 @@ export interface FillSpec {
   reporter?: { contact?: string; phone?: string; date?: string; unit?: string };
 }
 
-/** Fills `blank` into `out` (openpyxl): every indicator the unit reports gets a good value, then `spec` overrides. */
+/**
+ * Fills `blank` into `out` with the shared openpyxl filler (test/fixtures):
+ * every indicator the unit reports gets a good value, then `spec` overrides.
+ * Remarks and reporter cells are typed as text, as a clerk would.
+ */
 export function fillReturn(plan: Plan, blank: string, out: string, unit: string, year: string, spec: FillSpec = {}): void {
   const values: Record<string, number | string | null> = {};
   for (const ind of plan.indicators) if (ind.reporters.includes(unit)) values[ind.code] = goodValue(ind, year);
   Object.assign(values, spec.values ?? {});
+  const name = (prefix: string, code: string) => `${prefix}_${code.replace(/-/g, '_')}`;
+  const ops: FillOp[] = [
+    ...Object.entries(values).map(([code, value]) => ({ op: 'set', name: name('PSV', code), value })),
+    ...Object.entries(spec.remarks ?? {}).map(([code, value]) => ({ op: 'set', name: name('PSR', code), value, as: 's' })),
+    ...Object.entries(spec.reporter ?? {}).map(([key, value]) => ({ op: 'set', name: `PS_REPORT_${key.toUpperCase()}`, value, as: 's' })),
+  ];
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  const specFile = `${out}.spec.json`;
-  fs.writeFileSync(specFile, JSON.stringify({ values, remarks: spec.remarks ?? {}, reporter: spec.reporter ?? {} }));
-  try {
-    execFileSync(PYTHON, [path.join(__dirname, 'fill_return.py'), blank, out, specFile], { stdio: ['ignore', 'ignore', 'pipe'] });
-  } finally {
-    fs.rmSync(specFile, { force: true });
-  }
+  fillWithOps(blank, out, ops);
 }
 
 /** Generates blank templates for a plan and period into `dir`; returns unit code → file. */
