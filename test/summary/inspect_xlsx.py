@@ -12,12 +12,15 @@ for ws in wb.worksheets:
     cells = {}
     for row in ws.iter_rows():
         for c in row:
-            if c.value is None:
+            solid = c.fill is not None and c.fill.fill_type == "solid"
+            if c.value is None and not solid:
                 continue
             v = c.value
-            if not isinstance(v, (int, float, str, bool)):
+            if v is not None and not isinstance(v, (int, float, str, bool)):
                 v = str(v)
             cells[c.coordinate] = {"v": v, "t": c.data_type}
+            if solid:
+                cells[c.coordinate]["fill"] = c.fill.fgColor.rgb
     cf = []
     for rng in ws.conditional_formatting:
         for rule in rng.rules:

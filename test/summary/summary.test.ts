@@ -64,6 +64,12 @@ test('汇总: headers, districts before departments, values and attainment words
   // Category with a parent shows both levels; the limit lists who fails it.
   expect(byCode.get('T-02')![1]).toBe('数字产业化 › 一网通办');
   expect(String(byCode.get('T-03')![header.indexOf('计算方式')])).toContain('张家港市');
+  // ...and its value cell is marked; a unit that need not report is greyed.
+  const t03Row = 4 + c.indicators.findIndex((i) => i.code === 'T-03');
+  expect(s.cells[`E${t03Row}`].fill).toBe('FFFFC7CE');
+  const t04Row = 4 + c.indicators.findIndex((i) => i.code === 'T-04');
+  expect(c.grid[plan.units.find((u) => u.shortName === '张家港')!.code]['T-04']).toBe('not-required');
+  expect(s.cells[`E${t04Row}`]).toEqual({ v: null, t: 'n', fill: 'FFEDEDED' });
   const dvl = c.indicators[0].city.districtsVsLead!;
   expect(byCode.get('T-01')![header.indexOf('区县合计与牵头部门差异')]).toBe(dvl.difference);
 });

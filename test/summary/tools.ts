@@ -15,6 +15,8 @@ export interface InspectedCell {
   v: string | number | boolean;
   /** openpyxl data_type: 's' string, 'n' number, 'f' formula, 'b' bool. */
   t: string;
+  /** Solid fill colour (ARGB), when the cell has one. */
+  fill?: string;
 }
 
 export interface InspectedSheet {

@@ -17,7 +17,8 @@ function outcomeCells(o: ReturnOutcome | undefined): (string | number | null)[] 
   if (!o) return [null, null, null, null, null, null];
   return [
     textValue(o.file),
-    textValue(o.date ?? o.generatedAt),
+    // The reporter's own date; the template's generation time would mislead.
+    textValue(o.date),
     textValue(o.contact),
     textValue(o.phone),
     o.errors,

@@ -83,6 +83,11 @@ export function addSummarySheet(
       cell.value = words != null ? textValue(words) : numberValue(ind.units[u.code]);
       if (words != null) cell.alignment = { wrapText: true, vertical: 'middle' };
       if (!isRequired(plan, c, u.code, ind.code)) cell.fill = solidFill(COLORS.neutral);
+      // A unit that breaks a limit (PUE ≤ 1.3) is marked where its value is.
+      if (ind.city.nonCompliant?.includes(u.code)) {
+        cell.fill = solidFill(COLORS.missed);
+        cell.font = { color: { argb: COLORS.missedText }, bold: true };
+      }
     });
     const city = row.getCell(cityCol);
     city.value = numberValue(ind.city.value);
