@@ -116,6 +116,8 @@ describe('template.* rules', () => {
     expect(rulesOf(validateReturn(PLAN, r))).toEqual(['error:template.entry-missing:T-PUE']);
     r.structural.push({ rule: 'reader.name-missing', params: { code: 'T-PUE', name: 'PSV_T_PUE' } });
     expect(rulesOf(validateReturn(PLAN, r))).toEqual(['error:reader.name-missing:T-PUE']);
+    r.structural = [{ rule: 'reader.row-deleted', params: { count: 1, codes: 'T-PUE' } }];
+    expect(rulesOf(validateReturn(PLAN, r))).toEqual(['error:reader.row-deleted:-']);
   });
 
   test('an entry the plan does not know is ignored with a warning', () => {

@@ -33,7 +33,7 @@ export type ReaderIssueRule =
   | 'reader.meta-key-missing'
   /** Rows were inserted in the entry sheet. params: { count } */
   | 'reader.row-inserted'
-  /** Rows of indicators were deleted from the entry sheet. params: { count } */
+  /** Rows of indicators were deleted from the entry sheet. params: { count, codes: "A-1,A-2" } */
   | 'reader.row-deleted'
   /** The entry sheet's protection was removed. */
   | 'reader.protection-removed'

@@ -301,10 +301,12 @@ export function validate(plan: Plan, ret: ParsedReturn, opts: ValidateOpts = {})
   const id = identityFindings(plan, ret, opts, c);
   if (!id.checkRows) return sortFindings(c.findings);
 
-  const reportedMissing = new Set(
-    (ret.structural ?? [])
-      .filter((s) => (s.rule === 'reader.name-missing' || s.rule === 'reader.name-broken') && typeof s.params?.code === 'string').map((s) => String(s.params!.code)),
-  );
+  // Entries the reader already explained (a deleted name or row) are not reported twice.
+  const reportedMissing = new Set<string>();
+  for (const s of ret.structural ?? []) {
+    if ((s.rule === 'reader.name-missing' || s.rule === 'reader.name-broken') && typeof s.params?.code === 'string') reportedMissing.add(s.params.code);
+    if (s.rule === 'reader.row-deleted' && typeof s.params?.codes === 'string') s.params.codes.split(',').forEach((c) => reportedMissing.add(c.trim()));
+  }
   const known = new Set(plan.indicators.map((i) => i.code));
   for (const ind of plan.indicators) {
     const entry = ret.entries.get(ind.code);
