@@ -2,6 +2,10 @@
  * The public entry points of the validation and consolidation engine. The CLI
  * and the add-in import from here only; the modules behind it may move.
  * Pure TypeScript: runs in Node and in the browser.
+ *
+ * Rule ids, severities, the "number typed as text" table, unit slips, which
+ * targets apply to whom, roll-ups and conflicts are documented in
+ * docs/json.md (which also describes the JSON the CLI prints).
  */
 
 import type { Indicator, Plan } from './plan/types';
@@ -18,7 +22,16 @@ export type { MessageKey } from './i18n';
 export type { ReaderIssueRule } from './rules/reader-issues';
 export { READER_ISSUES } from './rules/reader-issues';
 export type { Finding, Severity, Lang } from './rules/finding';
-export type { Consolidation, UnreadableFile } from './consolidate/types';
+export type {
+  Attainment,
+  CityFigure,
+  Consolidation,
+  IndicatorSummary,
+  Provenance,
+  ReturnOutcome,
+  ReturnStatus,
+  UnreadableFile,
+} from './consolidate/types';
 export type { NumberReading } from './rules/read-number';
 /**
  * Reading one entry of a return as the rules do: readNumber plus the reader's
