@@ -313,6 +313,7 @@ describe('city mode: consolidating returns', () => {
     await page.getByRole('button', { name: '汇总报表' }).waitFor();
     await page.screenshot({ path: path.join(ARTIFACTS, 'city-open.png'), fullPage: true });
     await page.getByTestId('file-input').setInputFiles([...files, junk]);
+    await expect(page.getByTestId('picked').textContent()).resolves.toMatch(/^已选 4 个文件：/);
     await page.getByRole('button', { name: '汇总报表' }).click();
     await page.getByTestId('done').first().waitFor({ timeout: 60_000 });
     await expect(page.getByTestId('done').first().textContent()).resolves.toContain('已汇总 4 份报表');
@@ -371,6 +372,7 @@ describe('city mode: consolidating returns', () => {
     await page.getByRole('button', { name: '汇总报表' }).click();
     const dialog = page.getByRole('alertdialog');
     await dialog.waitFor();
+    await page.waitForTimeout(400); // let the dialog finish fading in for the screenshot
     await expect(dialog.textContent()).resolves.toContain('替换已有工作表？');
     await page.screenshot({ path: path.join(ARTIFACTS, 'city-replace-dialog.png'), fullPage: true });
     await dialog.getByRole('button', { name: '取消' }).click();

@@ -12,6 +12,8 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '8px' },
   list: { margin: 0, paddingLeft: '18px' },
   item: { marginBottom: '4px', color: tokens.colorNeutralForeground2 },
+  hidden: { display: 'none' },
+  pick: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: '4px' },
 });
 
 export interface CityPanelProps {
@@ -31,7 +33,8 @@ export function CityPanel({ host, lang }: CityPanelProps): React.ReactElement {
   const input = React.useRef<HTMLInputElement>(null);
   const [useCopied, setUseCopied] = React.useState(true);
   const [busy, setBusy] = React.useState(false);
-  const [done, setDone] = React.useState<string[]>([]);
+  const [done, setDone] = React.useState<{ text: string; intent: 'success' | 'warning' | 'info' }[]>([]);
+  const [picked, setPicked] = React.useState<string[]>([]);
   const [error, setError] = React.useState<string | null>(null);
   const [skipped, setSkipped] = React.useState<Skipped[]>([]);
   const [asking, setAsking] = React.useState<string[] | null>(null);
@@ -62,16 +65,18 @@ export function CityPanel({ host, lang }: CityPanelProps): React.ReactElement {
       setSkipped([...rejected, ...before]);
       const w = await writeRun(host, r, confirmReplace);
       if (!w.written) {
-        setDone([t(lang, 'cancelled')]);
+        setDone([{ text: t(lang, 'cancelled'), intent: 'info' }]);
         return;
       }
       const accepted = r.result.returns.filter((o) => o.status === 'accepted').length;
-      const msgs = [t(lang, 'consolidated', { accepted, plan: r.plan.title, period: r.period, sheets: w.sheets.join('、') })];
+      const msgs: typeof done = [
+        { text: t(lang, 'consolidated', { accepted, plan: r.plan.title, period: r.period, sheets: w.sheets.join('、') }), intent: 'success' },
+      ];
       if (r.result.missing.length) {
         const names = r.result.missing.map((u) => r.plan.units.find((x) => x.code === u)?.name ?? u);
-        msgs.push(t(lang, 'missingUnits', { units: names.join('、') }));
+        msgs.push({ text: t(lang, 'missingUnits', { units: names.join('、') }), intent: 'warning' });
       }
-      if (!w.chart) msgs.push(t(lang, 'noChart'));
+      if (!w.chart) msgs.push({ text: t(lang, 'noChart'), intent: 'info' });
       setDone(msgs);
     } catch (e) {
       setError(describeError(e, lang));
@@ -83,11 +88,22 @@ export function CityPanel({ host, lang }: CityPanelProps): React.ReactElement {
   return (
     <div className={s.root}>
       <Text>{t(lang, 'notReturnHint')}</Text>
-      <label>
-        <Text weight="semibold">{t(lang, 'pickFiles')}</Text>
-        <br />
-        <input ref={input} type="file" multiple accept=".xlsx" data-testid="file-input" />
-      </label>
+      {/* The native input is hidden: its button would speak the browser's language, not the pane's. */}
+      <input
+        ref={input}
+        type="file"
+        multiple
+        accept=".xlsx"
+        data-testid="file-input"
+        className={s.hidden}
+        onChange={(e) => setPicked(Array.from(e.currentTarget.files ?? []).map((f) => f.name))}
+      />
+      <div className={s.pick}>
+        <Button onClick={() => input.current?.click()}>{t(lang, 'pickFiles')}</Button>
+        <Text size={200} data-testid="picked">
+          {picked.length ? t(lang, 'picked', { n: picked.length, names: picked.join('、') }) : t(lang, 'nonePicked')}
+        </Text>
+      </div>
       <Checkbox checked={useCopied} onChange={(_, d) => setUseCopied(!!d.checked)} label={t(lang, 'useCopiedSheets')} />
       <div>
         <Button appearance="primary" onClick={run} disabled={busy}>
@@ -101,8 +117,8 @@ export function CityPanel({ host, lang }: CityPanelProps): React.ReactElement {
         </MessageBar>
       )}
       {done.map((d) => (
-        <MessageBar key={d} intent="success">
-          <MessageBarBody data-testid="done">{d}</MessageBarBody>
+        <MessageBar key={d.text} intent={d.intent}>
+          <MessageBarBody data-testid="done">{d.text}</MessageBarBody>
         </MessageBar>
       ))}
       {skipped.length > 0 && (
