@@ -246,3 +246,10 @@ test('a half-year consolidation is set against the annual target, and says so', 
   expect(ind(c, 'T-SUM').city.target).toBe('≥ 100');
   expect(ind(c, 'T-SUM').city.basis).toContain('（2023年上半年，对照年度目标）');
 });
+
+test('sums carry no float noise', () => {
+  const rs = all().map((r) => (DISTRICTS.includes(r.meta!.unitCode) ? good(r.meta!.unitCode, { 'T-CUM': 0.1 }) : r));
+  rs[0] = good('320582', { 'T-CUM': 0.2 });
+  const cum = ind(consolidate(PLAN, '2023', rs), 'T-CUM').city;
+  expect(cum.value).toBe(0.5);
+});

@@ -62,14 +62,15 @@ export function cityFigure(plan: Plan, ind: Indicator, tk: string | null, values
     const parts = values.filter((v) => partsExpected.includes(v.unit));
     const l = lead();
     if (parts.length) {
-      const sum = parts.reduce((s, p) => s + p.value, 0);
+      // Twelve significant digits: no float noise (0.1 + 0.2) in the JSON.
+      const sum = Number(parts.reduce((s, p) => s + p.value, 0).toPrecision(12));
       const missing = partsExpected.filter((c) => !byUnit.has(c));
       let basis = missing.length
         ? msg('basis.sum-partial', { count: parts.length, expected: partsExpected.length, missing: labels(missing) })
         : msg('basis.sum', { count: parts.length });
       const fig: CityFigure = { value: sum, target, attained: 'no-data', basis, sources: parts.map((p) => p.at) };
       if (l) {
-        const difference = sum - l.v.value;
+        const difference = Number((sum - l.v.value).toPrecision(12));
         fig.districtsVsLead = { districtsSum: sum, lead: l.v.value, difference };
         basis += msg('basis.vs-lead', { lead: unitLabel(plan, l.v.unit), leadValue: formatNumber(l.v.value), difference: formatNumber(difference) });
         fig.basis = basis;

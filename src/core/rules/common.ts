@@ -53,6 +53,11 @@ const SCALE_WORDS: [number, string][] = [
   [1e12, '万亿'],
 ];
 
+/** Drops float noise from a computed suggestion (0.92 × 100 = 92.00000000000001). */
+function clean(n: number): number {
+  return Number(n.toPrecision(12));
+}
+
 export interface Slip {
   kind: 'percent' | 'magnitude';
   /** The value the number probably meant, in the indicator's unit. */
@@ -72,7 +77,7 @@ export interface Slip {
 export function unitSlip(ind: Indicator, value: number, reference: number | null, bothSides: boolean): Slip | null {
   if (reference === null || !(reference > 0) || !(value > 0)) return null;
   if (ind.kind === 'percent') {
-    if (value <= 1 && reference > 1) return { kind: 'percent', suggest: value * 100, ratio: value / reference, from: '' };
+    if (value <= 1 && reference > 1) return { kind: 'percent', suggest: clean(value * 100), ratio: value / reference, from: '' };
     return null;
   }
   // A unit slip needs a unit to slip from: not for unitless ratios (PUE).
@@ -91,7 +96,7 @@ export function unitSlip(ind: Indicator, value: number, reference: number | null
   // No unit the filler could have used (nothing is smaller than 家): a typo
   // perhaps, but not a unit slip.
   if (!word) return null;
-  return { kind: 'magnitude', suggest: value / factor, ratio, from: `${word[1]}${base}` };
+  return { kind: 'magnitude', suggest: clean(value / factor), ratio, from: `${word[1]}${base}` };
 }
 
 export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
