@@ -9,6 +9,7 @@ import * as path from 'path';
 import type { ParsedReturn } from '../core/return/types';
 import type { Lang } from './lang';
 import { t } from './lang';
+import { UsageError } from './errors';
 
 /** Workbook extensions consolidate picks up in directories. */
 const WORKBOOK_EXT = /\.(xlsx|xlsm|xls)$/i;
@@ -124,7 +125,9 @@ export async function readInputs(files: string[], lang: Lang, onFile?: (file: st
 export async function readPrevious(dir: string | undefined, lang: Lang, stderr: NodeJS.WritableStream): Promise<ParsedReturn[]> {
   if (!dir) return [];
   const { files, problems } = collectInputs([dir], { directories: true, lang });
-  for (const p of problems) stderr.write(`${t(lang, '提示', 'note')}: --previous: ${p.message}\n`);
+  // A mistyped --previous would silently switch the cumulative checks off.
+  if (problems.length)
+    throw new UsageError(`--previous：${problems[0].message}`, `--previous: ${collectInputs([dir], { directories: true, lang: 'en' }).problems[0].message}`);
   const read = await readInputs(files, lang);
   for (const r of read)
     if (!r.ok) stderr.write(`${t(lang, '提示', 'note')}: --previous ${t(lang, '跳过', 'skipped')}: ${r.message}\n`);

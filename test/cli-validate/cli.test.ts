@@ -145,6 +145,13 @@ describe('validate', () => {
     expect(withPrev.filter((f) => f.rule === 'value.cumulative-decrease').map((f) => f.code)).toEqual([cumulative.code]);
   });
 
+  test('a --previous directory that does not exist is a usage error, not a silent skip', () => {
+    const r = cli(['validate', s('clean.xlsx'), '--previous', path.join(root, 'no-such-dir')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--previous');
+    expect(r.stderr).toContain('不存在');
+  });
+
   test('--lang en prints English headers', () => {
     const r = cli(['validate', '--lang', 'en', s('missing-value.xlsx')]);
     expect(r.code).toBe(1);

@@ -169,11 +169,11 @@ export async function runConsolidate(inputs: string[], opts: ConsolidateOpts): P
       `no return files (.xlsx/.xlsm/.xls) found in ${inputs.join(', ')}`,
     );
 
+  const previous = await readPrevious(opts.previous, lang, process.stderr);
   const { createProgress } = await import('../../node/progress');
   const progress = createProgress(files.length);
   const read = await readInputs(files, lang, (f) => progress.tick(path.basename(f)));
   progress.done();
-  const previous = await readPrevious(opts.previous, lang, process.stderr);
 
   const rets = read.filter((r): r is Extract<typeof r, { ok: true }> => r.ok).map((r) => r.ret);
   const { builtinPlans } = await import('../../core/plan/builtin');
