@@ -154,8 +154,8 @@ export function addSummarySheet(
   units.forEach((_, j) => (ws.getColumn(firstUnitCol + j).width = 10));
   ws.getColumn(cityCol).width = 12;
   ws.getColumn(targetCol).width = 14;
-  ws.getColumn(attainedCol).width = 10;
-  ws.getColumn(basisCol).width = 28;
+  ws.getColumn(attainedCol).width = 12;
+  ws.getColumn(basisCol).width = 44;
   ws.getColumn(diffCol).width = 14;
   printSetup(ws, `1:${SUMMARY_HEADER_ROW}`);
   return ws;
