@@ -12,6 +12,7 @@
 
 import type { ParsedReturn } from '../../core/return/types';
 import { readReturnImpl } from './reader';
+import type { Inflater } from './zip';
 
 export interface ReadLimits {
   /** Largest file accepted, in bytes. */
@@ -63,6 +64,11 @@ export interface ReadOptions {
   limits?: ReadLimits;
   /** Used as ParsedReturn.modifiedAt when docProps/core.xml has no dcterms:modified. */
   modifiedAt?: string;
+  /**
+   * Raw-deflate inflater honouring a size cap (see zip.ts). Leave unset for
+   * fflate; readReturnFile passes Node's zlib (nodeInflater in node.ts).
+   */
+  inflater?: Inflater;
 }
 
 export function readReturn(bytes: Uint8Array, fileName: string, opts: ReadOptions = {}): ReadResult {
@@ -70,4 +76,6 @@ export function readReturn(bytes: Uint8Array, fileName: string, opts: ReadOption
 }
 
 export { findEntryBlock } from './entry-block';
+export { InflateLimitError } from './zip';
+export type { Inflater } from './zip';
 export type { EntryBlock, GridValue } from './entry-block';

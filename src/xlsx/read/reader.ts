@@ -72,7 +72,7 @@ export function readReturnImpl(bytes: Uint8Array, fileName: string, opts: ReadOp
     }
     if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) return fail('not-zip');
     const zip = openZip(bytes, limits);
-    const parts = new PartReader(bytes, zip, limits);
+    const parts = new PartReader(bytes, zip, limits, opts.inflater);
     return { ok: true, ret: new ReturnReader(parts, fileName, opts).read() };
   } catch (e) {
     if (e instanceof ReadReject) return fail(e.code, e.params);

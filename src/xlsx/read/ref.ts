@@ -23,14 +23,29 @@ export function a1(row: number, col: number): string {
   return numToCol(col) + row;
 }
 
-const A1_RE = /^\$?([A-Za-z]{1,3})\$?([0-9]{1,7})$/;
-
-/** Parses "F12" or "$F$12"; null when not a single in-range cell. */
+/** Parses "F12" or "$F$12"; null when not a single in-range cell. (Hand-rolled: hot in sheet parsing.) */
 export function parseA1(ref: string): { row: number; col: number } | null {
-  const m = A1_RE.exec(ref);
-  if (!m) return null;
-  const col = colToNum(m[1].toUpperCase());
-  const row = Number(m[2]);
+  let i = 0;
+  const n = ref.length;
+  if (i < n && ref.charCodeAt(i) === 36) i++;
+  let col = 0;
+  const c0 = i;
+  for (; i < n; i++) {
+    let c = ref.charCodeAt(i);
+    if (c >= 97 && c <= 122) c -= 32;
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  if (i === c0 || i - c0 > 3) return null;
+  if (i < n && ref.charCodeAt(i) === 36) i++;
+  const r0 = i;
+  let row = 0;
+  for (; i < n; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+    row = row * 10 + (c - 48);
+  }
+  if (i === r0 || i - r0 > 7) return null;
   if (col < 1 || col > MAX_COL || row < 1 || row > MAX_ROW) return null;
   return { row, col };
 }

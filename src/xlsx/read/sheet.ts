@@ -121,7 +121,7 @@ export function parseSheet(xml: string, part: string, strings: readonly string[]
       if (!(row >= 1 && row <= MAX_ROW)) row = Math.min(Math.max(1, row | 0), MAX_ROW);
       col = 0;
     } else if (name === 'c') {
-      const a = x.attrs();
+      const a = { r: x.attr('r'), s: x.attr('s'), t: x.attr('t') };
       if (a.r !== undefined) {
         const p = parseA1(a.r);
         if (p) {

@@ -181,9 +181,41 @@ export class XmlScanner {
     return out;
   }
 
-  /** One attribute of the current OPEN tag (by local name). */
+  /** One attribute of the current OPEN tag (by local name), without building the whole map. */
   attr(name: string): string | undefined {
-    return this.attrs()[name];
+    const s = this.src;
+    let i = this.aStart;
+    const end = this.aEnd;
+    let found: string | undefined;
+    while (i < end) {
+      let c = s.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 10 || c === 13) {
+        i++;
+        continue;
+      }
+      const nStart = i;
+      while (i < end && (c = s.charCodeAt(i)) !== 61 && c !== 32 && c !== 9 && c !== 10 && c !== 13) i++;
+      const nEnd = i;
+      while (i < end && s.charCodeAt(i) !== 61) i++;
+      i++;
+      while (i < end && ((c = s.charCodeAt(i)) === 32 || c === 9 || c === 10 || c === 13)) i++;
+      const quote = s.charCodeAt(i);
+      if (quote !== 34 && quote !== 39) {
+        if (i >= end) break;
+        this.fail('unquoted attribute');
+      }
+      const vEnd = s.indexOf(quote === 34 ? '"' : "'", i + 1);
+      if (vEnd < 0 || vEnd > end) this.fail('unterminated attribute');
+      // Match the local name: exact, or "prefix:name" (an unprefixed match wins).
+      const len = nEnd - nStart;
+      if (len === name.length && s.startsWith(name, nStart)) return decodeEntities(s.slice(i + 1, vEnd));
+      if (found === undefined && len > name.length && s.charCodeAt(nEnd - name.length - 1) === 58 && s.startsWith(name, nEnd - name.length)) {
+        const q = s.slice(nStart, nEnd);
+        if (!q.startsWith('xmlns:')) found = decodeEntities(s.slice(i + 1, vEnd));
+      }
+      i = vEnd + 1;
+    }
+    return found;
   }
 
   /** Concatenated text up to the end of the current element (for <t>, <v>, <f>). */

@@ -6,7 +6,7 @@
  * size and the limits, chunk by chunk, so a lying entry is stopped early.
  */
 
-import { Inflate } from 'fflate';
+import { Inflate, inflateSync } from 'fflate';
 import type { ReadLimits, ReadErrorCode } from './index';
 import { crc32 } from './crc32';
 
@@ -46,8 +46,8 @@ const SIG_ZIP64_EOCD = 0x06064b50;
 
 /** Entries smaller than this are exempt from the ratio check (tiny XML compresses well). */
 const RATIO_FLOOR = 1024 * 1024;
-/** Compressed bytes fed to the inflater at a time: bounds one step's output to ~16 MB. */
-const INFLATE_CHUNK = 16 * 1024;
+/** Upper bound of deflate's expansion (a 258-byte match coded in 2 bits), plus slack. */
+const MAX_DEFLATE_RATIO = 1040;
 
 const u16 = (b: Uint8Array, o: number) => b[o] | (b[o + 1] << 8);
 const u32 = (b: Uint8Array, o: number) => (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0;
@@ -163,6 +163,16 @@ export function openZip(b: Uint8Array, limits: ReadLimits): ZipArchive {
 }
 
 /**
+ * A raw-deflate inflater that must refuse (throw InflateLimitError) rather
+ * than produce more than `maxOutput` bytes. The default is fflate (browser
+ * and Node); readReturnFile plugs in Node's zlib, which is several times faster.
+ */
+export type Inflater = (src: Uint8Array, maxOutput: number) => Uint8Array;
+
+/** Thrown by an Inflater when the output would pass maxOutput. */
+export class InflateLimitError extends Error {}
+
+/**
  * Inflates single entries under a shared budget. `inflated` counts every byte
  * produced so far, so reading many parts cannot exceed maxTotalUncompressed.
  */
@@ -172,6 +182,7 @@ export class PartReader {
     private readonly bytes: Uint8Array,
     readonly zip: ZipArchive,
     private readonly limits: ReadLimits,
+    private readonly inflater?: Inflater,
   ) {}
 
   has(name: string): boolean {
@@ -195,8 +206,28 @@ export class PartReader {
       if (e.compressedSize !== e.size) throw corrupt(`stored entry ${e.name} size mismatch`);
       if (e.size > cap) throw new ReadReject('zip-bomb', { detail: `${e.name}: over the size limit` });
       out = src;
+    } else if (e.method === 8 && this.inflater) {
+      try {
+        out = this.inflater(src, cap);
+      } catch (err) {
+        if (err instanceof InflateLimitError) throw bombOrLie(e, cap);
+        throw corrupt(`${e.name}: ${(err as Error).message || 'invalid deflate data'}`);
+      }
     } else if (e.method === 8) {
-      out = inflateCapped(src, e, cap);
+      // Deflate expands at most ~1032:1. When even that stays within the limits,
+      // inflate in one go and compare with the declared size afterwards; only
+      // possible bombs take the slower capped, chunked path.
+      const budget = Math.min(this.limits.maxEntryUncompressed, this.limits.maxTotalUncompressed - this.inflated);
+      if (src.length * MAX_DEFLATE_RATIO <= budget) {
+        // Into a buffer one byte larger than declared: fflate drops output past
+        // the buffer's end, so a full buffer means the entry lies about its size.
+        try {
+          out = inflateSync(src, { out: new Uint8Array(e.size + 1) });
+        } catch (err) {
+          throw corrupt(`${e.name}: ${(err as Error).message || 'invalid deflate data'}`);
+        }
+        if (out.length > e.size) throw bombOrLie(e, cap);
+      } else out = inflateCapped(src, e, cap);
     } else {
       throw corrupt(`unsupported compression method ${e.method} for ${e.name}`);
     }
@@ -224,10 +255,13 @@ function inflateCapped(src: Uint8Array, e: ZipEntry, cap: number): Uint8Array {
     len += chunk.length;
     if (final) done = true;
   });
+  // Compressed bytes fed at a time: one step can produce at most ~1040× its
+  // input, so small steps stop a bomb right after it passes the cap.
+  const step = Math.min(16 * 1024, Math.max(1024, Math.ceil(cap / MAX_DEFLATE_RATIO)));
   try {
-    for (let off = 0; off < src.length && !over && !done; off += INFLATE_CHUNK) {
-      const last = off + INFLATE_CHUNK >= src.length;
-      inf.push(src.subarray(off, Math.min(off + INFLATE_CHUNK, src.length)), last);
+    for (let off = 0; off < src.length && !over && !done; off += step) {
+      const last = off + step >= src.length;
+      inf.push(src.subarray(off, Math.min(off + step, src.length)), last);
     }
     if (src.length === 0) inf.push(new Uint8Array(0), true);
   } catch (err) {
