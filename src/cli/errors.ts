@@ -33,6 +33,12 @@ export function reportError(e: unknown, stderr: NodeJS.WritableStream = process.
     stderr.write(`错误 / error: ${e.message}\n`);
     return EXIT_USAGE;
   }
+  const fsErr = e as NodeJS.ErrnoException;
+  if (fsErr && typeof fsErr.code === 'string' && typeof fsErr.path === 'string') {
+    // A file-system failure (no permission, disk full, path is a file): no stack trace.
+    stderr.write(`错误 / error: 无法读写文件 ${fsErr.path}（${fsErr.code}）\ncannot read or write ${fsErr.path} (${fsErr.code}): ${fsErr.message}\n`);
+    return EXIT_FAILURE;
+  }
   const err = e as Error;
   stderr.write(`意外错误 / unexpected error: ${err?.stack ?? String(e)}\n`);
   return EXIT_FAILURE;

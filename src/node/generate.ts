@@ -4,6 +4,7 @@
  * called, so a bad request writes nothing.
  */
 
+import * as fs from 'fs';
 import * as path from 'path';
 import type { Period } from '../core/period';
 import { periodKey } from '../core/period';
@@ -32,6 +33,8 @@ export async function generateSet(
   const key = periodKey(period);
   // One timestamp for the whole set: the files belong to one run.
   const opts = { generatedAt: new Date(), zipCodec: NODE_ZIP_CODEC, ...options };
+  // Fail early (and once) when the directory cannot be made.
+  await fs.promises.mkdir(outDir, { recursive: true });
   // Build workbook N+1 while workbook N is being written to disk.
   let pendingWrite: Promise<void> = Promise.resolve();
   for (const unit of units) {
@@ -43,6 +46,9 @@ export async function generateSet(
       out.push(f);
       onFile?.(f);
     });
+    // Handled by the await above or below; keeps a failure from being an
+    // unhandled rejection while the next workbook is being built.
+    pendingWrite.catch(() => undefined);
   }
   await pendingWrite;
   return out;

@@ -168,3 +168,12 @@ describe('generate', () => {
     expect(fs.readFileSync(path.join(out, name)).subarray(0, 2).toString()).toBe('PK');
   });
 });
+
+test('an output path that cannot be a directory: bilingual message, exit 1, no stack trace', () => {
+  const file = path.join(tmp, 'a-file');
+  fs.writeFileSync(file, 'x');
+  const r = cli(['generate', '--plan', testPlanFile, '--unit', 'SZ-KJJ', '--out', path.join(file, 'out')]);
+  expect(r.code).toBe(1);
+  expectBilingual(r.stderr, /无法读写文件/, /cannot read or write/);
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+});
