@@ -76,6 +76,11 @@ beforeAll(() => {
   for (const i of reportersOf(clean)) if (i.cumulative && i.kind !== 'text') lastYear[i.code] = 0;
   lastYear[cumulative.code] = 99999999;
   fillReturn(plan, old.get(clean)!, path.join(previousDir, `2021_${clean}.xlsx`), clean, '2021', { values: lastYear });
+  // A return of another plan (mixed plans: the most common plan wins, this one is rejected).
+  const otherPlan = builtinPlan('kunshan-digital-government-2021-2025')!;
+  const foreign = generateBlanks(otherPlan.id, '2025', path.join(root, 'blank-other-plan'));
+  const [foreignUnit, foreignBlank] = [...foreign][0];
+  fillReturn(otherPlan, foreignBlank, path.join(returns, 'sub', `其他计划_${foreignUnit}.xlsx`), foreignUnit, '2025');
   // A file that is no workbook at all: rejected, the others still consolidated.
   fs.writeFileSync(path.join(returns, 'sub', '损坏.xlsx'), 'not a workbook');
   // An Office lock file, which must be skipped.
@@ -200,18 +205,21 @@ describe('consolidate', () => {
     const names = json.returns.map((r) => path.basename(r.file));
     expect(names).not.toContain('summary.xlsx');
     expect(names.some((n) => n.startsWith('~$'))).toBe(false);
-    // every unit but the two left out, plus the duplicate, the old-period return and the broken file
-    expect(json.returns).toHaveLength(blanks.size - missingUnits.length + 3);
+    // every unit but the two left out, plus the duplicate, the old-period, the other-plan return and the broken file
+    expect(json.returns).toHaveLength(blanks.size - missingUnits.length + 4);
     expect(json.missing.sort()).toEqual([...missingUnits].sort());
   });
 
-  test('two returns of one unit are a conflict; another period is rejected with a reason', () => {
+  test('two returns of one unit are a conflict; another period or plan is rejected with a reason', () => {
     const deptReturns = json.returns.filter((r) => r.unit === dept);
     expect(deptReturns.map((r) => r.status)).toEqual(['conflict', 'conflict']);
     expect(deptReturns.every((r) => r.reason.length > 0)).toBe(true);
     const old = json.returns.find((r) => path.basename(r.file).startsWith('旧期_'))!;
     expect(old.status).toBe('rejected');
     expect(old.reason).toContain('2021');
+    const foreign = json.returns.find((r) => path.basename(r.file).startsWith('其他计划_'))!;
+    expect(foreign.status).toBe('rejected');
+    expect(foreign.reason).toContain('kunshan-digital-government-2021-2025');
   });
 
   test('a file that is no workbook is rejected with the reader\'s reason, as a finding too', () => {
