@@ -316,8 +316,11 @@ describe('consolidate', () => {
     expect(fs.existsSync(path.join(root, 'x.xlsx'))).toBe(false);
   });
 
-  test('killed while running, it leaves either no summary or a complete one', async () => {
-    const target = path.join(root, 'killed', 'summary.xlsx');
+  test.each([
+    ['SIGKILL', 'killed'],
+    ['SIGINT', 'interrupted'],
+  ] as const)('stopped by %s while running, it leaves either no summary or a complete one', async (signal, sub) => {
+    const target = path.join(root, sub, 'summary.xlsx');
     fs.mkdirSync(path.dirname(target));
     for (const delay of [1500, 3000, 4500, 6000]) {
       fs.rmSync(target, { force: true });
@@ -327,10 +330,12 @@ describe('consolidate', () => {
       });
       const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
       await new Promise((res) => setTimeout(res, delay));
-      child.kill('SIGKILL');
+      child.kill(signal);
       await exited;
-      const xlsx = fs.readdirSync(path.dirname(target)).filter((f) => f.endsWith('.xlsx'));
-      expect(xlsx.every((f) => f === 'summary.xlsx')).toBe(true);
+      const left = fs.readdirSync(path.dirname(target));
+      expect(left.filter((f) => f.endsWith('.xlsx')).every((f) => f === 'summary.xlsx')).toBe(true);
+      // Ctrl-C is caught: not even the hidden temp file stays.
+      if (signal === 'SIGINT') expect(left.filter((f) => f.endsWith('.tmp'))).toEqual([]);
       if (fs.existsSync(target)) expect(inspectXlsx(target).sheets).toHaveLength(5);
     }
     for (const [f, h] of inputHashes) expect(sha(f)).toBe(h);
