@@ -174,3 +174,17 @@ test('end to end: a hand-written package with x: prefixes and inline strings, no
     shownTarget: '',
   });
 });
+
+test('the browser-side reader uses no Node-only API (the add-in bundles it)', () => {
+  const fs = require('fs') as typeof import('fs');
+  const path = require('path') as typeof import('path');
+  const dir = path.join(__dirname, '..', '..', 'src', 'xlsx', 'read');
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'node.ts');
+  expect(files.length).toBeGreaterThan(8);
+  for (const f of files) {
+    const src = fs.readFileSync(path.join(dir, f), 'utf8');
+    const imports = [...src.matchAll(/from '([^']+)'/g)].map((m) => m[1]);
+    for (const i of imports) expect({ f, i, ok: i.startsWith('.') || i === 'fflate' }).toEqual({ f, i, ok: true });
+    expect({ f, node: /\bBuffer\b|\bprocess\.|require\(/.test(src) }).toEqual({ f, node: false });
+  }
+});

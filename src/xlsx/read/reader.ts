@@ -107,6 +107,11 @@ const NUMERIC_TEXT = /^[\s+\-−]*[0-9０-９][0-9０-９,，.．\s]*[%％]?\s*$
 
 const STATUS_WORDS = new Set<string>(Object.values(STATUS));
 
+/** Without names or the entry sheet's own name, this many sheets are searched for an entry block… */
+const MAX_SEARCHED_SHEETS = 12;
+/** …skipping parts larger than this (an entry sheet of 1,000 indicators is well under 1 MB). */
+const MAX_SEARCHED_SHEET_BYTES = 8 * 1024 * 1024;
+
 class ReturnReader {
   private readonly issues: StructuralIssue[] = [];
   private wb!: WorkbookInfo;
@@ -204,8 +209,21 @@ class ReturnReader {
     return this.styles?.xfKind[s] ?? 'other';
   }
 
+  private sheetByName: Map<string, SheetInfo> | null = null;
   private sheetInfo(name: string): SheetInfo | undefined {
-    return this.wb.sheets.find((s) => s.name === name);
+    if (!this.sheetByName) {
+      this.sheetByName = new Map();
+      // The first sheet of a name wins (Excel forbids duplicates; a crafted file may not).
+      for (const s of this.wb.sheets) if (!this.sheetByName.has(s.name)) this.sheetByName.set(s.name, s);
+    }
+    return this.sheetByName.get(name);
+  }
+
+  /** Declared size of a sheet's part, to skip huge sheets when merely searching. */
+  private sheetPartSize(name: string): number {
+    const info = this.sheetInfo(name);
+    const rel = info ? this.rels.get(info.rid) : undefined;
+    return rel ? this.parts.zip.entries.get(rel.target.toLowerCase())?.size ?? 0 : 0;
   }
 
   /** Parses a sheet by name once; null when it does not exist or has no part. */
@@ -321,8 +339,10 @@ class ReturnReader {
     let best: string | null = null;
     for (const [s, n] of votes) if (best === null || n > votes.get(best)!) best = s;
     if (best === null) {
-      for (const info of this.wb.sheets) {
+      // Search a few sheets of sane size only: a crafted workbook must not make us parse everything.
+      for (const info of this.wb.sheets.slice(0, MAX_SEARCHED_SHEETS)) {
         if (info.name === SHEETS.meta || info.name === SHEETS.instructions) continue;
+        if (this.sheetPartSize(info.name) > MAX_SEARCHED_SHEET_BYTES) continue;
         const sh = this.sheet(info.name);
         if (sh && this.block(sh)) {
           best = info.name;
