@@ -110,11 +110,17 @@ export async function runValidate(args: string[], opts: ValidateOpts): Promise<n
     const ret = r.ret;
     const plan = forced ?? findReturnPlan(ret, plans);
     let findings: Finding[];
-    if (!ret.meta) {
-      // No PlanSheet metadata: not a return at all (the rules say why).
-      findings = validateReturn(plan ?? plans[0], ret, { lang, previous });
-    } else if (!plan) findings = [planUnknown(ret, lang)];
-    else findings = validateReturn(plan, ret, { lang, previous });
+    try {
+      if (!ret.meta) {
+        // No PlanSheet metadata: not a return at all (the rules say why).
+        findings = validateReturn(plan ?? plans[0], ret, { lang, previous });
+      } else if (!plan) findings = [planUnknown(ret, lang)];
+      else findings = validateReturn(plan, ret, { lang, previous });
+    } catch (e) {
+      // A bug in a rule must not cost the user the other files' results.
+      unreadable(r.file, 'file.internal', t(lang, `校验时发生内部错误：${(e as Error).message}`, `internal error while checking: ${(e as Error).message}`));
+      continue;
+    }
     const period = ret.meta?.period ? parsePeriod(ret.meta.period) : null;
     reports.push({
       file: r.file,
