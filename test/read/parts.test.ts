@@ -188,3 +188,15 @@ test('the browser-side reader uses no Node-only API (the add-in bundles it)', ()
     expect({ f, node: /\bBuffer\b|\bprocess\.|require\(/.test(src) }).toEqual({ f, node: false });
   }
 });
+
+test('bytes from another realm (a Node Buffer under jest) and non-bytes', () => {
+  const fs = require('fs') as typeof import('fs');
+  const os = require('os') as typeof import('os');
+  const path = require('path') as typeof import('path');
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ps-realm-')), 'x.xlsx');
+  fs.writeFileSync(file, buildZip([{ name: 'a.txt', data: 'x' }]));
+  const r = readReturn(fs.readFileSync(file), 'x.xlsx');
+  expect(!r.ok && r.code).toBe('not-xlsx');
+  const bad = readReturn('not bytes' as unknown as Uint8Array, 'y.xlsx');
+  expect(!bad.ok && bad.code).toBe('read-error');
+});

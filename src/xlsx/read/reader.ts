@@ -64,7 +64,12 @@ export function readReturnImpl(bytes: Uint8Array, fileName: string, opts: ReadOp
     message: readErrorMessage(code, fileName, lang, params),
   });
   try {
-    if (!(bytes instanceof Uint8Array)) return fail('read-error', { reason: 'not bytes' });
+    // Accept a Uint8Array from another realm (a Node buffer under jest, an iframe) by its tag.
+    if (!(bytes instanceof Uint8Array)) {
+      if (Object.prototype.toString.call(bytes) !== '[object Uint8Array]') return fail('read-error', { reason: 'not bytes' });
+      const v = bytes as Uint8Array;
+      bytes = new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
+    }
     if (bytes.length > limits.maxFileBytes) return fail('too-large', { size: bytes.length, limit: limits.maxFileBytes });
     if (isOle2(bytes)) {
       const kind = classifyOle2(bytes);
