@@ -257,6 +257,9 @@ describe('structure problems', () => {
     expect(valueOf(renamed, 0)).toEqual({ type: 'number', value: 5 });
     expect(renamed.entries.get(code(0))!.valueAt.sheet).toBe('填报表');
     expect(rules(read(fx.files.unprotected))).toEqual(['reader.protection-removed']);
+    const magicGone = read(fx.files['meta-magic-gone']);
+    expect(magicGone.meta?.planId).toBe(fx.plan.id);
+    expect(magicGone.structural).toEqual([{ rule: 'reader.meta-key-missing', params: { key: 'plansheet' } }]);
   });
 
   test('a value typed as "95%" (Excel stores 0.95 with a percent format)', () => {

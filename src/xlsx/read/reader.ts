@@ -278,7 +278,11 @@ class ReturnReader {
       const key = cellText(getCell(sheet, r, 1)).trim();
       if (key && !kv.has(key)) kv.set(key, metaText(getCell(sheet, r, 2)));
     }
-    if (kv.get(META_KEYS.magic) !== META_MAGIC) return null;
+    if (kv.get(META_KEYS.magic) !== META_MAGIC) {
+      // The magic line edited away but the rest intact: still ours, with a note.
+      if (!kv.get(META_KEYS.planId) || !kv.get(META_KEYS.codes)) return null;
+      this.issue('reader.meta-key-missing', undefined, { key: META_KEYS.magic });
+    }
     // LibreOffice writes veryHidden back as hidden; Excel users can unhide it.
     if (info.state !== 'veryHidden') this.issue('reader.meta-hidden-state', undefined, { state: info.state });
     const get = (k: string) => kv.get(k) ?? '';
