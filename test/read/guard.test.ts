@@ -3,6 +3,7 @@
  * code and a message naming the file, quickly, before any XML is parsed.
  */
 
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -10,6 +11,8 @@ import { readReturn, DEFAULT_LIMITS, type ReadResult } from '../../src/xlsx/read
 import { readReturnFile, nodeInflater } from '../../src/xlsx/read/node';
 import { classifyOle2, oleDirectoryNames } from '../../src/xlsx/read/ole';
 import * as H from '../fixtures/hostile';
+import { buildZip } from '../fixtures/zip-writer';
+import { unzipSync } from 'fflate';
 import { makeTemplateFile } from '../fixtures/make-returns';
 import { fixturePlan } from '../fixtures/plan';
 import { convertWithLibreOffice } from '../support/libreoffice';
@@ -170,4 +173,24 @@ test('readReturnFile: missing file, directory, oversized file checked before rea
   expect(!d.ok && d.code).toBe('read-error');
   const big = await readReturnFile(realPath, { limits: { ...DEFAULT_LIMITS, maxFileBytes: 10 } });
   expect(!big.ok && big.code).toBe('too-large');
+});
+
+test('zip64 records (written by some tools even for small files) are read; Python agrees the archive is valid', () => {
+  const parts = unzipSync(real);
+  const z64 = buildZip(Object.entries(parts).map(([name, data]) => ({ name, data })), { zip64: true });
+  // An independent zip reader accepts the crafted archive.
+  const file = path.join(dir, 'zip64.xlsx');
+  fs.writeFileSync(file, z64);
+  const py = spawnSync('/usr/bin/python3', ['-c', 'import sys,zipfile; z=zipfile.ZipFile(sys.argv[1]); print(z.testzip() is None, len(z.namelist()))', file], { encoding: 'utf8' });
+  expect(py.stdout.trim()).toBe(`True ${Object.keys(parts).length}`);
+  for (const inflater of [undefined, nodeInflater]) {
+    const r = readReturn(z64, 'zip64.xlsx', { inflater });
+    if (!r.ok) throw new Error(r.message);
+    const base = readReturn(real, 'zip64.xlsx');
+    expect(base.ok && [...base.ret.entries.keys()]).toEqual([...r.ret.entries.keys()]);
+    expect(r.ret.meta).toEqual(base.ok && base.ret.meta);
+  }
+  // A zip64 size over the limit is refused from the directory.
+  const big = buildZip([{ name: 'xl/worksheets/sheet1.xml', data: 'x', declaredSize: 2 ** 40 }], { zip64: true });
+  refuse(big, 'z64big.xlsx', 'zip-bomb');
 });
