@@ -58,12 +58,13 @@ export function register(program: Command): void {
     });
 }
 
-function unitLabelOf(plan: Plan | null, ret: ParsedReturn): string | undefined {
+function unitLabelOf(plan: Plan | null, ret: ParsedReturn, lang: Lang): string | undefined {
   const code = ret.meta?.unitCode;
   if (!code) return undefined;
   const u = plan?.units.find((x) => x.code === code);
-  const name = u?.name ?? ret.meta?.unitName;
-  return name ? `${name}（${code}）` : code;
+  const name = (lang === 'en' ? u?.nameEn : undefined) ?? u?.name ?? ret.meta?.unitName;
+  if (!name) return code;
+  return lang === 'en' ? `${name} (${code})` : `${name}（${code}）`;
 }
 
 function planUnknown(ret: ParsedReturn, lang: Lang): Finding {
@@ -125,7 +126,7 @@ export async function runValidate(args: string[], opts: ValidateOpts): Promise<n
     reports.push({
       file: r.file,
       unit: ret.meta?.unitCode || null,
-      unitLabel: unitLabelOf(plan, ret),
+      unitLabel: unitLabelOf(plan, ret, lang),
       readable: !!ret.meta,
       plan: ret.meta?.planId || null,
       period: period ? periodLabel(period, lang) : ret.meta?.period || null,
