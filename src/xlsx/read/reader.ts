@@ -434,7 +434,7 @@ class ReturnReader {
             this.issue('reader.name-moved', byCode, { name: vName.name, code, expected: generated || `${hit.loc.sheet}!${a1(hit.loc.row, hit.loc.col)}` });
             at = byCode;
           } else if (offBlock || rangeName) {
-            this.issue('reader.name-moved', hit.loc, { name: vName.name, code, expected: generated || `${entryName ?? SHEETS.entry}!${ENTRY_COLUMNS.value}?` });
+            this.issue('reader.name-moved', hit.loc, { name: vName.name, code, expected: generated || '?' });
           }
         } else {
           this.issue('reader.name-broken', byCode ?? undefined, { name: vName.name, code });
