@@ -8,6 +8,7 @@
 import { META_KEYS, META_MAGIC, REPORTER_NAMES, SHEETS, remarkName, valueName } from '../../src/core/template/layout';
 import type { Finding } from '../../src/core/rules/finding';
 import { ALL_CAPS } from '../../src/addin/office/caps';
+import { copiedReturnOf, periodFromTitle, readSheetGrids, unitCodeFromTitle } from '../../src/addin/office/copiedSheets';
 import { describeError } from '../../src/addin/office/errors';
 import { applyHighlights, clearHighlights } from '../../src/addin/office/highlight';
 import { HIGHLIGHT, MARKS_SETTING } from '../../src/addin/office/marks';
@@ -287,5 +288,44 @@ describe('writeSummary', () => {
     expect(describeError(err, 'zh')).toMatch(/超过 Excel 网页版单次请求的上限/);
     expect(book2.syncs).toBe(0);
     expect(book2.sheets.map((s) => s.name)).toEqual(['Sheet1']);
+  });
+});
+
+describe('copied entry sheets', () => {
+  test('are read in two round trips and recognised by header and codes', async () => {
+    const book = new MockBook();
+    book.addSheet('Sheet1');
+    book.set('Sheet1', 'A1', '苏州市汇总');
+    const s = `${E} (2)`;
+    book.addSheet(s);
+    book.addSheet('隐藏', { visibility: 'Hidden' });
+    book.set(s, 'A2', '填报期：2023年上半年　　填报单位：张家港市（320582）');
+    const headers = ['指标代码', '类型', '指标名称', '单位', '目标值', '填报值', '状态', '备注（数据来源/说明）'];
+    headers.forEach((h, i) => book.set(s, `${'ABCDEFGH'[i]}4`, h));
+    book.set(s, 'A5', 'SZ-T-001');
+    book.set(s, 'F5', 12.5);
+    book.set(s, 'H5', '来自统计局');
+    book.set(s, 'A6', 'SZ-T-002');
+    book.set(s, 'F6', '约3');
+    book.set(s, 'E6', '≥ 5');
+    const grids = await readSheetGrids(book.context(), ['汇总']);
+    expect(book.syncs).toBe(2);
+    expect(grids.map((g) => g.sheet)).toEqual(['Sheet1', s]);
+    expect(copiedReturnOf(grids[0])).toBeNull();
+    const c = copiedReturnOf(grids[1])!;
+    expect(c.codes).toEqual(['SZ-T-001', 'SZ-T-002']);
+    expect(c.entries.get('SZ-T-001')).toMatchObject({ value: { type: 'number', value: 12.5 }, remark: '来自统计局', valueAt: { sheet: s, cell: 'F5' } });
+    expect(c.entries.get('SZ-T-002')).toMatchObject({ value: { type: 'text', value: '约3' }, remark: null, shownTarget: '≥ 5' });
+    expect(periodFromTitle(c.titleText)).toBe('2023H1');
+    expect(unitCodeFromTitle(c.titleText)).toBe('320582');
+  });
+
+  test('title words become period keys', () => {
+    expect(periodFromTitle('填报期：2023年')).toBe('2023');
+    expect(periodFromTitle('填报期：2024年下半年')).toBe('2024H2');
+    expect(periodFromTitle('填报期：2022年第3季度')).toBe('2022Q3');
+    expect(periodFromTitle('没有年份')).toBeNull();
+    expect(unitCodeFromTitle('填报单位：苏州市工业和信息化局（SZ-GXJ）')).toBe('SZ-GXJ');
+    expect(unitCodeFromTitle('填报单位：张家港市')).toBeNull();
   });
 });
