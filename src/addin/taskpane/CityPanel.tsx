@@ -2,6 +2,7 @@
 
 import * as React from 'react';
 import { Button, Checkbox, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { parsePeriod, periodLabel } from '../../core/period';
 import { prepareConsolidation, writeRun, type PickedFile, type Skipped } from '../flows';
 import type { ExcelHost } from '../host';
 import { t, type UiLang } from '../i18n';
@@ -19,6 +20,11 @@ const useStyles = makeStyles({
 export interface CityPanelProps {
   host: ExcelHost;
   lang: UiLang;
+}
+
+function label(period: string, lang: UiLang = 'zh'): string {
+  const p = parsePeriod(period);
+  return p ? periodLabel(p, lang) : period;
 }
 
 async function readFiles(list: FileList | null): Promise<PickedFile[]> {
@@ -70,7 +76,7 @@ export function CityPanel({ host, lang }: CityPanelProps): React.ReactElement {
       }
       const accepted = r.result.returns.filter((o) => o.status === 'accepted').length;
       const msgs: typeof done = [
-        { text: t(lang, 'consolidated', { accepted, plan: r.plan.title, period: r.period, sheets: w.sheets.join('、') }), intent: 'success' },
+        { text: t(lang, 'consolidated', { accepted, plan: r.plan.title, period: label(r.period, lang), sheets: w.sheets.join('、') }), intent: 'success' },
       ];
       if (r.result.missing.length) {
         const names = r.result.missing.map((u) => r.plan.units.find((x) => x.code === u)?.name ?? u);
