@@ -16,9 +16,28 @@ const WORKBOOK_EXT = /\.(xlsx|xlsm|xls)$/i;
 
 export interface InputProblem {
   file: string;
-  /** Stable id: file.not-found, file.is-directory, file.not-readable. */
-  rule: string;
+  rule: ProblemRule;
   message: string;
+  /** Extra words for the message (the system's reason). */
+  detail?: string;
+}
+
+export type ProblemRule = 'file.not-found' | 'file.is-directory' | 'file.not-readable';
+
+/** Words for a problem with a path argument. */
+export function describeProblem(rule: ProblemRule, file: string, lang: Lang, detail = ''): string {
+  switch (rule) {
+    case 'file.not-found':
+      return t(lang, `文件或目录不存在：${file}`, `No such file or directory: ${file}`);
+    case 'file.is-directory':
+      return t(
+        lang,
+        `${file} 是目录，请指定填报表文件（如 ${path.join(file, '*.xlsx')}），或用 plansheet consolidate 处理整个目录`,
+        `${file} is a directory: name the return files (e.g. ${path.join(file, '*.xlsx')}), or use plansheet consolidate for a whole directory`,
+      );
+    case 'file.not-readable':
+      return t(lang, `无法读取目录 ${file}：${detail}`, `Cannot read directory ${file}: ${detail}`);
+  }
 }
 
 /** Excel/WPS lock files (~$name.xlsx) and our own temp files (.name.tmp). */
@@ -62,35 +81,20 @@ export function collectInputs(args: string[], opts: CollectOptions): { files: st
     try {
       st = fs.statSync(arg);
     } catch {
-      problems.push({
-        file: arg,
-        rule: 'file.not-found',
-        message: t(opts.lang, `文件或目录不存在：${arg}`, `No such file or directory: ${arg}`),
-      });
+      problems.push({ file: arg, rule: 'file.not-found', message: describeProblem('file.not-found', arg, opts.lang) });
       continue;
     }
     if (st.isDirectory()) {
       if (!opts.directories) {
-        problems.push({
-          file: arg,
-          rule: 'file.is-directory',
-          message: t(
-            opts.lang,
-            `${arg} 是目录，请指定填报表文件（如 ${path.join(arg, '*.xlsx')}），或用 plansheet consolidate 处理整个目录`,
-            `${arg} is a directory: name the return files (e.g. ${path.join(arg, '*.xlsx')}), or use plansheet consolidate for a whole directory`,
-          ),
-        });
+        problems.push({ file: arg, rule: 'file.is-directory', message: describeProblem('file.is-directory', arg, opts.lang) });
         continue;
       }
       const found: string[] = [];
       try {
         walk(arg, found);
       } catch (e) {
-        problems.push({
-          file: arg,
-          rule: 'file.not-readable',
-          message: t(opts.lang, `无法读取目录 ${arg}：${(e as Error).message}`, `Cannot read directory ${arg}: ${(e as Error).message}`),
-        });
+        const detail = (e as Error).message;
+        problems.push({ file: arg, rule: 'file.not-readable', detail, message: describeProblem('file.not-readable', arg, opts.lang, detail) });
         continue;
       }
       found.forEach(add);
@@ -126,10 +130,15 @@ export async function readPrevious(dir: string | undefined, lang: Lang, stderr: 
   if (!dir) return [];
   const { files, problems } = collectInputs([dir], { directories: true, lang });
   // A mistyped --previous would silently switch the cumulative checks off.
-  if (problems.length)
-    throw new UsageError(`--previous：${problems[0].message}`, `--previous: ${collectInputs([dir], { directories: true, lang: 'en' }).problems[0].message}`);
+  if (problems.length) throw usageErrorFor(problems, '--previous：', '--previous: ');
   const read = await readInputs(files, lang);
   for (const r of read)
     if (!r.ok) stderr.write(`${t(lang, '提示', 'note')}: --previous ${t(lang, '跳过', 'skipped')}: ${r.message}\n`);
   return read.filter((r): r is Extract<ReadOutcome, { ok: true }> => r.ok).map((r) => r.ret);
+}
+
+/** One usage error, Chinese then English, for problems with path arguments. */
+export function usageErrorFor(problems: InputProblem[], zhPrefix = '', enPrefix = ''): UsageError {
+  const words = (lang: Lang) => problems.map((p) => describeProblem(p.rule, p.file, lang, p.detail)).join('\n');
+  return new UsageError(zhPrefix + words('zh'), enPrefix + words('en'));
 }

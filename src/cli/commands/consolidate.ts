@@ -160,9 +160,9 @@ export async function runConsolidate(inputs: string[], opts: ConsolidateOpts): P
   if (opts.period !== undefined) checkPeriodText(opts.period);
   await refuseReturnAsOut(outAbs);
 
-  const { collectInputs, readInputs, readPrevious } = await import('../inputs');
+  const { collectInputs, readInputs, readPrevious, usageErrorFor } = await import('../inputs');
   const { files, problems } = collectInputs(inputs, { directories: true, exclude: [outAbs], lang });
-  if (problems.length) throw new UsageError(problems.map((p) => p.message).join('\n'), problems.map((p) => p.file).join(', '));
+  if (problems.length) throw usageErrorFor(problems);
   if (!files.length)
     throw new UsageError(
       `在 ${inputs.join('、')} 中没有找到报表文件（.xlsx/.xlsm/.xls）`,
