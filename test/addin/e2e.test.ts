@@ -280,6 +280,26 @@ describe('clerk mode: checking a return', () => {
     await page.close();
   });
 
+  test('a deleted sheet is a finding, and edit mode a sentence', async () => {
+    const model = dump(await makeReturn('320583', 4));
+    // The user deleted the instructions sheet: Excel turns its names into #REF!.
+    model.sheets = model.sheets.filter((s) => s.name !== SHEETS.instructions);
+    for (const n of model.names) if (n.value.includes(SHEETS.instructions)) n.value = `#REF!${n.value.split('!').pop()}`;
+    const page = await openPane(model);
+    await page.getByRole('button', { name: '检查本表' }).click();
+    await page.getByTestId('findings').waitFor();
+    const whole = await page.$$eval('[data-testid="finding"][data-cell=""]', (els) => els.map((e) => (e as HTMLElement).innerText));
+    expect(whole.some((t) => t.includes(`工作表“${SHEETS.instructions}”缺失`))).toBe(true);
+    expect(whole.some((t) => t.includes('PS_REPORT'))).toBe(false);
+
+    await page.evaluate('window.__standin.editMode = true');
+    await page.getByRole('button', { name: '检查本表' }).click();
+    await page.getByTestId('error').waitFor();
+    await expect(page.getByTestId('error').textContent()).resolves.toBe('Excel 正处于单元格编辑状态。请先按 Enter 或 Esc 结束编辑，再重试。');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'clerk-edit-mode.png'), fullPage: true });
+    await page.close();
+  });
+
   test('English Excel gets English words; an Excel too old gets a sentence', async () => {
     const model = dump(await makeReturn('320585', 2));
     const en = await openPane(model, { lang: 'en-US' });

@@ -68,7 +68,8 @@ export async function readOpenWorkbook(context: Excel.RequestContext, caps: Caps
     const item: LoadedName = { name: n.name, at };
     const code = parseCellName(n.name)?.code ?? '';
     if (!at) {
-      structural.push({ rule: 'reader.name-broken' satisfies ReaderIssueRule, params: { name: n.name, code } });
+      // Reporter names break only with their sheet, reported as sheet-missing below.
+      if (code) structural.push({ rule: 'reader.name-broken' satisfies ReaderIssueRule, params: { name: n.name, code } });
     } else if (!sheetNames.includes(at.sheet)) {
       // Excel turns names into #REF! when their sheet is deleted; kept for hosts that do not.
       missingSheets.add(at.sheet);

@@ -59,6 +59,12 @@
       setTimeout(function () {
         self._syncs++;
         var ops = self._ops; var loads = self._loads;
+        if (cfg.editMode) {
+          // Excel refuses every request while a cell is being edited.
+          self._ops = []; self._loads = [];
+          reject(err('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.'));
+          return;
+        }
         self._ops = []; self._loads = [];
         try {
           ops.forEach(function (op) { op(); });
