@@ -216,6 +216,9 @@ describe('clerk mode: checking a return', () => {
       expect(listed.some((l) => l.cell === f.cell && l.text.includes(f.message))).toBe(true);
     }
     expect(listed.filter((l) => l.cell).length).toBe(cellFindings.length);
+    // And the whole-return findings too: the Office.js reader and the file reader agree.
+    expect(listed.length).toBe(findings.length);
+    for (const f of findings.filter((x) => !x.cell)) expect(listed.some((l) => !l.cell && l.text.includes(f.message))).toBe(true);
     // Grouped by severity, errors first.
     const groups = await page.$$eval('section[data-severity]', (els) => els.map((e) => e.getAttribute('data-severity')));
     expect(groups[0]).toBe('error');
@@ -264,6 +267,11 @@ describe('clerk mode: checking a return', () => {
       if (!cur || rank[f.severity] > rank[cur as keyof typeof rank]) worst.set(f.cell, f.severity);
     }
     expect(worst.size).toBeGreaterThan(5);
+    // The removed protection is noticed by both readers.
+    const listed = await page.$$eval('[data-testid="finding"]', (els) => els.map((e) => (e as HTMLElement).innerText));
+    expect(findings.some((f) => f.rule === 'reader.protection-removed')).toBe(true);
+    expect(listed.length).toBe(findings.length);
+    for (const f of findings) expect(listed.some((t) => t.includes(f.message))).toBe(true);
     for (const [cell, sev] of worst) expect(after[cell].fill).toBe(HIGHLIGHT[sev as keyof typeof HIGHLIGHT].fill);
     await expect(page.getByTestId('note').first().textContent()).resolves.toBe(`已用底色标出 ${worst.size} 个单元格。`);
     await page.screenshot({ path: path.join(ARTIFACTS, 'clerk-marked.png'), fullPage: true });

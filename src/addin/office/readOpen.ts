@@ -84,6 +84,8 @@ export async function readOpenWorkbook(context: Excel.RequestContext, caps: Caps
   const meta = parseMeta(metaRange.values);
   if (!meta) return { kind: 'other', ret: null, ...base };
   for (const sheet of missingSheets) structural.push({ rule: 'reader.sheet-missing' satisfies ReaderIssueRule, params: { sheet } });
+  const entrySheet = sheets.items.find((s) => s.name === SHEETS.entry);
+  if (entrySheet && !entrySheet.protection.protected) structural.push({ rule: 'reader.protection-removed' satisfies ReaderIssueRule, params: {} });
 
   const entryGrid = entryRange ? gridOf(entryRange.address, entryRange.values) : null;
   const entries = new Map<string, ReturnEntry>();
