@@ -268,8 +268,8 @@ describe('consolidate', () => {
     expect(rows.find((r) => r[4] === '=1+1')).toBeDefined();
   });
 
-  test('LibreOffice opens the real summary', () => {
-    const back = inspectXlsx(libreOfficeConvert(out, 'xlsx'));
+  test('LibreOffice opens the real summary', async () => {
+    const back = inspectXlsx(await libreOfficeConvert(out, 'xlsx'));
     expect(back.sheets).toEqual(['汇总', '报送情况', '问题清单', '填报完成情况', '数据溯源']);
     expect(rowValues(back.sheet['汇总'], 4)[0]).toBe(plan.indicators[0].code);
   });

@@ -151,8 +151,8 @@ test('text a clerk typed stays inert text, never a formula', () => {
   expect(strings.filter((v) => v === '=1+1')).toHaveLength(2); // 汇总 and 数据溯源
 });
 
-test('LibreOffice opens and converts it, keeping sheets and values', () => {
-  const out = libreOfficeConvert(file, 'xlsx');
+test('LibreOffice opens and converts it, keeping sheets and values', async () => {
+  const out = await libreOfficeConvert(file, 'xlsx');
   const back = inspectXlsx(out);
   expect(back.sheets).toEqual(wb.sheets);
   expect(rowValues(back.sheet['汇总'], 3)).toEqual(rowValues(wb.sheet['汇总'], 3));
@@ -184,3 +184,11 @@ test('sums are written without binary float noise', async () => {
   expect(rowValues(s, 4)[header.indexOf('全市')]).toBe(0.3);
   expect(rowValues(s, 4)[header.indexOf(plan.units.find((u) => u.code === unit)!.shortName!)]).toBe(44304);
 });
+
+test('LibreOffice prints it to PDF with the page setup', async () => {
+  const pdf = await libreOfficeConvert(file, 'pdf');
+  const head = fs.readFileSync(pdf).subarray(0, 5).toString('latin1');
+  expect(head).toBe('%PDF-');
+  // Landscape A4 pages (842 × 595 pt).
+  expect(fs.readFileSync(pdf).toString('latin1')).toMatch(/\/MediaBox\s*\[\s*0 0 841\.\d+ 595\.\d+\s*\]/);
+}, 120_000);

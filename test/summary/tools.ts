@@ -4,11 +4,12 @@
  */
 
 import { execFileSync } from 'child_process';
+import { convertWithLibreOffice } from '../support/libreoffice';
+import { PYTHON } from '../support/python';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
-export const PYTHON = '/usr/bin/python3';
 const INSPECT = path.join(__dirname, 'inspect_xlsx.py');
 
 export interface InspectedCell {
@@ -61,22 +62,11 @@ export function colName(index: number): string {
 }
 
 /**
- * Converts a workbook with LibreOffice (headless, own profile) and returns the
- * output path; throws with LibreOffice's output when it fails.
+ * Converts a workbook with LibreOffice (the shared test/support helper: own
+ * profile, headless) and returns the converted file; rejects when it fails.
  */
-export function libreOfficeConvert(file: string, to = 'xlsx'): string {
+export async function libreOfficeConvert(file: string, to: 'xlsx' | 'pdf' = 'xlsx'): Promise<string> {
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ps-lo-out-'));
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'ps-lo-profile-'));
-  try {
-    execFileSync(
-      'soffice',
-      [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', to, '--outdir', outDir, file],
-      { encoding: 'utf8', timeout: 120000, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-  } finally {
-    fs.rmSync(profile, { recursive: true, force: true });
-  }
-  const out = path.join(outDir, path.basename(file).replace(/\.[^.]+$/, '') + '.' + to.split(':')[0]);
-  if (!fs.existsSync(out)) throw new Error(`LibreOffice produced no ${to} for ${file}`);
-  return out;
+  const { outputs } = await convertWithLibreOffice(file, to, outDir);
+  return outputs[0];
 }
