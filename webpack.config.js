@@ -20,8 +20,20 @@ async function httpsOptions() {
   // Only the dev server needs certificates; required lazily so a plain build
   // does not touch the user's certificate store.
   const devCerts = require('office-addin-dev-certs');
-  const o = await devCerts.getHttpsServerOptions();
-  return { ca: o.ca, key: o.key, cert: o.cert };
+  try {
+    const o = await devCerts.getHttpsServerOptions();
+    return { ca: o.ca, key: o.key, cert: o.cert };
+  } catch (e) {
+    // Installing the CA into the trust store can fail (Linux without sudo,
+    // locked-down PCs); the generated certificates still serve HTTPS, the
+    // browser/Office just has to be told to trust ca.crt by hand.
+    const fs = require('fs');
+    const dir = require('path').join(require('os').homedir(), '.office-addin-dev-certs');
+    const read = (f) => fs.readFileSync(require('path').join(dir, f));
+    if (!fs.existsSync(require('path').join(dir, 'localhost.key'))) throw e;
+    console.warn(`[plansheet] could not install the dev CA (${e.message.split('\n')[0]}); serving with ${dir} — trust ca.crt manually.`);
+    return { ca: read('ca.crt'), key: read('localhost.key'), cert: read('localhost.crt') };
+  }
 }
 
 module.exports = async (env = {}, argv = {}) => {
@@ -98,7 +110,7 @@ module.exports = async (env = {}, argv = {}) => {
       static: { directory: path.resolve(__dirname, 'dist') },
     },
   };
-  if (argv.env && argv.env.WEBPACK_SERVE) {
+  if (env.WEBPACK_SERVE || (argv.env && argv.env.WEBPACK_SERVE)) {
     config.devServer.server = { type: 'https', options: await httpsOptions() };
   }
   return config;
