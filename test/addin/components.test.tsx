@@ -55,7 +55,9 @@ function sampleReturn(): ParsedReturn {
   };
 }
 
-function fakeHost(open: Partial<OpenWorkbook>): ExcelHost & { [k: string]: jest.Mock } {
+type FakeHost = { caps: ExcelHost['caps'] } & { [K in Exclude<keyof ExcelHost, 'caps'>]: jest.MockedFunction<ExcelHost[K]> };
+
+function fakeHost(open: Partial<OpenWorkbook>): FakeHost {
   const state: OpenWorkbook = { kind: 'return', ret: null, sheets: [], noFormatSheets: [], formats: new Map(), marks: {}, ...open };
   return {
     caps: ALL_CAPS,
