@@ -51,7 +51,7 @@ export function buildSummaryTables(plan: Plan, c: Consolidation): SummaryTables 
 
   // 汇总
   const lead = [SUMMARY_HEADERS.code, SUMMARY_HEADERS.category, SUMMARY_HEADERS.name, SUMMARY_HEADERS.unit];
-  const trail = [SUMMARY_HEADERS.city, SUMMARY_HEADERS.target, SUMMARY_HEADERS.attained, SUMMARY_HEADERS.basis];
+  const trail = [SUMMARY_HEADERS.city, SUMMARY_HEADERS.target, SUMMARY_HEADERS.attained, SUMMARY_HEADERS.basis, SUMMARY_HEADERS.districtsVsLead];
   const width = lead.length + units.length + trail.length;
   const pad = (row: CellValue[]) => [...row, ...Array(Math.max(0, width - row.length)).fill('')];
   const summary: CellValue[][] = [
@@ -69,7 +69,10 @@ export function buildSummaryTables(plan: Plan, c: Consolidation): SummaryTables 
       num(ind.city.value),
       ind.city.target ?? '',
       ATTAINMENT_WORDS[ind.city.attained],
-      ind.city.basis ?? '',
+      [ind.city.basis, ind.city.nonCompliant?.length ? `不达标单位：${ind.city.nonCompliant.map((u) => unitLabel(plan, u)).join('、')}` : '']
+        .filter(Boolean)
+        .join('；'),
+      ind.city.districtsVsLead ? ind.city.districtsVsLead.difference : '',
     ]);
   }
 
