@@ -25,7 +25,8 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 const colIndex = (col: string) => col.charCodeAt(0) - 65;
 
 /** The status the plan's own rules give for a filled value (null = blank). */
-function expectedStatus(t: Target | undefined, value: number | string | null): string {
+function expectedStatus(ind: Indicator, t: Target | undefined, value: number | string | null): string {
+  if (ind.kind === 'text') return value !== null && String(value).trim() ? STATUS.qualitative : STATUS.blank;
   if (typeof value !== 'number') return STATUS.blank;
   const ev = evaluateTarget(t, value);
   if (!ev) return STATUS.noTarget;
@@ -33,7 +34,8 @@ function expectedStatus(t: Target | undefined, value: number | string | null): s
 }
 
 /** A value that meets the target, one that misses it (null where no number can miss). */
-function metAndMissed(ind: Indicator, t: Target | undefined): { met: number; missed: number | null } {
+function metAndMissed(ind: Indicator, t: Target | undefined): { met: number | string; missed: number | null } {
+  if (ind.kind === 'text') return { met: '平台已建成并投入运行', missed: null };
   const whole = ind.kind === 'count';
   switch (t?.op) {
     case 'ge':
@@ -114,7 +116,7 @@ test('test plan: status column is recomputed correctly for ge/le/eq/range/percen
     expect([...got.keys()]).toEqual(inds.map((i) => i.code));
     for (const ind of inds) {
       const v = values[valueName(ind.code)];
-      const want = expectedStatus(ind.targets[tk], v);
+      const want = expectedStatus(ind, ind.targets[tk], v);
       seen.add(want);
       expect({ scenario: name, code: ind.code, value: v, status: got.get(ind.code) }).toEqual({
         scenario: name,
@@ -135,7 +137,7 @@ test('built-in default plan: statuses for a met, a missed and a blank return of 
   const inds = indicatorsFor(plan, unit.code);
   const tk = targetKey(period);
   const blank = await writeFile(plan, period, unit.code, 'default-blank.xlsx');
-  const values: Record<string, number | null> = {};
+  const values: Record<string, number | string | null> = {};
   inds.forEach((ind, i) => {
     const { met, missed } = metAndMissed(ind, ind.targets[tk]);
     values[valueName(ind.code)] = i % 3 === 0 ? met : i % 3 === 1 ? missed : null;
@@ -145,5 +147,5 @@ test('built-in default plan: statuses for a met, a missed and a blank return of 
   const outDir = path.join(tmp, 'default-csv');
   await convertWithLibreOffice(filled, 'csv', outDir, { csvAllSheets: true });
   const got = statuses(outDir, filled);
-  for (const ind of inds) expect([ind.code, got.get(ind.code)]).toEqual([ind.code, expectedStatus(ind.targets[tk], values[valueName(ind.code)])]);
+  for (const ind of inds) expect([ind.code, got.get(ind.code)]).toEqual([ind.code, expectedStatus(ind, ind.targets[tk], values[valueName(ind.code)])]);
 });

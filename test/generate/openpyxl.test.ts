@@ -22,6 +22,7 @@ import {
   META_MAGIC,
   REPORTER_NAMES,
   SHEETS,
+  STATUS,
   TEMPLATE_FORMAT_VERSION,
   remarkName,
   valueName,
@@ -39,6 +40,7 @@ interface SheetInfo {
   hasPassword: boolean;
   formatColumns: boolean;
   formatRows: boolean;
+  formatCells: boolean;
   selectLockedCells: boolean;
   selectUnlockedCells: boolean;
   freeze: string | null;
@@ -95,6 +97,8 @@ function expectedRule(kind: string): Pick<Validation, 'type' | 'operator' | 'for
     case 'amount':
     case 'ratio':
       return { type: 'decimal', operator: 'greaterThanOrEqual', formula1: '0' };
+    case 'text':
+      return { type: 'textLength', operator: 'between', formula1: '1', formula2: '500' };
     default:
       return { type: 'decimal', operator: 'between', formula1: '-999999999999999', formula2: '999999999999999' };
   }
@@ -117,8 +121,10 @@ function checkWorkbook(r: Report, plan: Plan, period: Period, unit: ReportingUni
     expect(s.protected).toBe(true);
     expect(s.hasPassword).toBe(withPassword);
     // openpyxl reads these as "is this action locked": false = allowed.
+    // openpyxl reports "false" for actions the protection allows: resizing, and formatting cells (the add-in highlights findings).
     expect(s.formatColumns).toBe(false);
     expect(s.formatRows).toBe(false);
+    expect(s.formatCells).toBe(false);
     expect(s.selectUnlockedCells).toBe(false);
   }
 
@@ -136,7 +142,9 @@ function checkWorkbook(r: Report, plan: Plan, period: Period, unit: ReportingUni
     expect(entry[`${C.name}${row}`]).toBe(ind.name);
     expect(String(entry[`${C.target}${row}`])).toContain(formatTarget(ind.targets[tk], ind.unit));
     expect(entry[`${C.value}${row}`]).toBeUndefined();
-    expect(String(entry[`${C.status}${row}`])).toMatch(new RegExp(`^=IF\\(ISNUMBER\\(${C.value}${row}\\),`));
+    // Numbers are judged by ISNUMBER; answers in words (kind "text") by being non-blank.
+    const test = ind.kind === 'text' ? `LEN\\(TRIM\\(${C.value}${row}\\)\\)>0` : `ISNUMBER\\(${C.value}${row}\\)`;
+    expect(String(entry[`${C.status}${row}`])).toMatch(new RegExp(`^=IF\\(${test},`));
   });
   expect(entry[`${C.code}${lastRow + 1}`]).toBeUndefined();
 
@@ -199,13 +207,14 @@ function checkWorkbook(r: Report, plan: Plan, period: Period, unit: ReportingUni
 
   // Conditional formats: one expression rule per status word over value+status.
   const cfs = r.conditional[SHEETS.entry];
-  expect(cfs).toHaveLength(4);
+  expect(cfs).toHaveLength(Object.keys(STATUS).length);
   for (const cf of cfs) {
     expect(cf.sqref).toBe(`${C.value}${ENTRY_FIRST_DATA_ROW}:${C.status}${lastRow}`);
     expect(cf.type).toBe('expression');
     expect(cf.fill).toMatch(/^FF[0-9A-F]{6}$/);
   }
-  expect(new Set(cfs.map((c) => c.priority)).size).toBe(4);
+  expect(new Set(cfs.map((c) => c.priority)).size).toBe(cfs.length);
+  expect(cfs.map((c) => c.formula[0]).sort()).toEqual(Object.values(STATUS).map((w) => `$${C.status}${ENTRY_FIRST_DATA_ROW}="${w}"`).sort());
 
   // Layout: freeze below the header, landscape, fit to width, repeated header rows, column widths.
   const e = sheet(SHEETS.entry);

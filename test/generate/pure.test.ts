@@ -50,6 +50,7 @@ describe('validation choices', () => {
     expect(any.operator).toBe('between');
     expect(any.formulae[0]).toBeLessThan(-1e14);
     expect(any.formulae[1]).toBeGreaterThan(1e14);
+    expect(v('T-WORDS')).toMatchObject({ type: 'textLength', operator: 'between', formulae: [1, 500] });
   });
 
   test('texts stay within Excel limits, carry name, unit and target, and have no line breaks', () => {

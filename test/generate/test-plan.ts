@@ -29,6 +29,8 @@ export const TEST_PLAN_SOURCE = {
     { code: 'T-PCT', name: '政务服务事项网上可办率', unit: '%', category: 'A', kind: 'percent', rollup: 'rate', targets: { '2023': '90%' }, lead: ['SZ-GXJ'], reporters: ['@districts'], source: src() },
     { code: 'T-EQ', name: '建成市级平台数', unit: '个', category: 'A', kind: 'count', rollup: 'citywide', targets: { '2023': { raw: '建成1个', op: 'eq', value: 1 } }, lead: ['SZ-GXJ'], reporters: ['320582'], source: src() },
     { code: 'T-TEXT', name: '数字化转型推进情况', unit: '', category: 'A', kind: 'number', rollup: 'citywide', targets: { '2023': '全面推广' }, lead: ['SZ-GXJ'], reporters: ['@districts'], source: src() },
+    // A qualitative goal answered in words (kind "text").
+    { code: 'T-WORDS', name: '城市大数据平台建设进展', unit: '', category: 'A', kind: 'text', rollup: 'citywide', targets: { '2023': '建成城市大数据智能感知平台' }, lead: ['SZ-DSJ'], reporters: ['320582'], source: src() },
     { code: 'T-NONE', name: '跨境数据流动试点', unit: '个', category: 'A', kind: 'count', rollup: 'sum', targets: { '2023': '/' }, lead: ['SZ-KJJ'], reporters: ['320582'], source: src() },
     { code: 'T-MISSING', name: '仅有2022年目标的指标', unit: '个', category: 'A', kind: 'count', rollup: 'sum', targets: { '2022': '5' }, lead: ['SZ-KJJ'], reporters: ['320582'], source: src() },
     // Long name: the prompt title must be clipped to Excel's 32 characters.

@@ -51,6 +51,8 @@ export const STATUS = {
   met: '达标',
   missed: '未达标',
   noTarget: '无目标',
+  /** A qualitative goal answered in words: judged by people, not by the formula. */
+  qualitative: '定性',
 } as const;
 
 function nameSafe(code: string): string {

@@ -9,7 +9,7 @@
  * 无目标 once a number is entered.
  */
 
-import type { Target } from '../../core/plan/types';
+import type { Target, ValueKind } from '../../core/plan/types';
 import { STATUS } from '../../core/template/layout';
 
 /** A number as a formula literal: no exponent, no float noise. */
@@ -42,8 +42,11 @@ export function metCondition(t: Target | undefined, ref: string): string | null 
 
 /**
  * The formula (without "=") for the status cell of a value cell such as "F5".
+ * A qualitative indicator (kind "text") is answered in words: any non-blank
+ * answer shows 定性.
  */
-export function statusFormula(t: Target | undefined, ref: string): string {
+export function statusFormula(t: Target | undefined, ref: string, kind?: ValueKind): string {
+  if (kind === 'text') return `IF(LEN(TRIM(${ref}))>0,${q(STATUS.qualitative)},${q(STATUS.blank)})`;
   const met = metCondition(t, ref);
   const filled = met ? `IF(${met},${q(STATUS.met)},${q(STATUS.missed)})` : q(STATUS.noTarget);
   return `IF(ISNUMBER(${ref}),${filled},${q(STATUS.blank)})`;

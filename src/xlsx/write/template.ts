@@ -84,6 +84,8 @@ function protect(ws: ExcelJS.Worksheet, opts: TemplateOptions): void {
     sheet: true,
     formatColumns: true,
     formatRows: true,
+    // Lets the add-in colour the cells with findings; values stay locked.
+    formatCells: true,
     ...(opts.protection ?? {}),
   };
 }
@@ -241,7 +243,7 @@ function writeEntry({ wb, plan, period, unit, indicators, facts, opts }: SheetCo
     set(C.target, targetText(target, ind.unit), STYLE.cellCenterWrap);
     const valueRef = `${C.value}${row}`;
     set(C.value, null, ind.kind === 'count' ? STYLE.valueCount : STYLE.value).dataValidation = valueValidation(ind, target);
-    set(C.status, { formula: statusFormula(target, valueRef), result: '未填' } as ExcelJS.CellFormulaValue, STYLE.status);
+    set(C.status, { formula: statusFormula(target, valueRef, ind.kind), result: '未填' } as ExcelJS.CellFormulaValue, STYLE.status);
     set(C.remark, null, STYLE.remark);
     wb.definedNames.add(absRef(SHEETS.entry, C.value, row), valueName(ind.code));
     wb.definedNames.add(absRef(SHEETS.entry, C.remark, row), remarkName(ind.code));

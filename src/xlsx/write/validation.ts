@@ -20,8 +20,8 @@ export function clip(text: string, max: number): string {
   return chars.length <= max ? text : chars.slice(0, max - 1).join('') + '…';
 }
 
-export interface NumberValidation {
-  type: 'decimal' | 'whole';
+export interface ValueValidation {
+  type: 'decimal' | 'whole' | 'textLength';
   operator: 'between' | 'greaterThanOrEqual';
   formulae: number[];
   allowBlank: true;
@@ -38,8 +38,8 @@ export interface NumberValidation {
 export const ANY_NUMBER = 999999999999999;
 
 /** The validation rule of an indicator's value cell. */
-export function valueValidation(ind: Indicator, target: Target | undefined): NumberValidation {
-  let rule: Pick<NumberValidation, 'type' | 'operator' | 'formulae'>;
+export function valueValidation(ind: Indicator, target: Target | undefined): ValueValidation {
+  let rule: Pick<ValueValidation, 'type' | 'operator' | 'formulae'>;
   let must: string;
   switch (ind.kind) {
     case 'percent':
@@ -54,6 +54,11 @@ export function valueValidation(ind: Indicator, target: Target | undefined): Num
     case 'ratio':
       rule = { type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0] };
       must = '请输入不小于 0 的数值';
+      break;
+    case 'text':
+      // A qualitative goal: progress in words, short enough for a cell.
+      rule = { type: 'textLength', operator: 'between', formulae: [1, 500] };
+      must = '请用文字简要填写进展情况（不超过 500 字）';
       break;
     case 'number':
     default:
@@ -116,6 +121,7 @@ export function statusRules(statusRef: string): ExpressionRule[] {
     rule(2, STATUS.met, COLORS.met),
     rule(3, STATUS.blank, COLORS.toFill),
     rule(4, STATUS.noTarget, COLORS.noTarget),
+    rule(5, STATUS.qualitative, COLORS.noTarget),
   ];
 }
 

@@ -42,6 +42,7 @@ def main(path):
             "hasPassword": bool(p.hashValue or p.password),
             "formatColumns": p.formatColumns,
             "formatRows": p.formatRows,
+            "formatCells": p.formatCells,
             "selectLockedCells": p.selectLockedCells,
             "selectUnlockedCells": p.selectUnlockedCells,
             "freeze": ws.freeze_panes,
