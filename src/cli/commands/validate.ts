@@ -29,7 +29,8 @@ export interface ValidateJsonEntry {
   readable: boolean;
   plan: string | null;
   period: string | null;
-  findings: Pick<Finding, 'severity' | 'rule' | 'code' | 'sheet' | 'cell' | 'message'>[];
+  /** readAs and remarkAt appear only where the rules set them. */
+  findings: Pick<Finding, 'severity' | 'rule' | 'code' | 'sheet' | 'cell' | 'message' | 'readAs' | 'remarkAt'>[];
 }
 
 export function register(program: Command): void {
@@ -130,7 +131,16 @@ export async function runValidate(args: string[], opts: ValidateOpts): Promise<n
       readable: !!ret.meta,
       plan: ret.meta?.planId || null,
       period: period ? periodLabel(period, lang) : ret.meta?.period || null,
-      findings: findings.map((f) => ({ severity: f.severity, rule: f.rule, code: f.code, sheet: f.sheet, cell: f.cell, message: f.message })),
+      findings: findings.map((f) => ({
+        severity: f.severity,
+        rule: f.rule,
+        code: f.code,
+        sheet: f.sheet,
+        cell: f.cell,
+        message: f.message,
+        ...(f.readAs !== undefined ? { readAs: f.readAs } : {}),
+        ...(f.remarkAt ? { remarkAt: f.remarkAt } : {}),
+      })),
     });
   }
 
