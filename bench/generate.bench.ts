@@ -21,7 +21,8 @@ import { planHash } from '../src/core/plan/load';
 import { generateSet } from '../src/node/generate';
 import { writeFileAtomic } from '../src/node/atomic';
 import { NODE_ZIP_CODEC } from '../src/node/codec';
-import { categoryLabels, entryTitles, instructionsContent, targetText } from '../src/xlsx/write/content';
+import { categoryLabels, entryTitles, instructionsContent } from '../src/xlsx/write/content';
+import { entryTarget } from '../src/core/template/entry-target';
 import { statusFormula } from '../src/xlsx/write/status';
 import { writeTemplate } from '../src/xlsx/write/template';
 import { indicatorsFor, reportingUnits, templateFileName } from '../src/xlsx/write/units';
@@ -75,13 +76,16 @@ function openpyxlSpec(plan: Plan, period: Period, unit: ReportingUnit) {
       ...entryTitles(plan, period, unit),
       headers: Object.keys(C).map((k) => ENTRY_HEADERS[k as keyof typeof C]),
       widths: { A: 13, B: 14, C: 42, D: 10, E: 15, F: 14, G: 10, H: 32 },
-      rows: inds.map((ind, i) => ({
-        cells: [ind.code, cats.get(ind.category) ?? ind.category, ind.name, ind.unit, targetText(ind.targets[tk], ind.unit)],
-        formula: statusFormula(ind.targets[tk], `${C.value}${ENTRY_FIRST_DATA_ROW + i}`),
-        dv: dv(valueValidation(ind, ind.targets[tk])),
+      rows: inds.map((ind, i) => {
+        const e = entryTarget(ind, period, unit.code);
+        return {
+        cells: [ind.code, cats.get(ind.category) ?? ind.category, ind.name, ind.unit, e.text],
+        formula: statusFormula(e.target, `${C.value}${ENTRY_FIRST_DATA_ROW + i}`, ind.kind, e.judgement),
+        dv: dv(valueValidation(ind, e.target, e.text)),
         valueName: valueName(ind.code),
         remarkName: remarkName(ind.code),
-      })),
+        };
+      }),
       cf: statusRules(`$${C.status}${ENTRY_FIRST_DATA_ROW}`).map((r) => [r.formulae[0], r.style.fill.bgColor.argb, r.style.font.color.argb]),
     },
     meta: [

@@ -20,6 +20,7 @@ import {
   SUMMARY_SHEETS,
 } from '../xlsx/summary/labels';
 import { unitColumns, unitLabel } from '../xlsx/summary/units';
+import { numToCol } from '../core/a1';
 
 export type CellValue = string | number | boolean;
 
@@ -167,12 +168,4 @@ function categoryName(plan: Plan, id: string): string {
 }
 
 /** 1-based column number → letters. */
-export function colName(n: number): string {
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+export const colName = numToCol;

@@ -18,6 +18,7 @@ import { indicatorsFor, reportingUnits } from '../../src/xlsx/write/units';
 import { convertWithLibreOffice, readSheetCsv } from '../support/libreoffice';
 import { runPythonJson } from '../support/python';
 import { testPlan } from './test-plan';
+import { entryTarget, type EntryTarget } from '../../src/core/template/entry-target';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'plansheet-gen-lo-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -25,12 +26,13 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 const colIndex = (col: string) => col.charCodeAt(0) - 65;
 
 /** The status the plan's own rules give for a filled value (null = blank). */
-function expectedStatus(ind: Indicator, t: Target | undefined, value: number | string | null): string {
+function expectedStatus(ind: Indicator, e: EntryTarget, value: number | string | null): string {
   if (ind.kind === 'text') return value !== null && String(value).trim() ? STATUS.qualitative : STATUS.blank;
   if (typeof value !== 'number') return STATUS.blank;
-  const ev = evaluateTarget(t, value);
+  if (e.judgement === 'none') return STATUS.filled;
+  const ev = evaluateTarget(e.target, value);
   if (!ev) return STATUS.noTarget;
-  return ev.met ? STATUS.met : STATUS.missed;
+  return ev.met ? STATUS.met : e.judgement === 'met-only' ? STATUS.filled : STATUS.missed;
 }
 
 /** A value that meets the target, one that misses it (null where no number can miss). */
@@ -116,7 +118,7 @@ test('test plan: status column is recomputed correctly for ge/le/eq/range/percen
     expect([...got.keys()]).toEqual(inds.map((i) => i.code));
     for (const ind of inds) {
       const v = values[valueName(ind.code)];
-      const want = expectedStatus(ind, ind.targets[tk], v);
+      const want = expectedStatus(ind, entryTarget(ind, period, unit), v);
       seen.add(want);
       expect({ scenario: name, code: ind.code, value: v, status: got.get(ind.code) }).toEqual({
         scenario: name,
@@ -147,5 +149,5 @@ test('built-in default plan: statuses for a met, a missed and a blank return of 
   const outDir = path.join(tmp, 'default-csv');
   await convertWithLibreOffice(filled, 'csv', outDir, { csvAllSheets: true });
   const got = statuses(outDir, filled);
-  for (const ind of inds) expect([ind.code, got.get(ind.code)]).toEqual([ind.code, expectedStatus(ind, ind.targets[tk], values[valueName(ind.code)])]);
+  for (const ind of inds) expect([ind.code, got.get(ind.code)]).toEqual([ind.code, expectedStatus(ind, entryTarget(ind, period, unit.code), values[valueName(ind.code)])]);
 });

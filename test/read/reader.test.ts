@@ -83,7 +83,7 @@ test('the blank template as the generator writes it (ExcelJS, shared strings)', 
   expect(r.meta?.codes).toEqual(fx.plan.indicators.map((i) => i.code));
   expect(r.meta?.unitName).toBe('张家港市');
   expect([...r.entries.values()].every((e) => e.value.type === 'empty' && e.remark === null)).toBe(true);
-  expect(r.entries.get(code(4))).toMatchObject({ valueAt: { sheet: '指标填报', cell: 'F9' }, shownCode: 'RD-005', shownTarget: '1～2' });
+  expect(r.entries.get(code(4))).toMatchObject({ valueAt: { sheet: '指标填报', cell: 'F9' }, shownCode: 'RD-005', shownTarget: '全市 1～2' });
   expect(r.reporter).toEqual({ unit: '张家港市' });
   expect(r.structural).toEqual([]);
 });
@@ -112,7 +112,7 @@ describe('a return filled with numbers', () => {
     expect(r.entries.get(code(0))!.remark).toBe('数据来源：统计局年报');
     expect(r.entries.get(code(3))!.remark).toBe('12.5');
     expect(r.entries.get(code(1))!.remark).toBeNull();
-    expect(r.entries.get(code(0))!.shownTarget).toBe('≥ 3000');
+    expect(r.entries.get(code(0))!.shownTarget).toBe('全市 ≥ 3000');
     expect(r.reporter).toEqual({ unit: '张家港市', contact: '王小明', phone: '0512-66668888', date: '2024-01-15' });
     expect(r.modifiedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect(r.structural).toEqual([]);

@@ -3,6 +3,8 @@
  * "指标填报!$F$5", "'填报 表'!$F$5", "=#REF!$F$5".
  */
 
+import { numToCol, parseA1 } from '../../core/a1';
+
 export interface SheetCell {
   sheet: string;
   /** A1 address without $ (F5 or F5:G6). */
@@ -52,23 +54,16 @@ export function cellKey(sheet: string, cell: string): string {
 }
 
 /** "F12" → {col: 5, row: 11} (zero-based). */
+/** "B7" → zero-based row/col (Office.js ranges are zero-based). */
 export function cellToRowCol(cell: string): { row: number; col: number } {
-  const m = /^([A-Z]+)(\d+)/i.exec(cell);
-  if (!m) throw new Error(`bad cell ${cell}`);
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
+  const p = parseA1(cell);
+  if (!p) throw new Error(`bad cell ${cell}`);
+  return { row: p.row - 1, col: p.col - 1 };
 }
 
+/** Zero-based column → letters. */
 export function colLetter(col: number): string {
-  let s = '';
-  let n = col + 1;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+  return numToCol(col + 1);
 }
 
 /** Zero-based row/col → "B7". */

@@ -21,16 +21,6 @@ export function targetMagnitude(t: Target | undefined): number | null {
   return null;
 }
 
-/**
- * Whether the period's (city) target measures this unit's own value:
- * - limit: every unit must meet it (PUE ≤ 1.3 in each district);
- * - otherwise only the lead department's return, which carries the
- *   city-wide figure. A district's part of a city sum is not measured against
- *   the city total.
- */
-export function targetApplies(ind: Indicator, unitCode: string): boolean {
-  return ind.rollup === 'limit' || ind.lead.includes(unitCode);
-}
 
 /** Row number of an A1 address (F12 → 12); 0 when none. */
 export function rowOf(cell: string | null | undefined): number {

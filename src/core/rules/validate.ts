@@ -16,7 +16,8 @@ import { META_KEYS, TEMPLATE_FORMAT_VERSION } from '../template/layout';
 import { formatNumber, message, type MessageKey, type MessageParams } from '../i18n';
 import { readEntry } from './read-number';
 import { READER_ISSUES, isReaderIssueRule } from './reader-issues';
-import { cachedHash, sameRow, sortFindings, targetApplies, targetMagnitude, targetOf, unitSlip } from './common';
+import { cachedHash, sameRow, sortFindings, targetMagnitude, targetOf, unitSlip } from './common';
+import { entryTarget, targetApplies } from '../template/entry-target';
 
 export interface ValidateOpts {
   lang?: Lang;
@@ -167,9 +168,10 @@ function rowFindings(
     c.add('warning', 'template.code-altered', code, sameRow(at, 'code'), c.msg('template.code-altered', { expected: code, shown: entry.shownCode }));
   if (entry.shownTarget !== undefined && tk) {
     const expected = shownTarget(ind, tk);
-    // The generator may add the seed's note: "≥ 3.7（大市范围全覆盖）".
+    // What the generator writes ("全市 ≥ 3000", entry-target.ts); returns of
+    // earlier versions showed the bare target, or it with the seed's note.
     const note = targetOf(ind, tk)?.note;
-    const forms = note ? [expected, `${expected}（${note}）`] : [expected];
+    const forms = [expected, ...(note ? [`${expected}（${note}）`] : []), ...(id.period ? [entryTarget(ind, id.period, unitCode).text] : [])];
     if (!forms.some((f) => sameText(entry.shownTarget!, f))) {
       const rule = id.hashDiffers ? 'template.target-changed' : 'template.target-altered';
       c.add(id.hashDiffers ? 'info' : 'warning', rule, code, sameRow(at, 'target'), c.msg(rule, { expected, shown: entry.shownTarget }));

@@ -51,6 +51,8 @@ export const STATUS = {
   met: '达标',
   missed: '未达标',
   noTarget: '无目标',
+  /** A number that the target does not judge: the city's target, or progress towards the year's. */
+  filled: '已填',
   /** A qualitative goal answered in words: judged by people, not by the formula. */
   qualitative: '定性',
 } as const;

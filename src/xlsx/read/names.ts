@@ -1,6 +1,6 @@
 /** Defined-name formulas → the single cell they point to. */
 
-import { parseA1 } from './ref';
+import { parseA1 } from '../../core/a1';
 
 export type NameTarget =
   | { kind: 'cell'; sheet: string; row: number; col: number; range: boolean }

@@ -42,7 +42,7 @@ import {
 } from './workbook';
 import { parseNameTarget } from './names';
 import { findEntryBlockIn, type EntryBlock } from './entry-block';
-import { a1, colToNum, cellKey } from './ref';
+import { a1, colToNum, cellKey } from '../../core/a1';
 
 /** Two reader issue ids named here for readability (both are in ReaderIssueRule). */
 export const EXTRA_READER_ISSUES = {

@@ -6,7 +6,7 @@
 
 import type { RawCell } from '../../core/return/types';
 import { XmlScanner, OPEN, CLOSE, EOF, unescapeExcel } from './xml';
-import { cellKey, colToNum, parseA1, parseRange, numToCol, MAX_COL, MAX_ROW, type Range } from './ref';
+import { cellKey, colToNum, parseA1, parseRange, numToCol, MAX_COL, MAX_ROW, type Range } from '../../core/a1';
 
 export interface SheetCell {
   raw: RawCell;

@@ -4,6 +4,7 @@
  */
 
 import type ExcelJS from 'exceljs';
+import { numToCol } from '../../core/a1';
 
 /** Excel refuses cells longer than this. */
 const MAX_CELL_CHARS = 32767;
@@ -94,16 +95,7 @@ export function printSetup(ws: ExcelJS.Worksheet, titleRows: string): void {
 }
 
 /** Spreadsheet column letters for a 1-based index. */
-export function colLetter(index: number): string {
-  let n = index;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+export const colLetter = numToCol;
 
 /**
  * A number for a cell, without binary float noise from sums

@@ -46,7 +46,7 @@ export function instructionsContent(plan: Plan, period: Period, unit: ReportingU
     line('填报指标', `共 ${indicators.length} 项，见“${SHEETS.entry}”工作表`),
     heading('填报方法'),
     line('', `1. 打开“${SHEETS.entry}”工作表，在“${ENTRY_HEADERS.value}”列（浅黄色单元格）逐项填写本单位${periodLabel(period)}的数值。`, true),
-    line('', '2. 只填数字，不要填写单位或文字；百分比指标填 0～100 的数值（如 90 表示 90%）。', true),
+    line('', '2. 数值指标只填数字，不要填写单位或文字；百分比指标填 0～100 的数值（如 90 表示 90%）；定性指标用文字简要填写进展。', true),
     line('', '3. 将鼠标停在填报单元格上可看到该指标的单位和目标值；输入不符合要求时表格会提示并拒绝。', true),
     line('', `4. “${ENTRY_HEADERS.status}”列自动显示填报结果；未达标的指标请在“${ENTRY_HEADERS.remark}”列说明原因和数据来源。`, true),
     line('', '5. 在本页下方填写填报人信息，保存后按要求报送。请勿修改表格结构、指标代码和目标值，也不要复制到新文件中另存。', true),
@@ -54,7 +54,14 @@ export function instructionsContent(plan: Plan, period: Period, unit: ReportingU
     { kind: 'line', label: '待填写', text: `浅黄色：需要填写的单元格（状态“${STATUS.blank}”）`, legend: COLORS.toFill },
     { kind: 'line', label: STATUS.met, text: '绿色：已填写且达到目标值', legend: COLORS.met },
     { kind: 'line', label: STATUS.missed, text: '红色：已填写但未达到目标值，请在备注中说明', legend: COLORS.missed },
-    { kind: 'line', label: STATUS.noTarget, text: '灰色：本期无量化目标（定性或未设目标），填写实际值即可', legend: COLORS.noTarget },
+    { kind: 'line', label: STATUS.noTarget, text: '灰色：本期无量化目标（未设目标），填写实际值即可', legend: COLORS.noTarget },
+    { kind: 'line', label: STATUS.qualitative, text: '灰色：定性指标，已用文字填写进展', legend: COLORS.noTarget },
+    {
+      kind: 'line',
+      label: STATUS.filled,
+      text: '浅蓝色：已填写；目标值标“全市”的是全市目标，本单位数值计入全市汇总，不单独考核；标“全年”的是全年目标，本期数值为进度',
+      legend: COLORS.filled,
+    },
     heading('联系方式'),
     line('牵头单位', leadUnits(plan, indicators).map((u) => u.name).join('、') || '—', true),
     line('', '对指标口径有疑问的，请联系相应指标的牵头单位。', true),
@@ -90,9 +97,4 @@ export function categoryLabels(plan: Plan): Map<string, string> {
       return [c.id, parent ? `${parent.name}·${c.name}` : c.name];
     }),
   );
-}
-
-/** The target as shown in the 目标值 column, with the seed's note if any. */
-export function targetText(t: Target | undefined, unit: string): string {
-  return formatTarget(t, unit) + (t && t.note ? `（${t.note}）` : '');
 }

@@ -4,12 +4,17 @@
  * spreadsheet shares (IF, ISNUMBER, AND, ABS) so Excel, WPS and LibreOffice
  * compute the same word.
  *
+ * `judgement` (core/template/entry-target.ts) says whether the target judges
+ * this unit's value: a district's share of a city total, or a half-year's
+ * progress, shows 已填 instead of 未达标.
+ *
  * A cell that does not hold a number (blank, spaces, text) counts as 未填:
  * only a number is a return. Qualitative ("全面推广") and absent targets give
  * 无目标 once a number is entered.
  */
 
 import type { Target, ValueKind } from '../../core/plan/types';
+import type { Judgement } from '../../core/template/entry-target';
 import { STATUS } from '../../core/template/layout';
 
 /** A number as a formula literal: no exponent, no float noise. */
@@ -45,9 +50,10 @@ export function metCondition(t: Target | undefined, ref: string): string | null 
  * A qualitative indicator (kind "text") is answered in words: any non-blank
  * answer shows 定性.
  */
-export function statusFormula(t: Target | undefined, ref: string, kind?: ValueKind): string {
+export function statusFormula(t: Target | undefined, ref: string, kind?: ValueKind, judgement: Judgement = 'full'): string {
   if (kind === 'text') return `IF(LEN(TRIM(${ref}))>0,${q(STATUS.qualitative)},${q(STATUS.blank)})`;
-  const met = metCondition(t, ref);
-  const filled = met ? `IF(${met},${q(STATUS.met)},${q(STATUS.missed)})` : q(STATUS.noTarget);
+  const met = judgement === 'none' ? null : metCondition(t, ref);
+  const otherwise = judgement === 'met-only' ? STATUS.filled : STATUS.missed;
+  const filled = met ? `IF(${met},${q(STATUS.met)},${q(otherwise)})` : q(judgement === 'none' ? STATUS.filled : STATUS.noTarget);
   return `IF(ISNUMBER(${ref}),${filled},${q(STATUS.blank)})`;
 }

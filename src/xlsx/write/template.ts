@@ -31,7 +31,8 @@ import type { TemplateOptions } from './options';
 import { statusFormula } from './status';
 import { recompress } from './zip';
 import { STYLE } from './styles';
-import { categoryLabels, entryTitles, instructionsContent, targetText } from './content';
+import { categoryLabels, entryTitles, instructionsContent } from './content';
+import { entryTarget } from '../../core/template/entry-target';
 import { indicatorsFor } from './units';
 import { REPORTER_VALIDATION, statusRules, valueValidation } from './validation';
 
@@ -225,10 +226,9 @@ function writeEntry({ wb, plan, period, unit, indicators, facts, opts }: SheetCo
     c.style = STYLE.header;
   }
 
-  const tk = targetKey(period);
   let row = ENTRY_FIRST_DATA_ROW;
   for (const ind of indicators) {
-    const target = ind.targets[tk];
+    const { target, text: shownTarget, judgement } = entryTarget(ind, period, unit.code);
     const r = ws.getRow(row);
     const set = (col: string, value: ExcelJS.CellValue, style: Partial<ExcelJS.Style>) => {
       const cell = r.getCell(col);
@@ -240,10 +240,10 @@ function writeEntry({ wb, plan, period, unit, indicators, facts, opts }: SheetCo
     set(C.category, facts.categoryName.get(ind.category) ?? ind.category, STYLE.cellWrap);
     set(C.name, ind.name, STYLE.cellWrap);
     set(C.unit, ind.unit, STYLE.cellCenter);
-    set(C.target, targetText(target, ind.unit), STYLE.cellCenterWrap);
+    set(C.target, shownTarget, STYLE.cellCenterWrap);
     const valueRef = `${C.value}${row}`;
-    set(C.value, null, ind.kind === 'count' ? STYLE.valueCount : STYLE.value).dataValidation = valueValidation(ind, target);
-    set(C.status, { formula: statusFormula(target, valueRef, ind.kind), result: '未填' } as ExcelJS.CellFormulaValue, STYLE.status);
+    set(C.value, null, ind.kind === 'count' ? STYLE.valueCount : STYLE.value).dataValidation = valueValidation(ind, target, shownTarget);
+    set(C.status, { formula: statusFormula(target, valueRef, ind.kind, judgement), result: '未填' } as ExcelJS.CellFormulaValue, STYLE.status);
     set(C.remark, null, STYLE.remark);
     wb.definedNames.add(absRef(SHEETS.entry, C.value, row), valueName(ind.code));
     wb.definedNames.add(absRef(SHEETS.entry, C.remark, row), remarkName(ind.code));

@@ -38,7 +38,11 @@ export interface ValueValidation {
 export const ANY_NUMBER = 999999999999999;
 
 /** The validation rule of an indicator's value cell. */
-export function valueValidation(ind: Indicator, target: Target | undefined): ValueValidation {
+/**
+ * @param shown the target as the entry sheet shows it ("全市 ≥ 3000"); the
+ *   seed's note on the target goes into the prompt, not the narrow cell.
+ */
+export function valueValidation(ind: Indicator, target: Target | undefined, shown = formatTarget(target, ind.unit)): ValueValidation {
   let rule: Pick<ValueValidation, 'type' | 'operator' | 'formulae'>;
   let must: string;
   switch (ind.kind) {
@@ -66,8 +70,9 @@ export function valueValidation(ind: Indicator, target: Target | undefined): Val
       must = '请输入数值';
   }
   const unit = ind.unit ? `单位：${ind.unit}` : '';
-  const targetText = `目标：${formatTarget(target, ind.unit)}`;
-  const prompt = [unit, targetText, must.replace(/^请输入/, '填写')].filter(Boolean).join('；');
+  const targetText = `目标：${shown}`;
+  const note = target?.note ? `说明：${target.note}` : '';
+  const prompt = [unit, targetText, must.replace(/^请输入/, '填写'), note].filter(Boolean).join('；');
   return {
     ...rule,
     allowBlank: true,
@@ -87,6 +92,7 @@ export const COLORS = {
   met: { fill: 'FFC6EFCE', font: 'FF006100' },
   missed: { fill: 'FFFFC7CE', font: 'FF9C0006' },
   noTarget: { fill: 'FFEDEDED', font: 'FF595959' },
+  filled: { fill: 'FFD9E1F2', font: 'FF203864' },
   header: { fill: 'FFDDEBF7', font: 'FF1F3864' },
 } as const;
 
@@ -122,6 +128,7 @@ export function statusRules(statusRef: string): ExpressionRule[] {
     rule(3, STATUS.blank, COLORS.toFill),
     rule(4, STATUS.noTarget, COLORS.noTarget),
     rule(5, STATUS.qualitative, COLORS.noTarget),
+    rule(6, STATUS.filled, COLORS.filled),
   ];
 }
 

@@ -1,4 +1,4 @@
-/** A1 references: "F12" ⇄ row/column numbers (1-based). */
+/** A1 references: "F12" ⇄ row/column numbers (1-based). Shared by every workbook adapter. */
 
 export const MAX_COL = 16384;
 export const MAX_ROW = 1048576;
