@@ -66,7 +66,7 @@ describe('completeness', () => {
     const s = ind(c, 'T-SUM');
     expect(s.units['320583']).toBeNull();
     expect(s.city).toMatchObject({ value: 90, attained: 'no-data' });
-    expect(s.city.basis).toContain('3/4 个单位合计（缺：昆山）');
+    expect(s.city.basis).toContain('3/4 个单位合计（未报送：昆山）');
     expect(ind(c, 'T-PUE').city).toMatchObject({ attained: 'no-data', nonCompliant: [] });
     expect(c.grid['320583']['T-SUM']).toBe('blank');
   });
@@ -205,10 +205,24 @@ describe('consolidation-level checks', () => {
     expect(c.findings.map((f) => `${f.unit}:${f.rule}`)).toEqual(['320582:value.cumulative-decrease']);
   });
 
+  test('a unit that reported an unreadable value or left it blank is not "no return"', () => {
+    const rs = all().filter((r) => r.meta!.unitCode !== '320583');
+    rs[0] = good('320582', { 'T-SUM': '约100', 'T-PUE': '约1.2' });
+    rs[1] = good('320581', { 'T-SUM': null });
+    const zh = consolidate(PLAN, '2023', rs);
+    expect(zh.missing).toEqual(['320583']);
+    expect(ind(zh, 'T-SUM').city.basis).toMatch(/^1\/4 个单位合计（未报送：昆山；数值无法识别：张家港；未填：常熟）/);
+    expect(ind(zh, 'T-SUM').city.basis).not.toContain('缺');
+    expect(ind(zh, 'T-PUE').city.basis).toMatch(/取最不利值；未报送：昆山；数值无法识别：张家港$/);
+    const en = consolidate(PLAN, '2023', rs, { lang: 'en' });
+    expect(ind(en, 'T-SUM').city.basis).toMatch(/^sum of 1 of 4 units \(no return: 昆山; value unreadable: 张家港; blank: 常熟\)/);
+    expect(ind(en, 'T-PUE').city.basis).toMatch(/the worst value is shown; no return: 昆山; value unreadable: 张家港$/);
+  });
+
   test('English reasons and bases', () => {
     const c = consolidate(PLAN, '2023', [...all().filter((r) => r.meta!.unitCode !== '320583'), { file: 'x.xlsx', message: 'bad zip' }], { lang: 'en' });
     expect(c.returns.find((r) => r.file === 'x.xlsx')!.reason).toBe('The file could not be read: bad zip');
-    expect(ind(c, 'T-SUM').city.basis).toMatch(/^sum of 3 of 4 units \(missing: 昆山\)/);
+    expect(ind(c, 'T-SUM').city.basis).toMatch(/^sum of 3 of 4 units \(no return: 昆山\)/);
   });
 
   test('the result is plain JSON', () => {

@@ -22,6 +22,16 @@ export interface UnitValue {
   at: Provenance;
 }
 
+/**
+ * Why an expected unit has no usable value. A unit that returned its
+ * workbook with "约100" in the cell did report; only the value is unusable,
+ * and the office follows that up differently from a return never sent.
+ */
+export type AbsentReason = 'no-return' | 'conflict' | 'unreadable' | 'blank';
+
+const ABSENT_ORDER: AbsentReason[] = ['no-return', 'conflict', 'unreadable', 'blank'];
+const SEP: Record<Lang, string> = { zh: '；', en: '; ' };
+
 function unitLabel(plan: Plan, code: string): string {
   const u = plan.units.find((x) => x.code === code);
   return u ? u.shortName ?? u.name : code;
@@ -38,13 +48,28 @@ function attainment(ind: Indicator, tk: string | null, value: number | null): At
 /**
  * @param values usable values of the units whose returns were consolidated.
  */
-export function cityFigure(plan: Plan, ind: Indicator, tk: string | null, values: UnitValue[], lang: Lang): CityFigure {
+export function cityFigure(
+  plan: Plan,
+  ind: Indicator,
+  tk: string | null,
+  values: UnitValue[],
+  lang: Lang,
+  absent: ReadonlyMap<string, AbsentReason> = new Map(),
+): CityFigure {
   const t = tk ? ind.targets[tk] : undefined;
   const target = t && t.op !== 'none' ? formatTarget(t, ind.unit) : null;
   const msg = (key: string, params: Record<string, string | number> = {}) => message(key, params, lang);
   const byUnit = new Map(values.map((v) => [v.unit, v]));
   const leadValues = ind.lead.map((c) => byUnit.get(c)).filter((v): v is UnitValue => !!v);
   const labels = (codes: string[]) => codes.map((c) => unitLabel(plan, c)).join('、');
+  /** "未报送：昆山；数值无法识别：张家港": the units without a value, by why. */
+  const absentText = (codes: string[]) =>
+    ABSENT_ORDER.map((why) => {
+      const these = codes.filter((c) => (absent.get(c) ?? 'no-return') === why);
+      return these.length ? msg(`basis.absent.${why}`, { units: labels(these) }) : '';
+    })
+      .filter(Boolean)
+      .join(SEP[lang]);
 
   /** The lead department's figure, with a note when co-leads disagree. */
   const lead = (): { v: UnitValue; note: string } | null => {
@@ -66,7 +91,7 @@ export function cityFigure(plan: Plan, ind: Indicator, tk: string | null, values
       const sum = Number(parts.reduce((s, p) => s + p.value, 0).toPrecision(12));
       const missing = partsExpected.filter((c) => !byUnit.has(c));
       let basis = missing.length
-        ? msg('basis.sum-partial', { count: parts.length, expected: partsExpected.length, missing: labels(missing) })
+        ? msg('basis.sum-partial', { count: parts.length, expected: partsExpected.length, missing: absentText(missing) })
         : msg('basis.sum', { count: parts.length });
       const fig: CityFigure = { value: sum, target, attained: 'no-data', basis, sources: parts.map((p) => p.at) };
       if (l) {
@@ -100,6 +125,8 @@ export function cityFigure(plan: Plan, ind: Indicator, tk: string | null, values
 
   // limit
   const reported = values.filter((v) => ind.reporters.includes(v.unit));
+  const unreported = ind.reporters.filter((c) => !reported.some((v) => v.unit === c));
+  const limitAbsent = reported.length && unreported.length ? SEP[lang] + absentText(unreported) : '';
   const numeric = !!t && (t.op === 'ge' || t.op === 'le' || t.op === 'eq' || t.op === 'range');
   const nonCompliant = numeric ? reported.filter((v) => !evaluateTarget(t, v.value)!.met).map((v) => v.unit) : [];
   let worst: UnitValue | null = null;
@@ -122,9 +149,10 @@ export function cityFigure(plan: Plan, ind: Indicator, tk: string | null, values
     value: worst ? worst.value : null,
     target,
     attained,
-    basis: reported.length
-      ? msg('basis.limit', { count: reported.length, expected: ind.reporters.length, bad: nonCompliant.length })
-      : msg('basis.no-values'),
+    basis:
+      (reported.length
+        ? msg('basis.limit', { count: reported.length, expected: ind.reporters.length, bad: nonCompliant.length })
+        : msg('basis.no-values')) + limitAbsent,
     nonCompliant,
     sources: reported.map((v) => v.at),
   };

@@ -21,7 +21,7 @@ import { validate, Collector, slipFinding } from '../rules/validate';
 import { readEntry } from '../rules/read-number';
 import { sortFindings, unitSlip } from '../rules/common';
 import { pickLatest } from './conflicts';
-import { cityFigure, type UnitValue } from './city';
+import { cityFigure, type AbsentReason, type UnitValue } from './city';
 
 export interface ConsolidateOpts {
   lang?: Lang;
@@ -130,10 +130,19 @@ export function consolidateReturns(
     const textSources: UnitValue['at'][] = [];
     for (const u of ind.reporters) units[u] = null;
     for (const u of ind.reporters) texts[u] = null;
+    // Why a unit has no value: no return, returns in conflict, unreadable, blank.
+    const absent = new Map<string, AbsentReason>();
+    for (const u of ind.reporters) if (!used.has(u)) absent.set(u, byUnit.has(u) ? 'conflict' : 'no-return');
     for (const [unit, it] of used) {
       const entry = it.ret!.entries.get(ind.code);
-      if (!entry || !ind.reporters.includes(unit)) continue;
+      if (!ind.reporters.includes(unit)) continue;
+      if (!entry) {
+        absent.set(unit, 'blank');
+        continue;
+      }
       const reading = readEntry(it.ret!, entry, ind);
+      if (!reading.ok) absent.set(unit, 'unreadable');
+      else if (reading.value === null) absent.set(unit, 'blank');
       if (reading.ok && reading.text !== undefined) {
         texts[unit] = reading.text;
         textSources.push({ file: it.file, sheet: entry.valueAt.sheet, cell: entry.valueAt.cell, unit });
@@ -178,7 +187,7 @@ export function consolidateReturns(
             basis: textSources.length ? msg('basis.text', { count: textSources.length }) : msg('basis.no-values'),
             sources: textSources,
           }
-        : cityFigure(plan, ind, tk, values, lang),
+        : cityFigure(plan, ind, tk, values, lang, absent),
     };
     if (isText) summary.texts = texts;
     // A half or a quarter is set against its year's target: say so beside the figure.

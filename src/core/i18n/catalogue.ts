@@ -235,9 +235,14 @@ export const CATALOGUE = {
 
   'basis.sum': { zh: '{count} 个单位合计', en: 'sum of {count} units' },
   'basis.sum-partial': {
-    zh: '{count}/{expected} 个单位合计（缺：{missing}）',
-    en: 'sum of {count} of {expected} units (missing: {missing})',
+    zh: '{count}/{expected} 个单位合计（{missing}）',
+    en: 'sum of {count} of {expected} units ({missing})',
   },
+  // Why a unit has no value in a city figure: never sent, sent but unusable, or left blank.
+  'basis.absent.no-return': { zh: '未报送：{units}', en: 'no return: {units}' },
+  'basis.absent.conflict': { zh: '重复报送未汇总：{units}', en: 'duplicate returns, not consolidated: {units}' },
+  'basis.absent.unreadable': { zh: '数值无法识别：{units}', en: 'value unreadable: {units}' },
+  'basis.absent.blank': { zh: '未填：{units}', en: 'blank: {units}' },
   'basis.sum-lead-fallback': {
     zh: '各区未报，采用牵头部门 {lead} 的全市数',
     en: 'no district figures; the lead department {lead}\'s city-wide figure',
