@@ -7,6 +7,7 @@
  */
 
 import { Command, CommanderError } from 'commander';
+import { bilingualErrors } from './commander-errors';
 import { EXIT_OK, EXIT_USAGE, reportError } from './errors';
 
 /** Command modules, in --help order. */
@@ -44,6 +45,8 @@ export function buildProgram(): Command {
     // eslint-disable-next-line @typescript-eslint/no-var-requires
     (require(`./commands/${name}`) as CommandModule).register(program);
   }
+  // Commander's own parse errors, Chinese first like every other error.
+  bilingualErrors(program);
   return program;
 }
 

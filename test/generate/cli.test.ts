@@ -147,6 +147,25 @@ describe('generate', () => {
     expect(fs.existsSync(out)).toBe(false);
   });
 
+  const parseErrors: [string, string[], RegExp, RegExp][] = [
+    ['unknown command', ['bogus'], /未知命令“bogus”/, /unknown command 'bogus'/],
+    ['unknown option', ['generate', '--bogus'], /未知选项“--bogus”/, /unknown option '--bogus'/],
+    ['misspelt option', ['generate', '--unti', '320582'], /未知选项“--unti”（是否要输入 --unit？）/, /Did you mean --unit\?/],
+    ['missing required option', ['consolidate', 'x'], /缺少必填选项 -o, --out <file>/, /required option '-o, --out <file>' not specified/],
+    ['missing argument', ['validate'], /缺少必需的参数 <file>/, /missing required argument 'file'/],
+    ['missing option value', ['generate', '--plan'], /选项 -p, --plan <id\|file> 缺少取值/, /option '-p, --plan <id\|file>' argument missing/],
+    ['too many arguments', ['plans', 'extra'], /参数过多：应为 0 个，实际 1 个/, /too many arguments for 'plans'/],
+    ['nested subcommand', ['plan', 'show'], /缺少必需的参数 <plan>/, /missing required argument 'plan'/],
+  ];
+  test.each(parseErrors)('commander parse error, %s: Chinese first, then English, exit 2', (_what, args, zh, en) => {
+    const r = cli(args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.startsWith('错误 / error: ')).toBe(true);
+    expectBilingual(r.stderr, zh, en);
+    expect(r.stderr).not.toMatch(/^error:/m);
+  });
+
   test('an unknown option is a usage error (exit 2); --help shows options and examples', () => {
     const r = cli(['generate', '--bogus']);
     expect(r.code).toBe(2);

@@ -10,6 +10,7 @@ import { writeFileAtomic } from '../../src/node/atomic';
 import { loadPlanArg, PlanNotFoundError } from '../../src/node/plan-source';
 import { createProgress } from '../../src/node/progress';
 import { TEST_PLAN_SOURCE } from './test-plan';
+import { translateCommanderError } from '../../src/cli/commander-errors';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'plansheet-node-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -72,4 +73,18 @@ test('loadPlanArg: built-in id, file path, unknown name, invalid file', () => {
     expect((e as PlanError).issues.map((i) => i.path)).toContain('years');
     expect((e as PlanError).message).toContain(file);
   }
+});
+
+describe('commander errors in Chinese first', () => {
+  test.each([
+    ["error: option '--conflict <mode>' argument 'x' is invalid. Allowed choices are report, latest.\n", '错误 / error: 选项 --conflict <mode> 的值“x”无效，可选：report、latest\n'],
+    ["error: option '--a' cannot be used with option '--b'\n", '错误 / error: 选项 --a 不能与 --b 同时使用\n'],
+    ["error: unknown command 'plam'\n(Did you mean plan?)\n", '错误 / error: 未知命令“plam”（是否要输入 plan？）\n'],
+    ['error: something new\n', '错误 / error: 命令行用法错误\n'],
+  ])('%j', (input, zhLine) => {
+    const out = translateCommanderError(input);
+    expect(out.startsWith(zhLine)).toBe(true);
+    // The English original follows, without commander's "error:" prefix.
+    expect(out.slice(zhLine.length)).toBe(input.replace(/^error: /, ''));
+  });
 });
