@@ -59,6 +59,12 @@ async function writeFile(plan: Plan, period: Period, unit: string, name: string)
   return file;
 }
 
+/** Stored row heights of a sheet (points), as openpyxl reads them. */
+function rowHeights(file: string, sheet: string): Record<string, number> {
+  const r = runPythonJson<{ sheets: { name: string; rowHeights: Record<string, number> }[] }>('test/generate/py/inspect_template.py', [file]);
+  return r.sheets.find((s) => s.name === sheet)!.rowHeights;
+}
+
 function fill(src: string, dst: string, values: Record<string, number | string | null>): void {
   runPythonJson('test/generate/py/fill_values.py', [src, dst], { input: JSON.stringify(values) });
 }
@@ -83,6 +89,21 @@ test('a generated workbook converts to ODS and XLSX without error', async () => 
     expect(res.outputs).toHaveLength(1);
     expect(fs.statSync(res.outputs[0]).size).toBeGreaterThan(1000);
     expect(res.stderr).not.toMatch(/error/i);
+    if (fmt === 'xlsx') {
+      // LibreOffice prints with the stored row heights (it does not grow rows
+      // to wrapped text): they survive its import, one line or more per row,
+      // and the rows of long category/indicator names are several lines tall.
+      const ours = rowHeights(file, SHEETS.entry);
+      const theirs = rowHeights(res.outputs[0], SHEETS.entry);
+      const inds = indicatorsFor(plan, unit.code);
+      inds.forEach((ind, i) => {
+        const row = String(ENTRY_FIRST_DATA_ROW + i);
+        expect({ code: ind.code, h: theirs[row] }).toEqual({ code: ind.code, h: expect.any(Number) });
+        expect(Math.abs(theirs[row] - ours[row])).toBeLessThanOrEqual(1);
+        expect(theirs[row]).toBeGreaterThanOrEqual(17.5);
+      });
+      expect(Math.max(...inds.map((_, i) => theirs[String(ENTRY_FIRST_DATA_ROW + i)]))).toBeGreaterThanOrEqual(40);
+    }
   }
 });
 

@@ -28,7 +28,9 @@ import {
   valueName,
 } from '../../src/core/template/layout';
 import { hashSheetPassword } from '../../src/node/protection';
-import { writeTemplate } from '../../src/xlsx/write/template';
+import { entryRowHeight, writeTemplate } from '../../src/xlsx/write/template';
+import { categoryParts } from '../../src/xlsx/write/content';
+import { textUnits } from '../../src/xlsx/layout-text';
 import { indicatorsFor, reportingUnits } from '../../src/xlsx/write/units';
 import { runPythonJson } from '../support/python';
 import { testPlan } from './test-plan';
@@ -49,6 +51,8 @@ interface SheetInfo {
   fitToPage: boolean;
   printTitleRows: string | null;
   columnWidths: Record<string, number>;
+  rowHeights: Record<string, number>;
+  wrapped: string[];
 }
 interface Validation {
   type: string;
@@ -225,6 +229,26 @@ function checkWorkbook(r: Report, plan: Plan, period: Period, unit: ReportingUni
   expect(e.printTitleRows).toBe(`$1:$${ENTRY_HEADER_ROW}`);
   for (const col of Object.values(C)) expect(e.columnWidths[col]).toBeGreaterThan(5);
 
+  // Row heights: every entry row stores the height of its wrapped text
+  // (LibreOffice prints with the stored height), at least one line.
+  const cats = categoryParts(plan);
+  inds.forEach((ind, i) => {
+    const h = e.rowHeights[String(rowOf(i))];
+    const cat = cats.get(ind.category)!;
+    const blocks = [...(cat.parent ? [{ text: cat.parent, fontSize: 8 }] : []), { text: cat.name }];
+    expect({ code: ind.code, h }).toEqual({ code: ind.code, h: entryRowHeight(blocks, ind.name, String(entry[`${C.target}${rowOf(i)}`])) });
+    expect(h).toBeGreaterThanOrEqual(18);
+    // The 类型 cell shows the category's own name, a parent's on the line above.
+    expect(entry[`${C.category}${rowOf(i)}`]).toBe(cat.parent ? `${cat.parent}\n${cat.name}` : cat.name);
+  });
+  // Instructions: a line longer than its column wraps, with a height for its lines.
+  const ins = sheet(SHEETS.instructions);
+  for (const [addr, v] of Object.entries(r.cells[SHEETS.instructions])) {
+    if (!addr.startsWith('B') || textUnits(String(v)) <= 85) continue;
+    expect(ins.wrapped).toContain(addr);
+    expect(ins.rowHeights[addr.slice(1)]).toBeGreaterThanOrEqual(33);
+  }
+
   // Metadata.
   expect(r.meta).toEqual({
     [META_KEYS.magic]: META_MAGIC,
@@ -262,15 +286,20 @@ describe('test plan with every target operator', () => {
     const period: Period = { kind: 'half', year: 2023, half: 1 };
     const r = await inspect(plan, period, unit);
     checkWorkbook(r, plan, period, unit);
-    // Category with a parent reads "parent·child".
-    expect(Object.values(r.cells[SHEETS.entry])).toContain('数字产业·软件');
+    // A sub-category shows its own name under its parent's.
+    expect(Object.values(r.cells[SHEETS.entry])).toContain('数字产业\n软件');
   });
 
   test('a department, with a password hashed once and reused', async () => {
     const unit = plan.units.find((u) => u.code === 'SZ-KJJ')!;
     const period: Period = { kind: 'year', year: 2023 };
     const protection = hashSheetPassword('secret', 1000);
-    checkWorkbook(await inspect(plan, period, unit, protection), plan, period, unit, true);
+    const r = await inspect(plan, period, unit, protection);
+    checkWorkbook(r, plan, period, unit, true);
+    // The long name wraps to two lines at least, and its row is that tall.
+    const long = indicatorsFor(plan, unit.code).findIndex((i) => i.code === 'T-LONG');
+    expect(long).toBeGreaterThanOrEqual(0);
+    expect(r.sheets[1].rowHeights[String(ENTRY_FIRST_DATA_ROW + long)]).toBeGreaterThanOrEqual(33);
   });
 
   test('an unknown unit or one that reports nothing is refused', async () => {

@@ -7,6 +7,8 @@ import { formulaNumber, metCondition, statusFormula } from '../../src/xlsx/write
 import { indicatorsFor, reportingUnits, templateFileName } from '../../src/xlsx/write/units';
 import { clip, LIMITS, statusRules, valueValidation } from '../../src/xlsx/write/validation';
 import { testPlan } from './test-plan';
+import { textUnits, wrappedLines, wrappedRowHeight } from '../../src/xlsx/layout-text';
+import { entryRowHeight } from '../../src/xlsx/write/template';
 
 describe('status formula', () => {
   test('numbers are written without exponent or float noise', () => {
@@ -140,5 +142,42 @@ describe('zip re-packing', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('row heights for wrapped text (LibreOffice prints with the stored height)', () => {
+  test('CJK characters count two width units, ASCII one', () => {
+    expect(textUnits('abc 123')).toBe(7);
+    expect(textUnits('数字经济')).toBe(8);
+    expect(textUnits('全市 ≥ 30%')).toBe(11);
+    expect(textUnits('（2023 年）')).toBe(2 + 4 + 1 + 2 + 2);
+  });
+
+  test('lines: by width, explicit breaks start new lines, smaller type takes less room', () => {
+    expect(wrappedLines('', 14)).toBe(1);
+    expect(wrappedLines('人工智能', 14)).toBe(1);
+    // 28 CJK + 5 ASCII = 61 units in a 14-wide column (13 usable): 5 lines.
+    expect(wrappedLines('标杆指标（2023 年目标）·制造业智能化改造、数字化转型', 14)).toBe(5);
+    expect(wrappedLines('一\n二\n三', 42)).toBe(3);
+    expect(wrappedLines('一二三四五六七八九十', 11, 11)).toBe(2);
+    expect(wrappedLines('一二三四五六七八九十', 11, 5.5)).toBe(1);
+  });
+
+  test('row height: about 15 points a line plus padding, never below 18', () => {
+    expect(wrappedRowHeight([])).toBe(18);
+    expect(wrappedRowHeight([{ text: '家', width: 10 }])).toBe(18);
+    expect(wrappedRowHeight([{ text: '一二三四五六七八九十', width: 11 }])).toBe(33);
+    // The tallest cell decides.
+    expect(wrappedRowHeight([{ text: '短', width: 42 }, { text: '一二三四五六七八九十一二三四五', width: 11 }])).toBe(48);
+    // Stacked blocks add up: an 8-pt parent line above an 11-pt name.
+    expect(wrappedRowHeight([{ text: [{ text: '数字安全', fontSize: 8 }, { text: '推动安全产业发展' }], width: 18 }])).toBe(Math.ceil(15 * (8 / 11) + 15 + 3));
+  });
+
+  test('entry rows: the tallest of 类型, 指标名称 and 目标值', () => {
+    expect(entryRowHeight([{ text: '人工智能' }], '人工智能核心产业产值', '全市 ≥ 300')).toBe(18);
+    const parentAndLong = entryRowHeight([{ text: '标杆指标（2023 年目标）', fontSize: 8 }, { text: '制造业智能化改造、数字化转型' }], '省、市级示范智能车间', '全市 ≥ 1000');
+    expect(parentAndLong).toBeGreaterThanOrEqual(Math.ceil(15 * (8 / 11) + 2 * 15 + 3));
+    const longName = entryRowHeight([{ text: 'A' }], '规模以上工业企业关键工序数控化率和数字化研发设计工具普及率及其他很长的指标名称示例', '≥60%');
+    expect(longName).toBe(2 * 15 + 3);
   });
 });

@@ -88,7 +88,24 @@ export function entryTitles(plan: Plan, period: Period, unit: ReportingUnit): { 
   };
 }
 
-/** Category label; a sub-category reads "parent·child". */
+/** A category's own name and, for a sub-category, its parent's name. */
+export interface CategoryParts {
+  name: string;
+  parent?: string;
+}
+
+/** Category id → its own name and its parent's (drawn small above it on the entry sheet). */
+export function categoryParts(plan: Plan): Map<string, CategoryParts> {
+  const byId = new Map(plan.categories.map((c) => [c.id, c]));
+  return new Map(
+    plan.categories.map((c) => {
+      const parent = c.parent ? byId.get(c.parent) : undefined;
+      return [c.id, parent ? { name: c.name, parent: parent.name } : { name: c.name }];
+    }),
+  );
+}
+
+/** Category label as one string; a sub-category reads "parent·child". */
 export function categoryLabels(plan: Plan): Map<string, string> {
   const byId = new Map(plan.categories.map((c) => [c.id, c]));
   return new Map(

@@ -73,12 +73,14 @@ export const STYLE = {
     alignment: { horizontal: 'left', vertical: 'middle' },
     protection: unlocked,
   } as Style,
+  /** The parent category's name, small and grey above a sub-category's own (rich-text run). */
+  categoryParentFont: font({ size: 8, color: { argb: 'FF7F7F7F' } }),
   /** A legend swatch in the colours of a conditional format. */
   legend(fill: string, fontColor: string): Style {
     const key = fill + fontColor;
     let s = legendCache.get(key);
     if (!s) {
-      s = { font: font({ bold: true, color: { argb: fontColor } }), fill: solid(fill), border, alignment: { horizontal: 'center' }, protection: locked };
+      s = { font: font({ bold: true, color: { argb: fontColor } }), fill: solid(fill), border, alignment: { horizontal: 'center', vertical: 'top' }, protection: locked };
       legendCache.set(key, s);
     }
     return s;

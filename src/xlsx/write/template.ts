@@ -31,7 +31,8 @@ import type { TemplateOptions } from './options';
 import { statusFormula } from './status';
 import { recompress } from './zip';
 import { STYLE } from './styles';
-import { categoryLabels, entryTitles, instructionsContent } from './content';
+import { categoryParts, entryTitles, instructionsContent, type CategoryParts } from './content';
+import { textUnits, wrappedRowHeight, type TextBlock } from '../layout-text';
 import { entryTarget } from '../../core/template/entry-target';
 import { indicatorsFor } from './units';
 import { REPORTER_VALIDATION, statusRules, valueValidation } from './validation';
@@ -44,7 +45,7 @@ export class TemplateError extends Error {
 /** The parts of a plan that are the same for every unit's workbook. */
 interface PlanFacts {
   hash: string;
-  categoryName: Map<string, string>;
+  category: Map<string, CategoryParts>;
   unitByCode: Map<string, ReportingUnit>;
 }
 
@@ -53,7 +54,7 @@ const factsCache = new WeakMap<Plan, PlanFacts>();
 function planFacts(plan: Plan): PlanFacts {
   let f = factsCache.get(plan);
   if (!f) {
-    f = { hash: planHash(plan), categoryName: categoryLabels(plan), unitByCode: new Map(plan.units.map((u) => [u.code, u])) };
+    f = { hash: planHash(plan), category: categoryParts(plan), unitByCode: new Map(plan.units.map((u) => [u.code, u])) };
     factsCache.set(plan, f);
   }
   return f;
@@ -68,7 +69,8 @@ const C = ENTRY_COLUMNS;
 const ENTRY_ORDER = ['code', 'category', 'name', 'unit', 'target', 'value', 'status', 'remark'] as const;
 const ENTRY_WIDTHS: Record<(typeof ENTRY_ORDER)[number], number> = {
   code: 13,
-  category: 14,
+  // Wide enough for most category names on one or two lines.
+  category: 18,
   name: 42,
   unit: 10,
   target: 15,
@@ -77,6 +79,39 @@ const ENTRY_WIDTHS: Record<(typeof ENTRY_ORDER)[number], number> = {
   remark: 32,
 };
 const LAST_COL = C.remark;
+/** Size of the parent category's name, drawn small above the category's own. */
+const PARENT_FONT_SIZE = 8;
+
+/**
+ * The 类型 cell: the category's own name, with a sub-category's parent in
+ * small grey type on the line above (the parent alone repeats down many rows
+ * and says little; "parent·child" in full made the column three lines deep).
+ */
+function categoryCell(parts: CategoryParts | undefined, id: string): { value: ExcelJS.CellValue; blocks: TextBlock[] } {
+  if (!parts) return { value: id, blocks: [{ text: id }] };
+  if (!parts.parent) return { value: parts.name, blocks: [{ text: parts.name }] };
+  return {
+    value: {
+      richText: [
+        { text: `${parts.parent}\n`, font: STYLE.categoryParentFont },
+        { text: parts.name, font: STYLE.cellWrap.font },
+      ],
+    } as ExcelJS.CellRichTextValue,
+    blocks: [{ text: parts.parent, fontSize: PARENT_FONT_SIZE }, { text: parts.name }],
+  };
+}
+
+/**
+ * Height of an entry row. Stored explicitly because LibreOffice and WPS do
+ * not grow an .xlsx row to its wrapped text when printing (see layout-text.ts).
+ */
+export function entryRowHeight(category: TextBlock[], name: string, target: string): number {
+  return wrappedRowHeight([
+    { text: category, width: ENTRY_WIDTHS.category },
+    { text: name, width: ENTRY_WIDTHS.name },
+    { text: target, width: ENTRY_WIDTHS.target },
+  ]);
+}
 
 /** Sheet protection: only unlocked cells editable; columns/rows may be resized. */
 function protect(ws: ExcelJS.Worksheet, opts: TemplateOptions): void {
@@ -141,13 +176,15 @@ interface SheetContext {
   opts: TemplateOptions;
 }
 
+const INSTRUCTION_TEXT_WIDTH = 86;
+
 function writeInstructions({ wb, plan, period, unit, indicators, opts }: SheetContext): void {
   const ws = wb.addWorksheet(SHEETS.instructions, {
     views: [{ showGridLines: false }],
     pageSetup: { orientation: 'portrait', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
   ws.getColumn(1).width = 16;
-  ws.getColumn(2).width = 86;
+  ws.getColumn(2).width = INSTRUCTION_TEXT_WIDTH;
   const content = instructionsContent(plan, period, unit, indicators);
 
   const title = ws.getCell(1, 1);
@@ -174,7 +211,12 @@ function writeInstructions({ wb, plan, period, unit, indicators, opts }: SheetCo
       c.value = b.text;
       c.style = STYLE.sectionHeading;
     } else {
-      line(b.label, b.text, b.legend ? STYLE.legend(b.legend.fill, b.legend.font) : STYLE.infoLabel, b.wrap ? STYLE.infoWrap : STYLE.infoText);
+      // A line longer than the column wraps (else it runs off the printed
+      // page), and wrapped lines get their height stored: LibreOffice does
+      // not grow rows to fit.
+      const wrap = b.wrap || textUnits(b.text) > INSTRUCTION_TEXT_WIDTH - 1;
+      const cell = line(b.label, b.text, b.legend ? STYLE.legend(b.legend.fill, b.legend.font) : STYLE.infoLabel, wrap ? STYLE.infoWrap : STYLE.infoText);
+      if (wrap) ws.getRow(Number(cell.row)).height = wrappedRowHeight([{ text: b.text, width: INSTRUCTION_TEXT_WIDTH }]);
     }
   }
   for (const f of content.reporter) {
@@ -237,7 +279,8 @@ function writeEntry({ wb, plan, period, unit, indicators, facts, opts }: SheetCo
       return cell;
     };
     set(C.code, ind.code, STYLE.cellCenter);
-    set(C.category, facts.categoryName.get(ind.category) ?? ind.category, STYLE.cellWrap);
+    const category = categoryCell(facts.category.get(ind.category), ind.category);
+    set(C.category, category.value, STYLE.cellWrap);
     set(C.name, ind.name, STYLE.cellWrap);
     set(C.unit, ind.unit, STYLE.cellCenter);
     set(C.target, shownTarget, STYLE.cellCenterWrap);
@@ -245,6 +288,7 @@ function writeEntry({ wb, plan, period, unit, indicators, facts, opts }: SheetCo
     set(C.value, null, ind.kind === 'count' ? STYLE.valueCount : STYLE.value).dataValidation = valueValidation(ind, target, shownTarget);
     set(C.status, { formula: statusFormula(target, valueRef, ind.kind, judgement), result: '未填' } as ExcelJS.CellFormulaValue, STYLE.status);
     set(C.remark, null, STYLE.remark);
+    r.height = entryRowHeight(category.blocks, ind.name, shownTarget);
     wb.definedNames.add(absRef(SHEETS.entry, C.value, row), valueName(ind.code));
     wb.definedNames.add(absRef(SHEETS.entry, C.remark, row), remarkName(ind.code));
     row++;

@@ -52,6 +52,10 @@ def main(path):
             "printTitleRows": ws.print_title_rows,
             "columnWidths": {k: v.width for k, v in ws.column_dimensions.items() if v.width},
             "merged": [str(m) for m in ws.merged_cells.ranges],
+            # Stored row heights (points): LibreOffice prints with these.
+            "rowHeights": {str(r): d.height for r, d in ws.row_dimensions.items() if d.height},
+            "wrapped": [c.coordinate for row in ws.iter_rows() for c in row
+                        if c.value is not None and c.alignment is not None and c.alignment.wrap_text],
         })
         dvs = []
         for dv in ws.data_validations.dataValidation:
