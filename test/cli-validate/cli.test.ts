@@ -286,7 +286,15 @@ describe('consolidate', () => {
     expect(fs.existsSync(latest)).toBe(true);
   });
 
-  test('an output path that is a directory is refused before anything is read', () => {
+  test('--help says --out is required, in both languages', () => {
+    const h = cli(['consolidate', '--help']);
+    expect(h.code).toBe(0);
+    const line = h.stdout.split('\n').find((l) => l.includes('--out'))!;
+    expect(line).toContain('必填');
+    expect(line).toContain('required');
+  });
+
+    test('an output path that is a directory is refused before anything is read', () => {
     const d = path.join(root, 'dir.xlsx');
     fs.mkdirSync(d);
     const r = cli(['consolidate', returns, '--out', d]);

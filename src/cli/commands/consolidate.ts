@@ -34,7 +34,7 @@ export function register(program: Command): void {
     .command('consolidate')
     .description('汇总各单位报表，生成全市汇总表 / consolidate returns into the city summary workbook')
     .argument('<dir|file...>', '报表目录（递归查找 .xlsx/.xlsm/.xls）或文件 / directories (searched recursively) or files')
-    .requiredOption('-o, --out <file>', '汇总表输出路径（.xlsx）/ summary workbook to write (.xlsx)')
+    .requiredOption('-o, --out <file>', '（必填）汇总表输出路径（.xlsx）/ (required) summary workbook to write (.xlsx)')
     .option('--previous <dir>', '上期报表所在目录，用于累计指标检查 / directory of earlier returns, for cumulative checks')
     .option('-p, --plan <id|file>', '计划：内置编号或 JSON 文件（默认按报表元数据识别）/ plan (default: the most common among the returns)')
     .option('--period <period>', '填报期：2023、2023H1、2023Q3（默认按报表元数据识别）/ period (default: the most common among the returns)')
