@@ -128,6 +128,10 @@ describe('generate', () => {
     expect(cli(['generate', '--plan', testPlanFile, '--unit', '320582', '--period', '2022', '--out', out3]).code).toBe(0);
     const unit = plan.units.find((u) => u.code === '320582')!;
     expect(fs.readdirSync(out3)).toEqual([templateFileName(periodKey({ kind: 'year', year: 2022 }), unit)]);
+    // --unit inside the chosen --units scope is fine.
+    const out4 = path.join(tmp, 'one-in-scope');
+    expect(cli(['generate', '--plan', testPlanFile, '--unit', '320582', '--units', 'districts', '--out', out4]).code).toBe(0);
+    expect(fs.readdirSync(out4)).toEqual([templateFileName('2023', unit)]);
   });
 
   const bad: [string, string[], RegExp, RegExp][] = [
@@ -137,6 +141,9 @@ describe('generate', () => {
     ['unknown unit', ['--unit', '999999'], /未知单位代码“999999”/, /unknown unit code "999999"/],
     ['unit that reports nothing', ['--plan', testPlanFile, '--unit', '320500'], /没有需要填报的指标/, /reports no indicator/],
     ['bad --units', ['--units', 'towns'], /--units 的值“towns”无效/, /invalid --units "towns"/],
+    ['--unit outside --units departments', ['--unit', '320582', '--units', 'departments'], /单位 320582（张家港市）不在 --units departments/, /unit 320582 \(.+\) is not among --units departments/],
+    ['--unit outside --units districts', ['--plan', testPlanFile, '--unit', 'SZ-KJJ', '--units', 'districts'], /不在 --units districts（各市（区））范围内/, /is not among --units districts/],
+    ['bad --units with --unit', ['--unit', '320582', '--units', 'towns'], /--units 的值“towns”无效/, /invalid --units "towns"/],
   ];
   test.each(bad)('%s: bilingual error, exit 2, nothing written', (_what, args, zh, en) => {
     const out = path.join(tmp, `bad-${Math.random().toString(36).slice(2)}`);

@@ -71,6 +71,11 @@ export function checkPeriod(plan: Plan, text: string | undefined): Period {
 export async function checkUnits(plan: Plan, scope: string, unit: string | undefined): Promise<ReportingUnit[]> {
   const { reportingUnits, indicatorsFor } = await import('../../xlsx/write/units');
   const reporting = reportingUnits(plan, 'all');
+  if (scope !== 'all' && scope !== 'districts' && scope !== 'departments')
+    throw new UsageError(
+      `--units 的值“${scope}”无效，可选：districts、departments、all`,
+      `invalid --units "${scope}": use districts, departments or all`,
+    );
   if (unit !== undefined) {
     const u = plan.units.find((x) => x.code === unit || x.code === unit.toUpperCase());
     const list = reporting.map((x) => `${x.code} ${x.name}`).join('、');
@@ -84,13 +89,17 @@ export async function checkUnits(plan: Plan, scope: string, unit: string | undef
         `单位 ${u.code}（${u.name}）在本计划中没有需要填报的指标。本计划的填报单位：${list}`,
         `unit ${u.code} (${u.nameEn ?? u.name}) reports no indicator in this plan`,
       );
+    // --unit with a narrower --units that does not contain it: the two
+    // contradict each other, so neither silently wins.
+    if (scope !== 'all' && !reportingUnits(plan, scope).some((x) => x.code === u.code)) {
+      const zhScope = scope === 'districts' ? '各市（区）' : '市级部门';
+      throw new UsageError(
+        `单位 ${u.code}（${u.name}）不在 --units ${scope}（${zhScope}）范围内；请去掉 --units，或改用 --units all`,
+        `unit ${u.code} (${u.nameEn ?? u.name}) is not among --units ${scope}; drop --units or use --units all`,
+      );
+    }
     return [u];
   }
-  if (scope !== 'all' && scope !== 'districts' && scope !== 'departments')
-    throw new UsageError(
-      `--units 的值“${scope}”无效，可选：districts、departments、all`,
-      `invalid --units "${scope}": use districts, departments or all`,
-    );
   const units = reportingUnits(plan, scope);
   if (!units.length)
     throw new UsageError(
