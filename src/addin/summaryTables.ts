@@ -16,10 +16,11 @@ import {
   STATUS_WORDS,
   SUBMISSION_HEADERS,
   SUBMITTED_WORDS,
-  SUMMARY_HEADERS,
+  SUMMARY_LEADING_HEADERS,
   SUMMARY_SHEETS,
 } from '../xlsx/summary/labels';
 import { unitColumns, unitLabel } from '../xlsx/summary/units';
+import { cleanText } from '../xlsx/summary/cells';
 import { numToCol } from '../core/a1';
 
 export type CellValue = string | number | boolean;
@@ -50,15 +51,14 @@ export function buildSummaryTables(plan: Plan, c: Consolidation): SummaryTables 
   const units = unitColumns(plan, c);
   const sheetName = SUMMARY_SHEETS.summary;
 
-  // 汇总
-  const lead = [SUMMARY_HEADERS.code, SUMMARY_HEADERS.category, SUMMARY_HEADERS.name, SUMMARY_HEADERS.unit];
-  const trail = [SUMMARY_HEADERS.city, SUMMARY_HEADERS.target, SUMMARY_HEADERS.attained, SUMMARY_HEADERS.basis, SUMMARY_HEADERS.districtsVsLead];
-  const width = lead.length + units.length + trail.length;
+  // 汇总: the key columns first (代码 … 达标情况, then 计算方式 and the
+  // districts-vs-lead difference), then one column per unit, as in the CLI workbook.
+  const width = SUMMARY_LEADING_HEADERS.length + units.length;
   const pad = (row: CellValue[]) => [...row, ...Array(Math.max(0, width - row.length)).fill('')];
   const summary: CellValue[][] = [
     pad([`${plan.title} 指标汇总`]),
     pad([`期间：${c.period}　报表 ${c.returns.filter((r) => r.status === 'accepted').length} 份`]),
-    [...lead, ...units.map((u) => u.label), ...trail],
+    [...SUMMARY_LEADING_HEADERS, ...units.map((u) => u.label)],
   ];
   for (const ind of c.indicators) {
     summary.push([
@@ -66,7 +66,6 @@ export function buildSummaryTables(plan: Plan, c: Consolidation): SummaryTables 
       categoryName(plan, ind.category),
       ind.name,
       ind.unit,
-      ...units.map((u) => num(ind.units[u.code])),
       num(ind.city.value),
       ind.city.target ?? '',
       ATTAINMENT_WORDS[ind.city.attained],
@@ -74,6 +73,8 @@ export function buildSummaryTables(plan: Plan, c: Consolidation): SummaryTables 
         .filter(Boolean)
         .join('；'),
       ind.city.districtsVsLead ? ind.city.districtsVsLead.difference : '',
+      // Qualitative goals carry the unit's words, as in the CLI workbook.
+      ...units.map((u) => (ind.texts?.[u.code] != null ? cleanText(ind.texts[u.code]) : num(ind.units[u.code]))),
     ]);
   }
 

@@ -20,7 +20,7 @@ import { consolidate, progress, validateReturn, type Finding } from '../../src/c
 import { SHEETS, valueName, remarkName } from '../../src/core/template/layout';
 import type { ParsedReturn } from '../../src/core/return/types';
 import { readReturn } from '../../src/xlsx/read';
-import { SUMMARY_HEADERS, SUMMARY_SHEETS } from '../../src/xlsx/summary/labels';
+import { SUMMARY_HEADERS, SUMMARY_LEADING_HEADERS, SUMMARY_SHEETS } from '../../src/xlsx/summary/labels';
 import { writeTemplate } from '../../src/xlsx/write/template';
 import { indicatorsFor } from '../../src/xlsx/write/units';
 import { HIGHLIGHT } from '../../src/addin/office/marks';
@@ -364,6 +364,9 @@ describe('city mode: consolidating returns', () => {
       .map(([k, c]) => [k.replace('3', ''), c.value] as const);
     const col = (h: string) => row3.find(([, v]) => v === h)![0];
     const cityCol = col(SUMMARY_HEADERS.city);
+    // The key columns first, as in the CLI workbook; the units after them.
+    expect(SUMMARY_LEADING_HEADERS.map((h) => col(h))).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I']);
+    expect(col('张家港')).toBe('J');
     expect(expected.indicators.length).toBeGreaterThan(50);
     let compared = 0;
     expected.indicators.forEach((ind, i) => {

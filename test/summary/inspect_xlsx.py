@@ -5,6 +5,7 @@ import json
 import sys
 
 import openpyxl
+from openpyxl.utils import get_column_letter
 
 wb = openpyxl.load_workbook(sys.argv[1])
 out = {"sheets": wb.sheetnames, "sheet": {}}
@@ -38,6 +39,13 @@ for ws in wb.worksheets:
         "orientation": ws.page_setup.orientation,
         "fitToWidth": ws.page_setup.fitToWidth,
         "printTitleRows": ws.print_title_rows,
+        "printTitleCols": ws.print_title_cols,
+        "paperSize": ws.page_setup.paperSize,
+        "fitToHeight": ws.page_setup.fitToHeight,
+        "rowHeights": {str(r): d.height for r, d in ws.row_dimensions.items() if d.height},
+        # Per column (openpyxl keeps a run of equal widths under its first letter).
+        "columnWidths": {get_column_letter(c): d.width for d in ws.column_dimensions.values() if d.width
+                         for c in range(d.min or 1, (d.max or d.min or 1) + 1)},
         "cf": cf,
         "maxRow": ws.max_row,
         "maxCol": ws.max_column,

@@ -8,7 +8,10 @@ import * as os from 'os';
 import * as path from 'path';
 import { writeSummaryWorkbook } from '../../src/xlsx/summary';
 import { HOSTILE, testConsolidation, testPlan } from './fixture';
-import { inspectXlsx, libreOfficeConvert, rowValues, type Inspected } from './tools';
+import { inspectXlsx, libreOfficeConvert, rowValues, colName, type Inspected } from './tools';
+import { summaryPagesWide } from '../../src/xlsx/summary/sheet-summary';
+import { buildSummaryTables } from '../../src/addin/summaryTables';
+import { wrappedRowHeight } from '../../src/xlsx/layout-text';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ps-summary-'));
 const file = path.join(dir, 'summary.xlsx');
@@ -33,10 +36,11 @@ test('汇总: headers, districts before departments, values and attainment words
   const s = wb.sheet['汇总'];
   const header = rowValues(s, 3);
   const districts = plan.units.filter((u) => u.kind === 'district').map((u) => u.shortName);
-  expect(header.slice(0, 4)).toEqual(['代码', '类型', '指标', '单位']);
-  expect(header.slice(4, 4 + districts.length)).toEqual(districts);
-  expect(header[4 + districts.length]).toBe('市工信局');
-  expect(header.slice(-5)).toEqual(['全市', '目标', '达标情况', '计算方式', '区县合计与牵头部门差异']);
+  // The columns people look for first come first, then the units.
+  expect(header.slice(0, 9)).toEqual(['代码', '类型', '指标', '单位', '全市', '目标', '达标情况', '计算方式', '区县合计与牵头部门差异']);
+  expect(header.slice(9, 9 + districts.length)).toEqual(districts);
+  expect(header[9 + districts.length]).toBe('市工信局');
+  expect(header).toHaveLength(9 + districts.length + 1);
 
   const cityCol = header.indexOf('全市');
   const attCol = header.indexOf('达标情况');
@@ -65,11 +69,14 @@ test('汇总: headers, districts before departments, values and attainment words
   expect(byCode.get('T-02')![1]).toBe('数字产业化 › 一网通办');
   expect(String(byCode.get('T-03')![header.indexOf('计算方式')])).toContain('张家港市');
   // ...and its value cell is marked; a unit that need not report is greyed.
+  const zjg = colName(header.indexOf('张家港') + 1);
+  expect(zjg).toBe('J');
   const t03Row = 4 + c.indicators.findIndex((i) => i.code === 'T-03');
-  expect(s.cells[`E${t03Row}`].fill).toBe('FFFFC7CE');
+  expect(s.cells[`${zjg}${t03Row}`].fill).toBe('FFFFC7CE');
   const t04Row = 4 + c.indicators.findIndex((i) => i.code === 'T-04');
   expect(c.grid[plan.units.find((u) => u.shortName === '张家港')!.code]['T-04']).toBe('not-required');
-  expect(s.cells[`E${t04Row}`]).toEqual({ v: null, t: 'n', fill: 'FFEDEDED' });
+  expect(s.cells[`${zjg}${t04Row}`]).toEqual({ v: null, t: 'n', fill: 'FFEDEDED' });
+  expect(byCode.get('T-01')![header.indexOf('目标')]).toBe('≥ 100');
   const dvl = c.indicators[0].city.districtsVsLead!;
   expect(byCode.get('T-01')![header.indexOf('区县合计与牵头部门差异')]).toBe(dvl.difference);
 });
@@ -78,15 +85,61 @@ test('汇总: frozen header, autofilter, print setup, conditional formats and da
   const s = wb.sheet['汇总'];
   expect(s.freeze).toBe('D4');
   expect(s.autofilter).toMatch(/^A3:[A-Z]+\d+$/);
+  // A3 landscape, as many pages wide as a readable scale needs, with the key
+  // columns and the header rows on every page.
   expect(s.orientation).toBe('landscape');
-  expect(s.fitToWidth).toBe(1);
+  expect(Number(s.paperSize)).toBe(8);
+  const widths = Array.from({ length: s.maxCol }, (_, i) => s.columnWidths[colName(i + 1)]);
+  expect(widths.every((w) => w > 0)).toBe(true);
+  expect(s.fitToWidth).toBe(summaryPagesWide(widths, 7));
+  expect(s.fitToHeight).toBe(0);
   expect(s.printTitleRows).toBe('$1:$3');
+  expect(s.printTitleCols).toBe('$A:$G');
   const words = s.cf.filter((r) => r.type === 'cellIs').map((r) => r.formula[0]);
   expect(words).toEqual(expect.arrayContaining(['"达标"', '"未达标"', '"无数据"', '"定性"', '"无目标"']));
   expect(s.cf.filter((r) => r.type === 'cellIs').every((r) => r.hasDxf)).toBe(true);
   const bars = s.cf.filter((r) => r.type === 'dataBar');
   expect(bars).toHaveLength(c.indicators.length);
-  expect(bars[0].ref).toMatch(/^E4:[A-Z]+4$/);
+  expect(bars[0].ref).toMatch(/^J4:[A-Z]+4$/);
+});
+
+test('汇总: rows are as tall as their wrapped text (LibreOffice prints with the stored height)', async () => {
+  const s = wb.sheet['汇总'];
+  c.indicators.forEach((_, i) => expect(s.rowHeights[String(4 + i)]).toBeGreaterThanOrEqual(18));
+  // A long 计算方式 takes several lines in its 44-wide column.
+  const long = structuredClone(c);
+  long.indicators[0].city.basis = '9/10 个单位合计（未报送：吴江；数值无法识别：张家港）；牵头部门 市工信局 报全市数 410，各单位合计与之相差 1110';
+  const f = path.join(dir, 'long.xlsx');
+  fs.writeFileSync(f, await writeSummaryWorkbook(plan, long));
+  const back = inspectXlsx(f).sheet['汇总'];
+  const h = back.rowHeights['4'];
+  expect(h).toBe(wrappedRowHeight([{ text: long.indicators[0].city.basis, width: 44 }]));
+  expect(h).toBeGreaterThanOrEqual(48);
+  // LibreOffice keeps it.
+  expect(inspectXlsx(await libreOfficeConvert(f, 'xlsx')).sheet['汇总'].rowHeights['4']).toBeCloseTo(h, 0);
+}, 120_000);
+
+test('pages across: key columns repeat, the rest is dealt out at a readable scale', () => {
+  const lead = [14, 18, 36, 8, 12, 14, 10, 44, 14];
+  expect(summaryPagesWide([...lead, ...Array(3).fill(10)], 7)).toBe(1);
+  // The Suzhou plan: 10 districts and 17 departments.
+  expect(summaryPagesWide([...lead, ...Array(27).fill(10)], 7)).toBe(2);
+  // Page 1 has 计算方式 and the difference beside the key columns, so 11 units;
+  // later pages 16 each: 60 units take 5 pages.
+  expect(summaryPagesWide([...lead, ...Array(60).fill(10)], 7)).toBe(5);
+});
+
+test('the add-in writes the same 汇总 table: same header, same key columns', () => {
+  const t = buildSummaryTables(plan, c).sheets[0];
+  expect(t.name).toBe('汇总');
+  const s = wb.sheet['汇总'];
+  expect(t.table.rows[2]).toEqual(rowValues(s, 3));
+  c.indicators.forEach((_, i) => {
+    // Empty cells: '' in the add-in's table, absent in the workbook.
+    const ours = t.table.rows[3 + i].map((v) => (v === '' ? null : v));
+    const theirs = rowValues(s, 4 + i);
+    expect(ours.slice(0, theirs.length)).toEqual(theirs);
+  });
 });
 
 test('报送情况: each expected unit, missing ones, then rejected and conflicting files', () => {
@@ -189,6 +242,6 @@ test('LibreOffice prints it to PDF with the page setup', async () => {
   const pdf = await libreOfficeConvert(file, 'pdf');
   const head = fs.readFileSync(pdf).subarray(0, 5).toString('latin1');
   expect(head).toBe('%PDF-');
-  // Landscape A4 pages (842 × 595 pt).
-  expect(fs.readFileSync(pdf).toString('latin1')).toMatch(/\/MediaBox\s*\[\s*0 0 841\.\d+ 595\.\d+\s*\]/);
+  // The summary on landscape A3 pages (1191 × 842 pt).
+  expect(fs.readFileSync(pdf).toString('latin1')).toMatch(/\/MediaBox\s*\[\s*0 0 1190\.\d+ 841\.\d+\s*\]/);
 }, 120_000);

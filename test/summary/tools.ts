@@ -27,6 +27,12 @@ export interface InspectedSheet {
   orientation: string | null;
   fitToWidth: number | null;
   printTitleRows: string | null;
+  printTitleCols: string | null;
+  paperSize: number | string | null;
+  fitToHeight: number | null;
+  /** Stored row heights (points), by row number. */
+  rowHeights: Record<string, number>;
+  columnWidths: Record<string, number>;
   cf: { ref: string; type: string; operator: string | null; formula: string[]; hasDxf: boolean }[];
   maxRow: number;
   maxCol: number;

@@ -78,16 +78,30 @@ export function writeTitle(ws: ExcelJS.Worksheet, rowNumber: number, text: strin
   cell.font = { bold: true, size, color: { argb: COLORS.title } };
 }
 
-/** Landscape A4, fit to one page wide, header rows repeated on each page. */
-export function printSetup(ws: ExcelJS.Worksheet, titleRows: string): void {
+/** How a sheet prints when it should not be squeezed onto one page width. */
+export interface PrintOptions {
+  /** 9 = A4 (default), 8 = A3. */
+  paperSize?: number;
+  /** Pages across (default 1). */
+  fitToWidth?: number;
+  /** Columns repeated on every page ("A:G"). */
+  titleColumns?: string;
+}
+
+/**
+ * Landscape, fit to `fitToWidth` pages wide (one by default) and any number
+ * of pages down, header rows (and key columns) repeated on each page.
+ */
+export function printSetup(ws: ExcelJS.Worksheet, titleRows: string, opts: PrintOptions = {}): void {
   ws.pageSetup = {
     ...ws.pageSetup,
-    paperSize: 9,
+    paperSize: opts.paperSize ?? 9,
     orientation: 'landscape',
     fitToPage: true,
-    fitToWidth: 1,
+    fitToWidth: opts.fitToWidth ?? 1,
     fitToHeight: 0,
     printTitlesRow: titleRows,
+    ...(opts.titleColumns ? { printTitlesColumn: opts.titleColumns } : {}),
     horizontalCentered: true,
     margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
   };

@@ -27,6 +27,26 @@ export const SUMMARY_HEADERS = {
   districtsVsLead: '区县合计与牵头部门差异',
 } as const;
 
+/**
+ * The 汇总 sheet's columns before the unit columns, in order. The first
+ * SUMMARY_KEY_COLUMNS (代码 … 达标情况) are what people look for first; they
+ * come before the ~27 unit columns and repeat on every printed page.
+ * The CLI workbook and the add-in both follow this order.
+ */
+export const SUMMARY_LEADING_HEADERS = [
+  SUMMARY_HEADERS.code,
+  SUMMARY_HEADERS.category,
+  SUMMARY_HEADERS.name,
+  SUMMARY_HEADERS.unit,
+  SUMMARY_HEADERS.city,
+  SUMMARY_HEADERS.target,
+  SUMMARY_HEADERS.attained,
+  SUMMARY_HEADERS.basis,
+  SUMMARY_HEADERS.districtsVsLead,
+] as const;
+/** How many leading columns are the key columns (A:G). */
+export const SUMMARY_KEY_COLUMNS = 7;
+
 export const SUBMISSION_HEADERS = ['单位', '是否报送', '文件', '时间', '联系人', '电话', '错误数', '警告数', '状态/原因'] as const;
 
 export const FINDING_HEADERS = ['单位', '文件', '工作表', '单元格', '严重程度', '规则', '指标', '说明'] as const;
