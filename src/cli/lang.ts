@@ -15,3 +15,8 @@ export function parseLang(value: string | undefined): Lang {
 export function t(lang: Lang, zh: string, en: string): string {
   return lang === 'en' ? en : zh;
 }
+
+/** "1 workbook", "2 workbooks": English counts with the right plural. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -175,6 +175,8 @@ describe('validate', () => {
     const r = cli(['validate', '--lang', 'en', s('missing-value.xlsx')]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/Severity\s+Rule\s+Indicator\s+Cell\s+Message/);
+    expect(r.stdout).toContain('1 file: 0 without errors, 1 with errors, 0 unreadable');
+    expect(r.stdout).not.toContain('(s)');
   });
 });
 

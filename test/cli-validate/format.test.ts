@@ -1,6 +1,9 @@
 /** Terminal tables: Chinese characters are two columns wide. */
 
 import { displayWidth, oneLine, renderTable } from '../../src/cli/format/table';
+import { renderFileReport } from '../../src/cli/format/findings';
+import type { Finding } from '../../src/core/rules/finding';
+import { plural } from '../../src/cli/lang';
 
 test('display width counts CJK as two columns and ignores colours', () => {
   expect(displayWidth('abc')).toBe(3);
@@ -29,4 +32,17 @@ test('columns line up whatever mix of Chinese and ASCII is in them', () => {
 
 test('cells stay on one line', () => {
   expect(oneLine('第一行\n第二行\t末')).toBe('第一行 第二行 末');
+});
+
+test('English counts use the right plural', () => {
+  expect(plural(1, 'workbook')).toBe('1 workbook');
+  expect(plural(0, 'file')).toBe('0 files');
+  expect(plural(27, 'workbook')).toBe('27 workbooks');
+  const f = (severity: Finding['severity']): Finding => ({ severity, rule: 'x.y', code: 'A-1', sheet: '指标填报', cell: 'F5', message: 'm' });
+  const plain = { red: oneLine, yellow: oneLine, green: oneLine, cyan: oneLine, dim: oneLine, bold: oneLine };
+  const one = renderFileReport({ file: 'a.xlsx', unit: 'U', readable: true, findings: [f('error'), f('warning'), f('info')] }, 'en', plain);
+  expect(one).toContain('1 error, 1 warning, 1 note');
+  expect(one).not.toContain('(s)');
+  const two = renderFileReport({ file: 'a.xlsx', unit: 'U', readable: true, findings: [f('error'), f('error'), f('warning'), f('warning')] }, 'en', plain);
+  expect(two).toContain('2 errors, 2 warnings');
 });

@@ -125,7 +125,9 @@ describe('generate', () => {
     expect(fs.readdirSync(out2).sort()).toEqual(reportingUnits(plan, 'departments').map((u) => templateFileName('2023', u)).sort());
 
     const out3 = path.join(tmp, 'one');
-    expect(cli(['generate', '--plan', testPlanFile, '--unit', '320582', '--period', '2022', '--out', out3]).code).toBe(0);
+    const one = cli(['generate', '--plan', testPlanFile, '--unit', '320582', '--period', '2022', '--out', out3, '--lang', 'en']);
+    expect(one.code).toBe(0);
+    expect(one.stdout).toMatch(/^wrote 1 workbook \(/);
     const unit = plan.units.find((u) => u.code === '320582')!;
     expect(fs.readdirSync(out3)).toEqual([templateFileName(periodKey({ kind: 'year', year: 2022 }), unit)]);
     // --unit inside the chosen --units scope is fine.

@@ -9,7 +9,7 @@ import type { Plan, ReportingUnit } from '../../core/plan/types';
 import { parsePeriod, periodKey, periodLabel, type Period } from '../../core/period';
 import { loadPlanArg } from '../../node/plan-source';
 import { UsageError } from '../errors';
-import { parseLang, t } from '../lang';
+import { parseLang, plural, t } from '../lang';
 
 interface GenerateOpts {
   plan: string;
@@ -140,7 +140,7 @@ async function runGenerate(opts: GenerateOpts): Promise<void> {
     t(
       lang,
       `已生成 ${files.length} 个填报模板（${plan.title}，${periodLabel(period)}）→ ${opts.out}，用时 ${secs.toFixed(2)} 秒\n`,
-      `wrote ${files.length} workbooks (${plan.id}, ${periodLabel(period, 'en')}) to ${opts.out} in ${secs.toFixed(2)} s\n`,
+      `wrote ${plural(files.length, 'workbook')} (${plan.id}, ${periodLabel(period, 'en')}) to ${opts.out} in ${secs.toFixed(2)} s\n`,
     ),
   );
 }

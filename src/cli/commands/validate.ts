@@ -13,7 +13,7 @@ import type { Plan } from '../../core/plan/types';
 import type { ParsedReturn } from '../../core/return/types';
 import { parsePeriod, periodLabel } from '../../core/period';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../errors';
-import { parseLang, t, type Lang } from '../lang';
+import { parseLang, plural, t, type Lang } from '../lang';
 
 interface ValidateOpts {
   json?: boolean;
@@ -163,7 +163,7 @@ export async function runValidate(args: string[], opts: ValidateOpts): Promise<n
       t(
         lang,
         `共 ${reports.length} 个文件：无错误 ${ok}，有错误 ${withErrors}，无法读取 ${bad}\n`,
-        `${reports.length} file(s): ${ok} without errors, ${withErrors} with errors, ${bad} unreadable\n`,
+        `${plural(reports.length, 'file')}: ${ok} without errors, ${withErrors} with errors, ${bad} unreadable\n`,
       ),
     );
   }

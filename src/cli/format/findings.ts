@@ -6,7 +6,7 @@
 
 import type { Finding, Severity } from '../../core/rules/finding';
 import type { Lang } from '../lang';
-import { t } from '../lang';
+import { plural, t } from '../lang';
 import type { Paint } from './color';
 import { oneLine, renderTable } from './table';
 
@@ -54,10 +54,10 @@ export function renderFileReport(r: FileReport, lang: Lang, paint: Paint): strin
   else if (!r.findings.length) lines.push(`  ${paint.green(t(lang, '✓ 未发现问题', '✓ no problems found'))}`);
   else {
     const parts = [
-      errors ? paint.red(t(lang, `${errors} 个错误`, `${errors} error(s)`)) : t(lang, '0 个错误', '0 errors'),
-      warnings ? paint.yellow(t(lang, `${warnings} 个警告`, `${warnings} warning(s)`)) : t(lang, '0 个警告', '0 warnings'),
+      errors ? paint.red(t(lang, `${errors} 个错误`, plural(errors, 'error'))) : t(lang, '0 个错误', '0 errors'),
+      warnings ? paint.yellow(t(lang, `${warnings} 个警告`, plural(warnings, 'warning'))) : t(lang, '0 个警告', '0 warnings'),
     ];
-    if (infos) parts.push(t(lang, `${infos} 条提示`, `${infos} note(s)`));
+    if (infos) parts.push(t(lang, `${infos} 条提示`, plural(infos, 'note')));
     lines.push(`  ${parts.join(t(lang, '，', ', '))}`);
   }
   let out = lines.join('\n') + '\n';

@@ -8,7 +8,7 @@ import type { Consolidation } from '../../core/consolidate/types';
 import type { Plan } from '../../core/plan/types';
 import { parsePeriod, periodLabel } from '../../core/period';
 import type { Lang } from '../lang';
-import { t } from '../lang';
+import { plural, t } from '../lang';
 import type { Paint } from './color';
 import { oneLine, renderTable } from './table';
 
@@ -46,8 +46,8 @@ export function renderOverview(plan: Plan, c: Consolidation, out: string, lang: 
   lines.push(
     t(lang, '问题：', 'Problems: ') +
       [
-        errors ? paint.red(t(lang, `错误 ${errors}`, `${errors} error(s)`)) : t(lang, '错误 0', '0 errors'),
-        warnings ? paint.yellow(t(lang, `警告 ${warnings}`, `${warnings} warning(s)`)) : t(lang, '警告 0', '0 warnings'),
+        errors ? paint.red(t(lang, `错误 ${errors}`, plural(errors, 'error'))) : t(lang, '错误 0', '0 errors'),
+        warnings ? paint.yellow(t(lang, `警告 ${warnings}`, plural(warnings, 'warning'))) : t(lang, '警告 0', '0 warnings'),
       ].join(t(lang, '，', ', ')),
   );
   const att = (a: string) => c.indicators.filter((i) => i.city.attained === a).length;
