@@ -70,7 +70,61 @@ describe('plans and plan show', () => {
     expect(r.stdout).toContain('1～2');
   });
 
-  test('a bad plan file is refused with its field paths, exit 2', () => {
+  test('plan show lists what a reviewer checks: target notes, 约束性/预期性, 累计, roll-up, kind, assumed leads, notes, unit counts', () => {
+    const src = structuredClone(TEST_PLAN_SOURCE) as typeof TEST_PLAN_SOURCE & { indicators: Record<string, unknown>[] };
+    Object.assign(src.indicators[0], {
+      attribute: 'binding',
+      cumulative: true,
+      leadAssumed: true,
+      note: '与正文口径一致',
+      targets: { '2023': { raw: '3000 以上（大市范围）', op: 'ge', value: 3000, note: '大市范围' }, '2022': '2500' },
+    });
+    Object.assign(src.indicators[1], { attribute: 'expected', reportersAssumed: true });
+    const file = path.join(tmp, 'review-plan.json');
+    fs.writeFileSync(file, JSON.stringify(src));
+    const plan = testPlan();
+    const reporting = reportingUnits(plan).length;
+    expect(reporting).toBeLessThan(plan.units.length);
+
+    const zh = cli(['plan', 'show', file]);
+    expect(zh.code).toBe(0);
+    const block = (text: string, code: string) => text.slice(text.indexOf(`  ${code}  `)).split(/\n(?= {2}\S)/)[0];
+    const ge = block(zh.stdout, 'T-GE');
+    expect(ge).toContain('2023: ≥ 3000（注：大市范围）');
+    expect(ge).toMatch(/属性: 约束性/);
+    expect(ge).toMatch(/累计: 是/);
+    expect(ge).toMatch(/汇总方式: 求和/);
+    expect(ge).toMatch(/类型: 数额/);
+    expect(ge).toMatch(/牵头（推定）: /);
+    expect(ge).toContain('备注: 与正文口径一致');
+    const le = block(zh.stdout, 'T-LE');
+    expect(le).toMatch(/属性: 预期性/);
+    expect(le).toMatch(/汇总方式: 逐单位限值/);
+    expect(le).toMatch(/填报单位（推定）: \d+/);
+    expect(le).not.toMatch(/牵头（推定）/);
+    expect(block(zh.stdout, 'T-PCT')).toMatch(/汇总方式: 比率不求和/);
+    expect(block(zh.stdout, 'T-EQ')).toMatch(/汇总方式: 全市统一报送/);
+    expect(block(zh.stdout, 'T-WORDS')).toMatch(/类型: 定性/);
+    expect(block(zh.stdout, 'T-RANGE')).toMatch(/属性: 未注明.*累计: 否/);
+    expect(zh.stdout).toContain(`涉及单位: ${plan.units.length}`);
+    expect(zh.stdout).toContain(`填报单位: ${reporting}`);
+
+    const en = cli(['plan', 'show', file, '--lang', 'en']);
+    expect(en.code).toBe(0);
+    const geEn = block(en.stdout, 'T-GE');
+    expect(geEn).toContain('(亿元)');
+    expect(geEn).toContain('2023: ≥ 3000 (note: 大市范围)');
+    expect(geEn).toMatch(/attribute: binding/);
+    expect(geEn).toMatch(/cumulative: yes/);
+    expect(geEn).toMatch(/lead \(assumed\): /);
+    expect(block(en.stdout, 'T-LE')).toMatch(/reporters \(assumed\): \d+/);
+    expect(en.stdout).toContain(`reporting units: ${reporting}`);
+    // No full-width brackets in English words (plan data such as unit names may be Chinese).
+    const ours = en.stdout.replace(/[\u3400-\u9FFF]+（[^）]*）/g, '');
+    expect(ours).not.toMatch(/[（）]/);
+  });
+
+    test('a bad plan file is refused with its field paths, exit 2', () => {
     const bad = structuredClone(TEST_PLAN_SOURCE) as Record<string, unknown> & { indicators: Record<string, unknown>[] };
     bad.indicators[1].kind = 'weird';
     bad.indicators[2].category = 'NOPE';
