@@ -106,6 +106,7 @@ describe('validate', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('未发现问题');
     expect(r.stdout).toContain(`（${clean}）`);
+    expect(r.stdout).toContain(`期别：${YEAR}年`);
   });
 
   test('a return with a blank required value: exit 1 and a table naming rule, indicator and cell', () => {
@@ -130,7 +131,8 @@ describe('validate', () => {
     }[];
     expect(json.map((e) => e.file)).toEqual(args);
     const by = (f: string) => json.find((e) => e.file === f)!;
-    expect(by(s('clean.xlsx'))).toMatchObject({ unit: clean, readable: true });
+    // The period key, as consolidate --json gives it; the label is for the table only.
+    expect(by(s('clean.xlsx'))).toMatchObject({ unit: clean, readable: true, plan: PLAN_ID, period: YEAR });
     expect(by(s('clean.xlsx')).findings.filter((f) => f.severity === 'error')).toEqual([]);
     const miss = by(s('missing-value.xlsx'));
     expect(miss).toMatchObject({ unit: other, readable: true });

@@ -11,7 +11,7 @@ import type { Command } from 'commander';
 import type { Finding } from '../../core/rules/finding';
 import type { Plan } from '../../core/plan/types';
 import type { ParsedReturn } from '../../core/return/types';
-import { parsePeriod, periodLabel } from '../../core/period';
+import { parsePeriod, periodKey, periodLabel } from '../../core/period';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../errors';
 import { parseLang, plural, t, type Lang } from '../lang';
 
@@ -28,6 +28,7 @@ export interface ValidateJsonEntry {
   unit: string | null;
   readable: boolean;
   plan: string | null;
+  /** The period key ("2023", "2023H1"), as in consolidate --json; labels are for the table only. */
   period: string | null;
   /** readAs and remarkAt appear only where the rules set them. */
   findings: Pick<Finding, 'severity' | 'rule' | 'code' | 'sheet' | 'cell' | 'message' | 'readAs' | 'remarkAt'>[];
@@ -99,7 +100,7 @@ export async function runValidate(args: string[], opts: ValidateOpts): Promise<n
   const read = await readInputs(files, lang);
   const plans = builtinPlans();
 
-  const reports: (ValidateJsonEntry & { unitLabel?: string })[] = [];
+  const reports: (ValidateJsonEntry & { unitLabel?: string; periodLabel?: string })[] = [];
   const unreadable = (file: string, rule: string, message: string) =>
     reports.push({ file, unit: null, readable: false, plan: null, period: null, findings: [{ severity: 'error', rule, code: null, sheet: null, cell: null, message }] });
 
@@ -130,7 +131,8 @@ export async function runValidate(args: string[], opts: ValidateOpts): Promise<n
       unitLabel: unitLabelOf(plan, ret, lang),
       readable: !!ret.meta,
       plan: ret.meta?.planId || null,
-      period: period ? periodLabel(period, lang) : ret.meta?.period || null,
+      period: period ? periodKey(period) : ret.meta?.period || null,
+      periodLabel: period ? periodLabel(period, lang) : undefined,
       findings: findings.map((f) => ({
         severity: f.severity,
         rule: f.rule,
@@ -151,7 +153,7 @@ export async function runValidate(args: string[], opts: ValidateOpts): Promise<n
   reports.sort((a, b) => (rank.get(a.file) ?? 0) - (rank.get(b.file) ?? 0));
 
   if (opts.json) {
-    const json: ValidateJsonEntry[] = reports.map(({ unitLabel: _u, ...rest }) => rest);
+    const json: ValidateJsonEntry[] = reports.map(({ unitLabel: _u, periodLabel: _p, ...rest }) => rest);
     process.stdout.write(JSON.stringify(json, null, 2) + '\n');
   } else {
     const paint = paintFor(process.stdout);

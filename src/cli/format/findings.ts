@@ -16,7 +16,9 @@ export interface FileReport {
   /** "张家港市（320582）" when known. */
   unitLabel?: string;
   plan?: string | null;
+  /** Period key ("2023H1"); the table shows `periodLabel` ("2023年上半年") when given. */
   period?: string | null;
+  periodLabel?: string;
   readable: boolean;
   findings: Finding[];
 }
@@ -45,7 +47,7 @@ export function renderFileReport(r: FileReport, lang: Lang, paint: Paint): strin
   const facts: string[] = [];
   if (r.unitLabel || r.unit) facts.push(`${t(lang, '单位', 'Unit')}${colon}${oneLine(r.unitLabel ?? r.unit ?? '')}`);
   if (r.plan) facts.push(`${t(lang, '计划', 'Plan')}${colon}${r.plan}`);
-  if (r.period) facts.push(`${t(lang, '期别', 'Period')}${colon}${r.period}`);
+  if (r.period) facts.push(`${t(lang, '期别', 'Period')}${colon}${r.periodLabel ?? r.period}`);
   if (facts.length) lines.push(`  ${facts.join('   ')}`);
   const errors = count(r.findings, 'error');
   const warnings = count(r.findings, 'warning');
