@@ -117,7 +117,8 @@ export async function readInputs(files: string[], lang: Lang, onFile?: (file: st
       const r = await readReturnFile(file, { lang });
       outcome = r.ok ? { file, ok: true, ret: r.ret } : { file, ok: false, rule: `file.${r.code}`, message: r.message };
     } catch (e) {
-      outcome = { file, ok: false, rule: 'file.internal', message: `${file}: ${(e as Error).message}` };
+      const why = (e as Error).message;
+      outcome = { file, ok: false, rule: 'file.internal', message: t(lang, `文件 ${file}：读取时发生内部错误（${why}），请将此文件反馈给管理员。`, `File ${file}: internal error while reading (${why}); please send this file to the administrator.`) };
     }
     out.push(outcome);
     onFile?.(file);

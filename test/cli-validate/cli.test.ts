@@ -90,6 +90,9 @@ beforeAll(() => {
   fs.copyFileSync(path.join(returns, path.basename(blanks.get(clean)!)), path.join(single, 'clean.xlsx'));
   fs.copyFileSync(path.join(returns, path.basename(blanks.get(other)!)), path.join(single, 'missing-value.xlsx'));
   fs.writeFileSync(path.join(single, 'broken.xlsx'), 'this is not a workbook');
+  // A download cut short: a zip without its end (the reader says "truncated").
+  const whole = fs.readFileSync(path.join(single, 'clean.xlsx'));
+  fs.writeFileSync(path.join(single, '半截.xlsx'), whole.subarray(0, Math.floor(whole.length / 2)));
   // A return whose metadata names a plan PlanSheet does not ship.
   editWorkbook(s('clean.xlsx'), s('own-plan.xlsx'), [{ op: 'set', cell: '_plansheet_meta!B3', value: 'my-own-plan', as: 's' }]);
   for (const [f, h] of snapshot(returns)) inputHashes.set(f, h);
@@ -147,7 +150,23 @@ describe('validate', () => {
     expect(String(by(single).findings[0].message)).toContain('是目录');
   });
 
-  test('--previous: a running total below last year\'s is flagged', () => {
+  test('a damaged file: one sentence naming the file once, no English inside the Chinese', () => {
+    const file = s('半截.xlsx');
+    const [zh] = JSON.parse(cli(['validate', '--json', file]).stdout);
+    expect(zh).toMatchObject({ readable: false, findings: [{ rule: 'file.corrupt-zip' }] });
+    const msg: string = zh.findings[0].message;
+    expect(msg.startsWith(`文件 ${file}：已损坏或不完整`)).toBe(true);
+    expect(msg.split(file)).toHaveLength(2);
+    expect(msg.slice(`文件 ${file}`.length)).not.toMatch(/[A-Za-z]/);
+    expect(msg).not.toMatch(/文件.*：文件/);
+    const [en] = JSON.parse(cli(['validate', '--json', '--lang', 'en', file]).stdout);
+    expect(en.findings[0].message.startsWith(`File ${file}: The file is damaged or incomplete`)).toBe(true);
+    const text = cli(['validate', file]);
+    expect(text.code).toBe(2);
+    expect(text.stdout).toContain(`文件 ${file}：已损坏或不完整`);
+  });
+
+    test('--previous: a running total below last year\'s is flagged', () => {
     const type = (args: string[]) => JSON.parse(cli(['validate', '--json', ...args]).stdout)[0].findings as { rule: string; code: string }[];
     const without = type([s('clean.xlsx')]);
     expect(without.filter((f) => f.rule === 'value.cumulative-decrease')).toEqual([]);
@@ -246,6 +265,10 @@ describe('consolidate', () => {
     expect(broken.reason.length).toBeGreaterThan(0);
     const f = json.findings.find((x) => path.basename(x.file) === '损坏.xlsx')!;
     expect(f).toMatchObject({ severity: 'error', rule: 'file.not-zip', unit: null });
+    // The reader's sentence names the file; no second "文件无法读取：" in front of it.
+    expect(broken.reason.startsWith(`文件 ${broken.file}：不是 Excel 工作簿`)).toBe(true);
+    expect(broken.reason).not.toContain('文件无法读取');
+    expect(f.message).toBe(broken.reason);
   });
 
   test('the blank value shows up as a finding with file and unit; the accepted value is in the indicator', () => {
@@ -320,6 +343,8 @@ describe('consolidate', () => {
     for (const m of missingUnits) expect(r.stdout).toContain(plan.units.find((u) => u.code === m)!.name);
     expect(r.stdout).toContain(`读取 ${json.returns.length} 份`);
     expect(r.stdout).toMatch(/冲突 2/);
+    expect(r.stdout).not.toContain('文件无法读取');
+    expect(r.stdout).toContain('损坏.xlsx：不是 Excel 工作簿');
   });
 
   test('refuses to write over an input', () => {

@@ -130,6 +130,25 @@ function choosePeriod(text: string | undefined, plan: Plan, rets: ParsedReturn[]
   return best ? periodKey(best) : String(plan.years[plan.years.length - 1]);
 }
 
+/**
+ * The engine words an unreadable file as "文件无法读取：<message>", but the
+ * reader's message already names the file and says why it cannot be read
+ * ("文件 x.xlsx：已损坏或不完整…"); the prefix only doubled it. The reader's
+ * sentence is shown alone, in the overview, the workbook and --json.
+ */
+function useReaderMessages(result: Consolidation, read: { file: string; ok: boolean; rule?: string; message?: string }[]): void {
+  const own = new Map<string, { rule?: string; message: string }>();
+  for (const r of read) if (!r.ok && r.message) own.set(r.file, { rule: r.rule, message: r.message });
+  for (const r of result.returns) {
+    const m = r.status === 'rejected' && r.unit === null ? own.get(r.file) : undefined;
+    if (m) r.reason = m.message;
+  }
+  for (const f of result.findings) {
+    const m = own.get(f.file);
+    if (m && f.rule === m.rule) f.message = m.message;
+  }
+}
+
 /** On Ctrl-C during the write, remove our temp file so nothing half-written is left. */
 function cleanupOnSignal(outAbs: string): () => void {
   const dir = path.dirname(outAbs);
@@ -183,6 +202,7 @@ export async function runConsolidate(inputs: string[], opts: ConsolidateOpts): P
   const { consolidate } = await import('../../core/engine');
   const all: (ParsedReturn | UnreadableFile)[] = read.map((r) => (r.ok ? r.ret : { file: r.file, message: r.message, rule: r.rule }));
   const result: Consolidation = consolidate(plan, period, all, { lang, previous, conflict: opts.conflict });
+  useReaderMessages(result, read);
 
   const { writeSummaryWorkbook } = await import('../../xlsx/summary');
   const { writeFileAtomic } = await import('../../node/atomic');

@@ -9,17 +9,34 @@ function mb(n: number | string | undefined): string {
   return `${(v / 1024 / 1024).toFixed(1)} MB`;
 }
 
+/** The reader's details are English; these are the ones a Chinese sentence shows. */
+const ZH_DETAIL: [RegExp, string][] = [
+  [/^no workbook part$/, '缺少工作簿部件'],
+  [/^not an Office Open XML package$/, '不是 Office Open XML 文件'],
+  [/^OpenDocument \(\.ods\)$/, 'OpenDocument 表格（.ods）'],
+  [/^Excel binary workbook \(\.xlsb\)$/, 'Excel 二进制工作簿（.xlsb）'],
+  [/^Word document$/, 'Word 文档'],
+  [/^PowerPoint presentation$/, 'PowerPoint 演示文稿'],
+  [/^(.+): (\d+) bytes declared$/, '$1：声明 $2 字节'],
+  [/^total (\d+) bytes declared$/, '共声明 $1 字节'],
+];
+
+function zhDetail(detail: string): string {
+  for (const [re, zh] of ZH_DETAIL) if (re.test(detail)) return detail.replace(re, zh);
+  return detail;
+}
+
 const ZH: Record<ReadErrorCode, (p: Params) => string> = {
   'not-zip': () => '不是 Excel 工作簿（.xlsx）：文件内容不是 xlsx 格式。请用 Excel 或 WPS 打开后“另存为” Excel 工作簿（*.xlsx）。',
-  'corrupt-zip': (p) => `文件已损坏或不完整（${p.detail ?? '压缩结构错误'}），无法读取。请重新保存或重新发送原文件。`,
+  'corrupt-zip': () => '已损坏或不完整（压缩结构错误），无法读取。请重新保存或重新发送原文件。',
   encrypted: () => '工作簿设置了打开密码（已加密），无法读取。请取消密码保护（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码）后重新保存为 .xlsx。',
   xls: () => '这是旧版 Excel 97-2003 工作簿（.xls），请用 Excel 或 WPS 打开后“另存为” Excel 工作簿（*.xlsx），并使用下发的填报模板。',
   ole2: () => '这是旧版 .xls 工作簿或设置了打开密码的工作簿，无法读取。请取消密码保护，并“另存为” Excel 工作簿（*.xlsx）。',
   macro: () => '工作簿含有宏（.xlsm / vbaProject.bin），为安全起见不予读取。请“另存为” Excel 工作簿（*.xlsx，不含宏）后重新提交。',
   'too-large': (p) => `文件过大（${mb(p.size)}，上限 ${mb(p.limit)}），不像是填报表。请检查是否选错了文件。`,
   'too-many-entries': (p) => `文件内部部件过多（${p.count} 个，上限 ${p.limit} 个），可能已损坏或是恶意文件，已拒绝读取。`,
-  'zip-bomb': (p) => `文件解压后超出声明大小或异常巨大（${p.detail ?? ''}），可能已损坏或是恶意构造的文件（压缩炸弹），已拒绝读取。`,
-  'not-xlsx': (p) => `不是 Excel 工作簿（.xlsx）${p.detail ? `：${p.detail}` : ''}。请“另存为” Excel 工作簿（*.xlsx）后重新提交。`,
+  'zip-bomb': (p) => `解压后超出声明大小或异常巨大${p.detail ? `（${zhDetail(String(p.detail))}）` : ''}，可能已损坏或是恶意构造的文件（压缩炸弹），已拒绝读取。`,
+  'not-xlsx': (p) => `不是 Excel 工作簿（.xlsx）${p.detail ? `：${zhDetail(String(p.detail))}` : ''}。请“另存为” Excel 工作簿（*.xlsx）后重新提交。`,
   'bad-xml': (p) => `工作簿内容已损坏（${p.part ?? ''}：${p.detail ?? 'XML 格式错误'}），无法读取。请用 Excel 打开修复后重新保存。`,
   'read-error': (p) => `无法读取文件（${p.reason ?? '未知原因'}）。`,
   internal: (p) => `读取时发生内部错误（${p.detail ?? ''}），请将此文件反馈给管理员。`,
