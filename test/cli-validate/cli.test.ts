@@ -344,6 +344,16 @@ describe('consolidate', () => {
     expect(r.stdout).toContain(`读取 ${json.returns.length} 份`);
     expect(r.stdout).toMatch(/冲突 2/);
     expect(r.stdout).not.toContain('文件无法读取');
+    // The headline counts the accepted returns' errors; the rejected files' are counted apart.
+    const accepted = new Set(json.returns.filter((x) => x.status === 'accepted').map((x) => x.file));
+    const errorsOf = (inAccepted: boolean) => json.findings.filter((f) => f.severity === 'error' && accepted.has(f.file) === inAccepted).length;
+    const notTaken = json.returns.length - accepted.size;
+    expect(errorsOf(false)).toBeGreaterThan(0);
+    expect(r.stdout).toContain(`已接收报表的问题（${accepted.size} 份）：错误 ${errorsOf(true)}，`);
+    expect(r.stdout).toContain(`未汇总的报表（${notTaken} 份，拒收或冲突）另有错误 ${errorsOf(false)}，不计入上行`);
+    const en = cli(['consolidate', returns, '--out', out, '--lang', 'en']);
+    expect(en.stdout).toMatch(new RegExp(`Problems in accepted returns \\(${accepted.size}\\): ${errorsOf(true)} errors?, `));
+    expect(en.stdout).toContain(`Not counted above: ${errorsOf(false)} error`);
     expect(r.stdout).toContain('损坏.xlsx：不是 Excel 工作簿');
   });
 

@@ -41,15 +41,31 @@ export function renderOverview(plan: Plan, c: Consolidation, out: string, lang: 
     ? missing.slice(0, 20).join(t(lang, '、', ', ')) + (missing.length > 20 ? ' …' : '')
     : t(lang, '无', 'none');
   lines.push(`${t(lang, `缺报单位（${missing.length}）：`, `Missing units (${missing.length}): `)}${missing.length ? paint.yellow(missingText) : missingText}`);
-  const errors = c.findings.filter((f) => f.severity === 'error').length;
-  const warnings = c.findings.filter((f) => f.severity === 'warning').length;
+  // The headline counts only what went into the summary: a rejected file's
+  // findings (often dozens, on another period's return) are not the summary's
+  // problems, so they are counted apart.
+  const acceptedFiles = new Set(c.returns.filter((r) => r.status === 'accepted').map((r) => r.file));
+  const taken = c.findings.filter((f) => acceptedFiles.has(f.file));
+  const errors = taken.filter((f) => f.severity === 'error').length;
+  const warnings = taken.filter((f) => f.severity === 'warning').length;
   lines.push(
-    t(lang, '问题：', 'Problems: ') +
+    t(lang, `已接收报表的问题（${accepted} 份）：`, `Problems in accepted returns (${accepted}): `) +
       [
         errors ? paint.red(t(lang, `错误 ${errors}`, plural(errors, 'error'))) : t(lang, '错误 0', '0 errors'),
         warnings ? paint.yellow(t(lang, `警告 ${warnings}`, plural(warnings, 'warning'))) : t(lang, '警告 0', '0 warnings'),
       ].join(t(lang, '，', ', ')),
   );
+  const notTakenCount = c.returns.length - accepted;
+  if (notTakenCount) {
+    const otherErrors = c.findings.filter((f) => !acceptedFiles.has(f.file) && f.severity === 'error').length;
+    lines.push(
+      t(
+        lang,
+        `未汇总的报表（${notTakenCount} 份，拒收或冲突）另有错误 ${otherErrors}，不计入上行；原因见下表，明细见汇总表“问题清单”`,
+        `Not counted above: ${plural(otherErrors, 'error')} in the ${plural(notTakenCount, 'return')} not consolidated (rejected or in conflict); reasons below, details in sheet 问题清单`,
+      ),
+    );
+  }
   const att = (a: string) => c.indicators.filter((i) => i.city.attained === a).length;
   lines.push(
     t(
