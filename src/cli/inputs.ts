@@ -45,14 +45,17 @@ function isScratch(name: string): boolean {
   return name.startsWith('~$') || name.startsWith('.');
 }
 
-function walk(dir: string, out: string[]): void {
+/** Collects workbooks under `dir` into `out`, other files into `skipped`. */
+function walk(dir: string, out: string[], skipped: string[]): void {
   const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     if (isScratch(e.name)) continue;
     const p = path.join(dir, e.name);
     // Symbolic links to directories are not followed (no loops); linked files are read.
-    if (e.isDirectory()) walk(p, out);
+    if (e.isDirectory()) walk(p, out, skipped);
     else if ((e.isFile() || e.isSymbolicLink()) && WORKBOOK_EXT.test(e.name)) out.push(p);
+    // Anything else (说明.txt, a PDF) is not a return, but the user should see it was passed over.
+    else if (e.isFile() || e.isSymbolicLink()) skipped.push(p);
   }
 }
 
@@ -64,10 +67,15 @@ export interface CollectOptions {
   lang: Lang;
 }
 
-/** Expands the arguments into files, in argument order, without duplicates. */
-export function collectInputs(args: string[], opts: CollectOptions): { files: string[]; problems: InputProblem[] } {
+/**
+ * Expands the arguments into files, in argument order, without duplicates.
+ * `skipped` lists files found in directories that are not workbooks (lock and
+ * temp files are left out silently).
+ */
+export function collectInputs(args: string[], opts: CollectOptions): { files: string[]; problems: InputProblem[]; skipped: string[] } {
   const files: string[] = [];
   const problems: InputProblem[] = [];
+  const skipped: string[] = [];
   const seen = new Set<string>();
   const excluded = new Set((opts.exclude ?? []).map((p) => path.resolve(p)));
   const add = (f: string) => {
@@ -91,7 +99,7 @@ export function collectInputs(args: string[], opts: CollectOptions): { files: st
       }
       const found: string[] = [];
       try {
-        walk(arg, found);
+        walk(arg, found, skipped);
       } catch (e) {
         const detail = (e as Error).message;
         problems.push({ file: arg, rule: 'file.not-readable', detail, message: describeProblem('file.not-readable', arg, opts.lang, detail) });
@@ -100,7 +108,7 @@ export function collectInputs(args: string[], opts: CollectOptions): { files: st
       found.forEach(add);
     } else add(arg);
   }
-  return { files, problems };
+  return { files, problems, skipped };
 }
 
 export type ReadOutcome =

@@ -84,6 +84,8 @@ beforeAll(() => {
   fillReturn(otherPlan, foreignBlank, path.join(returns, 'sub', `其他计划_${foreignUnit}.xlsx`), foreignUnit, '2025');
   // A file that is no workbook at all: rejected, the others still consolidated.
   fs.writeFileSync(path.join(returns, 'sub', '损坏.xlsx'), 'not a workbook');
+  // A note beside the returns: not a workbook, listed as skipped (not an error).
+  fs.writeFileSync(path.join(returns, '说明.txt'), '各单位报表');
   // An Office lock file, which must be skipped.
   fs.writeFileSync(path.join(returns, `~$${path.basename(blanks.get(clean)!)}`), 'lock');
 
@@ -208,6 +210,7 @@ describe('consolidate', () => {
     period: string;
     returns: { file: string; unit: string | null; status: string; reason: string }[];
     missing: string[];
+    skipped: string[];
     indicators: { code: string; units: Record<string, number | null>; city: { value: number | null; target: string | null; attained: string } }[];
     findings: { severity: string; rule: string; file: string; unit: string | null; sheet: string | null; cell: string | null; message: string }[];
   };
@@ -247,7 +250,18 @@ describe('consolidate', () => {
     expect(json.missing.sort()).toEqual([...missingUnits].sort());
   });
 
-  test('two returns of one unit are a conflict; another period or plan is rejected with a reason', () => {
+  test('a file that is not a workbook is listed as skipped, not read and not an error; lock files are not listed', () => {
+    expect(json.skipped).toEqual([path.join(returns, '说明.txt')]);
+    expect(json.returns.some((r) => r.file.endsWith('.txt'))).toBe(false);
+    expect(json.findings.some((f) => f.file.endsWith('.txt'))).toBe(false);
+    const r = cli(['consolidate', returns, '--out', out]);
+    const tail = r.stdout.slice(r.stdout.indexOf('跳过的非 Excel 文件'));
+    expect(tail).toMatch(/^跳过的非 Excel 文件（1，不是报表，未读取）：\n {2}.*说明\.txt\n/);
+    expect(r.stdout.indexOf('说明.txt')).toBe(r.stdout.lastIndexOf('说明.txt'));
+    expect(r.stdout).not.toContain('~$');
+  });
+
+    test('two returns of one unit are a conflict; another period or plan is rejected with a reason', () => {
     const deptReturns = json.returns.filter((r) => r.unit === dept);
     expect(deptReturns.map((r) => r.status)).toEqual(['conflict', 'conflict']);
     expect(deptReturns.every((r) => r.reason.length > 0)).toBe(true);

@@ -180,7 +180,7 @@ export async function runConsolidate(inputs: string[], opts: ConsolidateOpts): P
   await refuseReturnAsOut(outAbs);
 
   const { collectInputs, readInputs, readPrevious, usageErrorFor } = await import('../inputs');
-  const { files, problems } = collectInputs(inputs, { directories: true, exclude: [outAbs], lang });
+  const { files, problems, skipped } = collectInputs(inputs, { directories: true, exclude: [outAbs], lang });
   if (problems.length) throw usageErrorFor(problems);
   if (!files.length)
     throw new UsageError(
@@ -220,11 +220,13 @@ export async function runConsolidate(inputs: string[], opts: ConsolidateOpts): P
     release();
   }
 
-  if (opts.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+  // `skipped` (files in the directories that are not workbooks) is the CLI's
+  // own addition to the documented Consolidation shape (docs/json.md).
+  if (opts.json) process.stdout.write(JSON.stringify({ ...result, skipped }, null, 2) + '\n');
   else {
     const { renderOverview } = await import('../format/overview');
     const { paintFor } = await import('../format/color');
-    process.stdout.write(renderOverview(plan, result, opts.out, lang, paintFor(process.stdout)));
+    process.stdout.write(renderOverview(plan, result, opts.out, lang, paintFor(process.stdout), skipped));
   }
 
   const troubled =

@@ -21,7 +21,11 @@ function unitName(plan: Plan, code: string | null, lang: Lang): string {
   return lang === 'en' ? u.nameEn ?? u.name : u.name;
 }
 
-export function renderOverview(plan: Plan, c: Consolidation, out: string, lang: Lang, paint: Paint): string {
+/**
+ * `skipped`: files in the input directories that are not workbooks; listed
+ * so nothing is passed over silently, but they are not errors.
+ */
+export function renderOverview(plan: Plan, c: Consolidation, out: string, lang: Lang, paint: Paint, skipped: string[] = []): string {
   const p = parsePeriod(c.period);
   const lines: string[] = [];
   const by = (s: string) => c.returns.filter((r) => r.status === s).length;
@@ -87,6 +91,11 @@ export function renderOverview(plan: Plan, c: Consolidation, out: string, lang: 
     );
     if (notTaken.length > MAX_LISTED)
       text += t(lang, `  …… 另有 ${notTaken.length - MAX_LISTED} 份，见汇总表“报送情况”\n`, `  … ${notTaken.length - MAX_LISTED} more, see sheet 报送情况\n`);
+  }
+  if (skipped.length) {
+    text += `\n${t(lang, `跳过的非 Excel 文件（${skipped.length}，不是报表，未读取）：`, `Skipped, not Excel workbooks (${skipped.length}; not read): `)}\n`;
+    for (const f of skipped.slice(0, MAX_LISTED)) text += `  ${oneLine(f)}\n`;
+    if (skipped.length > MAX_LISTED) text += t(lang, `  …… 另有 ${skipped.length - MAX_LISTED} 个\n`, `  … ${skipped.length - MAX_LISTED} more\n`);
   }
   text += `\n${t(lang, '汇总表：', 'Summary workbook: ')}${out}\n`;
   return text;
