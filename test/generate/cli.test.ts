@@ -259,3 +259,25 @@ test('an output path that cannot be a directory: bilingual message, exit 1, no s
   expectBilingual(r.stderr, /无法读写文件/, /cannot read or write/);
   expect(r.stderr).not.toMatch(/\n\s+at /);
 });
+
+test('docs/cli.md has a section for every command that names each of its options and its exit codes', () => {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { buildProgram } = require('../../src/cli/main') as typeof import('../../src/cli/main');
+  const doc = fs.readFileSync(path.join(REPO_ROOT, 'docs', 'cli.md'), 'utf8');
+  const sections = doc.split(/\n(?=## )/);
+  const program = buildProgram();
+  const leaves = program.commands.flatMap((c) => (c.commands.length ? c.commands.map((s) => [`${c.name()} ${s.name()}`, s] as const) : [[c.name(), c] as const]));
+  expect(leaves.map(([n]) => n)).toEqual(expect.arrayContaining(['plans', 'plan show', 'generate', 'validate', 'consolidate']));
+  for (const [name, cmd] of leaves) {
+    const section = sections.find((x) => x.startsWith(`## \`plansheet ${name}`));
+    expect({ name, found: !!section }).toEqual({ name, found: true });
+    for (const opt of cmd.options) {
+      if (opt.long === '--help' || opt.long === '--lang') continue; // shared, described once at the top
+      expect({ name, option: opt.long, documented: section!.includes(`\`${opt.long}`) || section!.includes(`${opt.short}, ${opt.long}`) }).toEqual({ name, option: opt.long, documented: true });
+    }
+  }
+  // The exit codes of validate and consolidate are their own, not "1 = unexpected failure".
+  const table = doc.slice(doc.indexOf('Exit codes:'), doc.indexOf('## `plansheet plans`'));
+  expect(table).toMatch(/\| `validate` \| no return has errors.*\| some return has errors \| some file cannot be read as a return.*2 wins over 1/);
+  expect(table).toMatch(/\| `consolidate` \| every return accepted, none with errors \| summary written, but some return was rejected, is in conflict, or has errors \| bad usage, nothing to consolidate/);
+});
