@@ -63,7 +63,8 @@ export function consolidateReturns(
   // 1. Validate and classify every input.
   const items: Item[] = returns.map((r) => {
     if (isUnreadable(r)) {
-      const reason = msg('return.unreadable', { message: r.message });
+      // Readers' messages already name the file and say why, in the user's language.
+      const reason = r.message.trim() ? r.message : msg('return.unreadable', {});
       const f: Finding = { severity: 'error', rule: r.rule || 'return.unreadable', code: null, sheet: null, cell: null, message: reason };
       return { file: r.file, ret: null, findings: [f], outcome: { file: r.file, unit: null, status: 'rejected', reason, errors: 1, warnings: 0 } };
     }

@@ -212,7 +212,7 @@ export const CATALOGUE = {
   'unit.points': { zh: '个百分点', en: 'percentage points' },
 
   // ── consolidation ────────────────────────────────────────────────────────
-  'return.unreadable': { zh: '文件无法读取：{message}', en: 'The file could not be read: {message}' },
+  'return.unreadable': { zh: '文件无法作为报表读取', en: 'The file could not be read as a return' },
   'return.not-plansheet': { zh: '不是 PlanSheet 填报表', en: 'Not a PlanSheet return' },
   'return.wrong-plan': { zh: '属于其他计划（{got}）', en: 'Belongs to another plan ({got})' },
   'return.wrong-period': { zh: '期别为 {got}，应为 {expected}', en: 'Period {got}, expected {expected}' },
