@@ -4,23 +4,13 @@
  * values typed by hand from the seed.
  */
 import { existsSync, readFileSync } from 'fs';
-import { builtinPlan } from '../../src/core/plan/builtin';
+import { planUnderTest, seedPath } from './support';
 import { evaluateTarget, formatTarget } from '../../src/core/plan/target';
-import type { Indicator, Plan } from '../../src/core/plan/types';
 
 const ID = 'kunshan-digital-government-2021-2025';
-const SEED = '/work/shared/seeds/004_c82ffedd28f2eff4.txt';
+const SEED = seedPath('004_c82ffedd28f2eff4.txt');
 
-function plan(): Plan {
-  const p = builtinPlan(ID);
-  if (!p) throw new Error(`plan ${ID} is not built in`);
-  return p;
-}
-function ind(code: string): Indicator {
-  const i = plan().indicators.find((x) => x.code === code);
-  if (!i) throw new Error(`no indicator ${code}`);
-  return i;
-}
+const { plan, ind } = planUnderTest(ID);
 
 describe('Kunshan digital-government plan (seed 004)', () => {
   test('plan metadata', () => {

@@ -6,24 +6,15 @@
  * table row's name and cells appear in it, in order.
  */
 import { existsSync, readFileSync } from 'fs';
-import { builtinPlan } from '../../src/core/plan/builtin';
+import { planUnderTest, seedPath } from './support';
 import { evaluateTarget } from '../../src/core/plan/target';
-import type { Indicator, Plan, Target } from '../../src/core/plan/types';
+import type { Target } from '../../src/core/plan/types';
 
 const ID = 'suzhou-digital-economy-2021-2023';
-const SEED = '/work/shared/seeds/000_b51f5a4d10e50562.txt';
+const SEED = seedPath('000_b51f5a4d10e50562.txt');
 const DISTRICTS = ['320582', '320581', '320585', '320583', '320509', '320506', '320507', '320508', '320571', '320505'];
 
-function plan(): Plan {
-  const p = builtinPlan(ID);
-  if (!p) throw new Error(`plan ${ID} is not built in`);
-  return p;
-}
-function ind(code: string): Indicator {
-  const i = plan().indicators.find((x) => x.code === code);
-  if (!i) throw new Error(`no indicator ${code}`);
-  return i;
-}
+const { plan, ind } = planUnderTest(ID);
 const byPrefix = (prefix: string) => plan().indicators.filter((i) => i.code.startsWith(prefix));
 
 /** A target written compactly for the table below: 'ge 3000', 'le 1.3', 'range 1 2', 'none', 'text 全面推广'. */

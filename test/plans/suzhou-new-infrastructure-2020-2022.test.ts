@@ -5,23 +5,13 @@
  * against values typed by hand from the seed.
  */
 import { existsSync, readFileSync } from 'fs';
-import { builtinPlan } from '../../src/core/plan/builtin';
+import { planUnderTest, seedPath } from './support';
 import { evaluateTarget } from '../../src/core/plan/target';
-import type { Indicator, Plan } from '../../src/core/plan/types';
 
 const ID = 'suzhou-new-infrastructure-2020-2022';
-const SEED = '/work/shared/seeds/003_9205dff3c6cedb66.txt';
+const SEED = seedPath('003_9205dff3c6cedb66.txt');
 
-function plan(): Plan {
-  const p = builtinPlan(ID);
-  if (!p) throw new Error(`plan ${ID} is not built in`);
-  return p;
-}
-function ind(code: string): Indicator {
-  const i = plan().indicators.find((x) => x.code === code);
-  if (!i) throw new Error(`no indicator ${code}`);
-  return i;
-}
+const { plan, ind } = planUnderTest(ID);
 
 describe('Suzhou new-infrastructure plan (seed 003)', () => {
   test('plan metadata', () => {

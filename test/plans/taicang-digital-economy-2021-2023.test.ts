@@ -4,23 +4,13 @@
  * the seed, plus structure (categories, units, leads, parent plan).
  */
 import { existsSync, readFileSync } from 'fs';
-import { builtinPlan } from '../../src/core/plan/builtin';
+import { planUnderTest, seedPath } from './support';
 import { evaluateTarget } from '../../src/core/plan/target';
-import type { Indicator, Plan } from '../../src/core/plan/types';
 
 const ID = 'taicang-digital-economy-2021-2023';
-const SEED = '/work/shared/seeds/001_2078fdaf42cd89f4.txt';
+const SEED = seedPath('001_2078fdaf42cd89f4.txt');
 
-function plan(): Plan {
-  const p = builtinPlan(ID);
-  if (!p) throw new Error(`plan ${ID} is not built in`);
-  return p;
-}
-function ind(code: string): Indicator {
-  const i = plan().indicators.find((x) => x.code === code);
-  if (!i) throw new Error(`no indicator ${code}`);
-  return i;
-}
+const { plan, ind } = planUnderTest(ID);
 
 describe('Taicang digital-economy plan (seed 001)', () => {
   test('plan metadata', () => {
