@@ -204,6 +204,9 @@ function checkWorkbook(r: Report, plan: Plan, period: Period, unit: ReportingUni
     expect(ind.name.startsWith(d.promptTitle.replace(/…$/, ''))).toBe(true);
     expect(d.prompt).toContain(formatTarget(ind.targets[tk], ind.unit));
     if (ind.unit) expect(d.prompt).toContain(ind.unit);
+    // Whom to ask: the lead departments close the prompt (unless Excel's limit clipped it).
+    const unitsByCode = new Map(plan.units.map((u) => [u.code, u]));
+    if (!d.prompt.endsWith('…')) for (const l of ind.lead) expect(d.prompt).toContain(unitsByCode.get(l)!.shortName ?? unitsByCode.get(l)!.name);
   });
   // No validation on a cell that is not a value cell.
   const valueCells = new Set(inds.map((_, i) => `${C.value}${rowOf(i)}`));

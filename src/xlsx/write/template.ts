@@ -60,6 +60,11 @@ function planFacts(plan: Plan): PlanFacts {
   return f;
 }
 
+/** The lead departments' short names, for the value cell's prompt: whom to ask about the indicator. */
+function leadNames(ind: Indicator, facts: PlanFacts): string {
+  return ind.lead.map((c) => facts.unitByCode.get(c)?.shortName ?? facts.unitByCode.get(c)?.name ?? c).join('、');
+}
+
 /** Absolute reference for a defined name: '指标填报'!$F$5 */
 export function absRef(sheet: string, col: string, row: number): string {
   return `'${sheet.replace(/'/g, "''")}'!$${col}$${row}`;
@@ -285,7 +290,7 @@ function writeEntry({ wb, plan, period, unit, indicators, facts, opts }: SheetCo
     set(C.unit, ind.unit, STYLE.cellCenter);
     set(C.target, shownTarget, STYLE.cellCenterWrap);
     const valueRef = `${C.value}${row}`;
-    set(C.value, null, ind.kind === 'count' ? STYLE.valueCount : STYLE.value).dataValidation = valueValidation(ind, target, shownTarget);
+    set(C.value, null, ind.kind === 'count' ? STYLE.valueCount : STYLE.value).dataValidation = valueValidation(ind, target, shownTarget, leadNames(ind, facts));
     set(C.status, { formula: statusFormula(target, valueRef, ind.kind, judgement), result: '未填' } as ExcelJS.CellFormulaValue, STYLE.status);
     set(C.remark, null, STYLE.remark);
     r.height = entryRowHeight(category.blocks, ind.name, shownTarget);

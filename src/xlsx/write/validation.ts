@@ -39,10 +39,16 @@ export const ANY_NUMBER = 999999999999999;
 
 /** The validation rule of an indicator's value cell. */
 /**
+ * @param lead the lead departments' names, so the clerk knows whom to ask.
  * @param shown the target as the entry sheet shows it ("全市 ≥ 3000"); the
  *   seed's note on the target goes into the prompt, not the narrow cell.
  */
-export function valueValidation(ind: Indicator, target: Target | undefined, shown = formatTarget(target, ind.unit)): ValueValidation {
+export function valueValidation(
+  ind: Indicator,
+  target: Target | undefined,
+  shown = formatTarget(target, ind.unit),
+  lead = '',
+): ValueValidation {
   let rule: Pick<ValueValidation, 'type' | 'operator' | 'formulae'>;
   let must: string;
   switch (ind.kind) {
@@ -72,7 +78,8 @@ export function valueValidation(ind: Indicator, target: Target | undefined, show
   const unit = ind.unit ? `单位：${ind.unit}` : '';
   const targetText = `目标：${shown}`;
   const note = target?.note ? `说明：${target.note}` : '';
-  const prompt = [unit, targetText, must.replace(/^请输入/, '填写'), note].filter(Boolean).join('；');
+  // The lead goes last: the prompt is clipped to Excel's 255 characters from the end.
+  const prompt = [unit, targetText, must.replace(/^请输入/, '填写'), note, lead ? `牵头：${lead}` : ''].filter(Boolean).join('；');
   return {
     ...rule,
     allowBlank: true,
