@@ -14,8 +14,11 @@ import { applyHighlights, clearHighlights } from '../../src/addin/office/highlig
 import { HIGHLIGHT, MARKS_SETTING } from '../../src/addin/office/marks';
 import { readOpenWorkbook } from '../../src/addin/office/readOpen';
 import { selectCell } from '../../src/addin/office/select';
-import { existingSheets, writeSummary } from '../../src/addin/office/writeSummary';
-import type { SummaryTables } from '../../src/addin/summaryTables';
+import { existingSheets, MAX_WRITE_SYNCS, summaryColumnWidths, summaryPrint, writeSummary } from '../../src/addin/office/writeSummary';
+import { buildSummaryTables, type SummaryTables } from '../../src/addin/summaryTables';
+import ExcelJS from 'exceljs';
+import { writeSummaryWorkbook } from '../../src/xlsx/summary';
+import { testConsolidation, testPlan } from '../summary/fixture';
 import { MockBook } from './mockExcel';
 
 const E = SHEETS.entry;
@@ -288,6 +291,66 @@ describe('writeSummary', () => {
     expect(describeError(err, 'zh')).toMatch(/超过 Excel 网页版单次请求的上限/);
     expect(book2.syncs).toBe(0);
     expect(book2.sheets.map((s) => s.name)).toEqual(['Sheet1']);
+  });
+});
+
+describe('汇总 print setup (ExcelApi 1.9 pageLayout)', () => {
+  test('A3 landscape, N pages wide, rows 1–3 and columns A:G repeated, without an extra round trip', async () => {
+    const withLayout = new MockBook();
+    withLayout.addSheet('Sheet1');
+    const r = await writeSummary(withLayout.context(), tables(), [], ALL_CAPS);
+    const without = new MockBook();
+    without.addSheet('Sheet1');
+    const r0 = await writeSummary(without.context(), tables(), [], { ...ALL_CAPS, pageLayout: false });
+    expect(r.syncs).toBe(r0.syncs);
+    expect(withLayout.syncs).toBeLessThanOrEqual(MAX_WRITE_SYNCS);
+    expect(MAX_WRITE_SYNCS).toBe(3);
+    const width = tables().sheets[0].table.rows[0].length;
+    expect(withLayout.sheet('汇总')!.pageLayout).toEqual({
+      orientation: 'Landscape',
+      paperSize: 'A3',
+      zoom: { horizontalFitToPages: summaryPrint(width).pagesWide, verticalFitToPages: 0 },
+      titleRows: '$1:$3',
+      titleColumns: '$A:$G',
+    });
+    // Only 汇总 is set up for print; the other sheets keep Excel's defaults.
+    expect(withLayout.sheet('报送情况')!.pageLayout).toBeUndefined();
+    expect(withLayout.sheet('问题清单')!.pageLayout).toBeUndefined();
+    // Below ExcelApi 1.9 it is left out silently.
+    expect(without.sheets.map((x) => x.pageLayout)).toEqual([undefined, undefined, undefined, undefined]);
+    expect(without.cell('汇总', 'A3')!.value).toBe('代码');
+  });
+
+  test('pages across grow with the unit columns, as the CLI counts them', () => {
+    expect(summaryPrint(9).pagesWide).toBe(1);
+    const wide = [9 + 10, 9 + 30, 9 + 60].map((n) => summaryPrint(n).pagesWide);
+    expect(wide[0]).toBeLessThan(wide[2]);
+    expect([...wide].sort((a, b) => a - b)).toEqual(wide);
+  });
+
+  test('matches the print setup of the summary workbook the CLI writes for the same consolidation', async () => {
+    const plan = testPlan();
+    const c = testConsolidation(plan);
+    const cli = new ExcelJS.Workbook();
+    await cli.xlsx.load(Buffer.from(await writeSummaryWorkbook(plan, c, { generatedAt: new Date('2024-02-01T08:00:00Z') })) as never);
+    const ws = cli.getWorksheet('汇总')!;
+    const tablesOf = buildSummaryTables(plan, c);
+    const width = tablesOf.sheets[0].table.rows[0].length;
+    expect(ws.columnCount).toBe(width);
+    // The widths the add-in counts pages with are the CLI's own.
+    expect(Array.from({ length: width }, (_, j) => ws.getColumn(j + 1).width)).toEqual(summaryColumnWidths(width));
+
+    const book = new MockBook();
+    book.addSheet('Sheet1');
+    await writeSummary(book.context(), tablesOf, [], ALL_CAPS);
+    const got = book.sheet('汇总')!.pageLayout!;
+    expect(ws.pageSetup.orientation).toBe('landscape');
+    expect(ws.pageSetup.paperSize).toBe(8); // A3
+    expect(got.orientation).toBe('Landscape');
+    expect(got.paperSize).toBe('A3');
+    expect(got.zoom).toEqual({ horizontalFitToPages: ws.pageSetup.fitToWidth, verticalFitToPages: ws.pageSetup.fitToHeight });
+    expect(got.titleRows!.replace(/\$/g, '')).toBe(ws.pageSetup.printTitlesRow!.replace(/\$/g, ''));
+    expect(got.titleColumns!.replace(/\$/g, '')).toBe(ws.pageSetup.printTitlesColumn!.replace(/\$/g, ''));
   });
 });
 

@@ -24,6 +24,8 @@ import { SUMMARY_HEADERS, SUMMARY_LEADING_HEADERS, SUMMARY_SHEETS } from '../../
 import { writeTemplate } from '../../src/xlsx/write/template';
 import { indicatorsFor } from '../../src/xlsx/write/units';
 import { HIGHLIGHT } from '../../src/addin/office/marks';
+import ExcelJS from 'exceljs';
+import { writeSummaryWorkbook } from '../../src/xlsx/summary';
 import { runPythonJson, PYTHON } from '../support/python';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -44,6 +46,7 @@ interface StandinCell {
 }
 interface StandinSheet {
   name: string;
+  pageLayout?: { orientation: string; paperSize: string; zoom: Record<string, number | undefined>; titleRows: string; titleColumns: string };
   visibility: string;
   protected: boolean;
   allowFormatCells: boolean;
@@ -321,6 +324,15 @@ describe('clerk mode: checking a return', () => {
   });
 });
 
+test('the task pane bundle carries no ExcelJS (the print setup imports only pure summary modules)', () => {
+  const js = fs.readdirSync(dist).filter((f) => f.endsWith('.js'));
+  expect(js.length).toBeGreaterThan(0);
+  const bundle = js.map((f) => fs.readFileSync(path.join(dist, f), 'utf8')).join('\n');
+  // Module paths are in the development bundle: react-dom is, ExcelJS is not.
+  expect(bundle).toMatch(/node_modules[\\/]react-dom[\\/]/);
+  expect(bundle).not.toMatch(/node_modules[\\/]exceljs[\\/]/);
+});
+
 describe('city mode: consolidating returns', () => {
   test('files through the picker and a copied sheet become the summary sheets and charts', async () => {
     const files = [await makeReturn('320582', 0), await makeReturn('320581', 1), await makeReturn('320585', 2)];
@@ -398,6 +410,21 @@ describe('city mode: consolidating returns', () => {
     const runs = await excel<{ syncs: number }[]>(page, 'window.__excel.runs');
     // inspect (1), copied sheets (2), existing sheets (1), write (≤3).
     expect(runs[runs.length - 1].syncs).toBeLessThanOrEqual(3);
+    // 汇总 is set up for print as the CLI's summary workbook of the same returns.
+    const cliBook = new ExcelJS.Workbook();
+    await cliBook.xlsx.load(Buffer.from(await writeSummaryWorkbook(PLAN, expected)) as never);
+    const cliSetup = cliBook.getWorksheet(SUMMARY_SHEETS.summary)!.pageSetup;
+    expect(cliSetup.fitToWidth).toBeGreaterThan(1); // the Suzhou units need more than one page across
+    expect(summary.pageLayout).toEqual({
+      orientation: 'Landscape',
+      paperSize: 'A3',
+      zoom: { horizontalFitToPages: cliSetup.fitToWidth, verticalFitToPages: 0, scale: undefined },
+      titleRows: '$1:$3',
+      titleColumns: '$A:$G',
+    });
+    expect(cliSetup.printTitlesRow!.replace(/\$/g, '')).toBe('1:3');
+    expect(cliSetup.printTitlesColumn!.replace(/\$/g, '')).toBe('A:G');
+    for (const other of [SUMMARY_SHEETS.submissions, SUMMARY_SHEETS.findings]) expect(sheets.find((s) => s.name === other)!.pageLayout).toBeUndefined();
 
     // Again: the sheets exist now, so the pane asks first.
     await page.getByRole('button', { name: '汇总报表' }).click();

@@ -25,12 +25,22 @@ export interface MockCell {
   font: string | null;
 }
 
+/** What the adapter set through worksheet.pageLayout, applied at sync. */
+export interface MockPageLayout {
+  orientation?: string;
+  paperSize?: string;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  titleRows?: string;
+  titleColumns?: string;
+}
+
 export interface MockSheet {
   name: string;
   cells: Map<string, MockCell>;
   protected: boolean;
   allowFormatCells: boolean;
   visibility: 'Visible' | 'Hidden' | 'VeryHidden';
+  pageLayout?: MockPageLayout;
 }
 
 const ERR = ['Error, property was not loaded', 'Error, context.sync() was not called'];
@@ -275,7 +285,24 @@ export class MockBook {
       },
       freezePanes: { freezeRows: () => undefined },
     };
+    // pageLayout (ExcelApi 1.9): writes are queued and land on the sheet at
+    // sync, like every other write; a string address is what Excel accepts.
+    const put = (patch: MockPageLayout) => book.pending.push(() => (s.pageLayout = { ...s.pageLayout, ...patch }));
+    const pageLayout = {
+      set orientation(v: string) {
+        put({ orientation: v });
+      },
+      set paperSize(v: string) {
+        put({ paperSize: v });
+      },
+      set zoom(v: MockPageLayout['zoom']) {
+        put({ zoom: { ...v } });
+      },
+      setPrintTitleRows: (r: string) => put({ titleRows: String(r) }),
+      setPrintTitleColumns: (c: string) => put({ titleColumns: String(c) }),
+    };
     if (plain) {
+      (data as Record<string, unknown>).pageLayout = pageLayout;
       // Items of a loaded collection: plain values, as Office.js gives them.
       return data as unknown as OfficeMockObject;
     }
@@ -288,6 +315,7 @@ export class MockBook {
         s.name = v;
       },
     });
+    Object.defineProperty(mock, 'pageLayout', { get: () => pageLayout });
     this.sheetMocks.push({ mock, sheet: s, origName: s.name });
     return mock;
   }

@@ -2,7 +2,8 @@
  * Which Excel API requirement sets the host supports. The check needs
  * ExcelApi 1.4 (getItemOrNullObject, workbook settings, used ranges);
  * finer features degrade: fill.pattern (1.9) tells "no fill" from white,
- * freeze panes need 1.7; charts are from 1.1.
+ * freeze panes need 1.7; charts are from 1.1; the summary's print setup
+ * (worksheet.pageLayout) needs 1.9 and is left out below it.
  */
 
 export interface Caps {
@@ -11,6 +12,8 @@ export interface Caps {
   freezePanes: boolean;
   fillPattern: boolean;
   charts: boolean;
+  /** worksheet.pageLayout: paper, orientation, fit to pages, print titles. */
+  pageLayout: boolean;
 }
 
 export const MIN_EXCEL_API = '1.4';
@@ -25,7 +28,7 @@ export function detectCaps(isSetSupported: IsSetSupported): Caps {
       return false;
     }
   };
-  return { api14: s('1.4'), freezePanes: s('1.7'), fillPattern: s('1.9'), charts: s('1.1') };
+  return { api14: s('1.4'), freezePanes: s('1.7'), fillPattern: s('1.9'), charts: s('1.1'), pageLayout: s('1.9') };
 }
 
-export const ALL_CAPS: Caps = { api14: true, freezePanes: true, fillPattern: true, charts: true };
+export const ALL_CAPS: Caps = { api14: true, freezePanes: true, fillPattern: true, charts: true, pageLayout: true };

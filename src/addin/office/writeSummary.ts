@@ -8,12 +8,19 @@
  * they are queued (JSON length, a fair proxy for the request body) and a batch
  * is closed at PAYLOAD_BUDGET; a result that would need more than three
  * batches is refused with a sentence before anything is written.
+ * 汇总 gets the CLI workbook's print setup (A3 landscape, N pages wide, the
+ * header rows and key columns repeated) where the host has ExcelApi 1.9; it
+ * is queued with the sheet's styling, so it costs no round trip.
  */
 
 import type { CellValue, SummaryTables, Table } from '../summaryTables';
 import { colName } from '../summaryTables';
 import type { Caps } from './caps';
 import { AddinError } from './errors';
+// Both modules are free of ExcelJS at run time (sheet-summary.ts imports it
+// for types only), so the add-in bundle stays without it.
+import { SUMMARY_HEADER_ROW, summaryPagesWide } from '../../xlsx/summary/sheet-summary';
+import { SUMMARY_KEY_COLUMNS } from '../../xlsx/summary/labels';
 
 /** Bytes per batch, below Excel on the web's 5 MB request limit with room for the envelope. */
 export const PAYLOAD_BUDGET = 4 * 1024 * 1024;
@@ -26,6 +33,46 @@ export async function existingSheets(context: Excel.RequestContext, names: strin
   await context.sync();
   const have = new Set(ws.items.map((w) => w.name));
   return names.filter((n) => have.has(n));
+}
+
+/**
+ * Column widths of the CLI's 汇总 (src/xlsx/summary/sheet-summary.ts: the nine
+ * leading columns, then one per unit). They are not exported there; the
+ * adapter test checks these against a workbook the CLI writes.
+ */
+const CLI_LEADING_WIDTHS = [14, 18, 36, 8, 12, 14, 10, 44, 14];
+const CLI_UNIT_WIDTH = 10;
+
+export interface SummaryPrint {
+  pagesWide: number;
+  /** Rows repeated at the top of every printed page, e.g. "$1:$3". */
+  titleRows: string;
+  /** Columns repeated at the left of every printed page, e.g. "$A:$G". */
+  titleColumns: string;
+}
+
+/** The CLI's 汇总 column widths (character units) for a sheet `columns` wide. */
+export function summaryColumnWidths(columns: number): number[] {
+  return Array.from({ length: columns }, (_, j) => CLI_LEADING_WIDTHS[j] ?? CLI_UNIT_WIDTH);
+}
+
+/** The print setup of a 汇总 sheet `columns` wide, as the CLI workbook has it. */
+export function summaryPrint(columns: number): SummaryPrint {
+  return {
+    pagesWide: summaryPagesWide(summaryColumnWidths(columns), SUMMARY_KEY_COLUMNS),
+    titleRows: `$1:$${SUMMARY_HEADER_ROW}`,
+    titleColumns: `$A:$${colName(SUMMARY_KEY_COLUMNS)}`,
+  };
+}
+
+function printSetup(ws: Excel.Worksheet, print: SummaryPrint): void {
+  const layout = ws.pageLayout;
+  layout.orientation = 'Landscape' as Excel.PageOrientation;
+  layout.paperSize = 'A3' as Excel.PaperType;
+  // 0 pages tall: as many as the rows need (the OOXML fitToHeight="0" the CLI writes).
+  layout.zoom = { horizontalFitToPages: print.pagesWide, verticalFitToPages: 0 };
+  layout.setPrintTitleRows(print.titleRows);
+  layout.setPrintTitleColumns(print.titleColumns);
 }
 
 interface Op {
@@ -71,7 +118,14 @@ export async function writeSummary(
     for (const block of blocks(s.table)) {
       ops.push({ bytes: block.bytes, run: (wb) => (wb.worksheets.getItem(s.name).getRange(block.address).values = block.values) });
     }
-    ops.push({ bytes: 500, run: (wb) => styleSheet(wb.worksheets.getItem(s.name), s.table, caps) });
+    ops.push({
+      bytes: 500,
+      run: (wb) => {
+        const ws = wb.worksheets.getItem(s.name);
+        styleSheet(ws, s.table, caps);
+        if (i === 0 && caps.pageLayout) printSetup(ws, summaryPrint(s.table.rows[0]?.length ?? 1));
+      },
+    });
   });
   replace.forEach((_, i) => {
     ops.push({ bytes: 100, run: (wb) => wb.worksheets.getItem(`_ps_old_${stamp}_${i}`).delete() });

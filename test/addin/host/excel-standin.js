@@ -10,12 +10,16 @@
  *
  * The test sets window.__standin = { model, displayLanguage, apiVersion }
  * before this script runs; the stand-in records syncs per Excel.run,
- * selection, active sheet, settings and charts in window.__excel.
+ * selection, active sheet, settings and charts in window.__excel; what the
+ * adapter sets through worksheet.pageLayout (ExcelApi 1.9, absent when the
+ * configured apiVersion is lower) lands on the model sheet as `pageLayout`.
  */
 (function () {
   'use strict';
   var cfg = window.__standin || {};
   var model = cfg.model || { sheets: [], names: [] };
+  var versions = cfg.apiVersion || '1.9';
+  function supports(v) { return +v.split('.')[1] <= +versions.split('.')[1]; }
   var settings = {};
   var state = { runs: [], selected: null, active: null, charts: [], settings: settings, model: model };
   window.__excel = state;
@@ -173,6 +177,39 @@
       },
     };
     this.freezePanes = { freezeRows: function (n) { ctx._ops.push(function () { resolve().frozenRows = n; }); } };
+    if (supports('1.9')) this.pageLayout = new PageLayout(ctx, resolve);
+  }
+
+  /* worksheet.pageLayout: the values Excel accepts, checked at sync as Excel does. */
+  var ORIENTATIONS = ['Portrait', 'Landscape'];
+  var PAPERS = ['A3', 'A4', 'A5', 'B4', 'B5', 'Letter', 'Legal', 'Tabloid', 'Executive', 'Folio', 'Quatro', 'Statement', 'Note'];
+  function pageCount(n) { return n === null || n === undefined || (Number.isInteger(n) && n >= 0 && n <= 32767); }
+  function PageLayout(ctx, resolve) {
+    function put(key, value, ok) {
+      ctx._ops.push(function () {
+        var s = resolve();
+        if (!ok(value)) throw err('InvalidArgument', 'pageLayout.' + key + ': ' + JSON.stringify(value));
+        s.pageLayout = s.pageLayout || {};
+        s.pageLayout[key] = value;
+      });
+    }
+    Object.defineProperty(this, 'orientation', { set: function (v) { put('orientation', v, function (x) { return ORIENTATIONS.indexOf(x) >= 0; }); } });
+    Object.defineProperty(this, 'paperSize', { set: function (v) { put('paperSize', v, function (x) { return PAPERS.indexOf(x) >= 0; }); } });
+    Object.defineProperty(this, 'zoom', {
+      set: function (v) {
+        var z = { horizontalFitToPages: v && v.horizontalFitToPages, verticalFitToPages: v && v.verticalFitToPages, scale: v && v.scale };
+        put('zoom', z, function (x) {
+          var fit = x.horizontalFitToPages != null || x.verticalFitToPages != null;
+          // Either a scale or fit-to-pages, not both.
+          if (fit && x.scale != null) return false;
+          if (!fit) return x.scale >= 10 && x.scale <= 400;
+          return pageCount(x.horizontalFitToPages) && pageCount(x.verticalFitToPages);
+        });
+      },
+    });
+    function address(r) { return typeof r === 'string' ? r : r._address().split('!').pop(); }
+    this.setPrintTitleRows = function (r) { put('titleRows', address(r), function (x) { return /^\$?\d+:\$?\d+$/.test(x); }); };
+    this.setPrintTitleColumns = function (r) { put('titleColumns', address(r), function (x) { return /^\$?[A-Z]{1,3}:\$?[A-Z]{1,3}$/.test(x); }); };
   }
 
   function usedRange(ctx, resolveSheet, orNull) {
@@ -301,7 +338,6 @@
     };
   }
 
-  var versions = cfg.apiVersion || '1.9';
   window.Excel = {
     run: function (fn) {
       var ctx = new Context();
@@ -321,7 +357,7 @@
       requirements: {
         isSetSupported: function (name, v) {
           if (name !== 'ExcelApi') return false;
-          return +v.split('.')[1] <= +versions.split('.')[1];
+          return supports(v);
         },
       },
     },
