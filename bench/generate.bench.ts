@@ -5,8 +5,9 @@
  *  2. 1,000 workbooks of the Suzhou plan (cycling over its units) written to
  *     disk: workbooks per second and peak RSS.
  *  3. The same 1,000 workbooks written by openpyxl (bench/openpyxl_write.py,
- *     same sheets, texts, validations, formulas, formats, protection, names)
- *     in the same run; the ratio. Goal: ≥ 2× openpyxl.
+ *     same sheets, texts, row heights, validations, formulas, formats,
+ *     print setup, protection, names) in the same run; the ratio.
+ *     Goal: ≥ 2× openpyxl.
  */
 
 import { spawnSync } from 'child_process';
@@ -14,19 +15,20 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { builtinPlan, builtinPlans, DEFAULT_PLAN_ID } from '../src/core/plan/builtin';
-import { periodKey, targetKey, type Period } from '../src/core/period';
+import { periodKey, periodLabel, type Period } from '../src/core/period';
 import type { Plan, ReportingUnit } from '../src/core/plan/types';
 import { ENTRY_COLUMNS as C, ENTRY_FIRST_DATA_ROW, ENTRY_HEADERS, META_KEYS, META_MAGIC, SHEETS, TEMPLATE_FORMAT_VERSION, remarkName, valueName } from '../src/core/template/layout';
 import { planHash } from '../src/core/plan/load';
 import { generateSet } from '../src/node/generate';
 import { writeFileAtomic } from '../src/node/atomic';
 import { NODE_ZIP_CODEC } from '../src/node/codec';
-import { categoryLabels, entryTitles, instructionsContent } from '../src/xlsx/write/content';
+import { categoryParts, entryTitles, instructionsContent } from '../src/xlsx/write/content';
 import { entryTarget } from '../src/core/template/entry-target';
 import { statusFormula } from '../src/xlsx/write/status';
-import { writeTemplate } from '../src/xlsx/write/template';
+import { entryRowHeight, writeTemplate } from '../src/xlsx/write/template';
+import { textUnits, wrappedRowHeight, type TextBlock } from '../src/xlsx/layout-text';
 import { indicatorsFor, reportingUnits, templateFileName } from '../src/xlsx/write/units';
-import { REPORTER_VALIDATION, statusRules, valueValidation } from '../src/xlsx/write/validation';
+import { COLORS, REPORTER_VALIDATION, statusRules, valueValidation } from '../src/xlsx/write/validation';
 
 const COUNT = Number(process.env.BENCH_COUNT ?? 1000);
 const PYTHON = '/usr/bin/python3';
@@ -41,11 +43,22 @@ async function timeSet(plan: Plan, dir: string): Promise<number> {
   return ms(process.hrtime.bigint() - t0);
 }
 
-/** What openpyxl needs to write the same workbook, made with the generator's own pure parts. */
+/** Column widths of the generator's sheets (src/xlsx/write/template.ts). */
+const INSTRUCTION_TEXT_WIDTH = 86;
+const ENTRY_WIDTHS = { A: 13, B: 18, C: 42, D: 10, E: 15, F: 14, G: 10, H: 32 };
+/** Font size of a sub-category's parent line in the 类型 cell (template.ts PARENT_FONT_SIZE). */
+const PARENT_FONT_SIZE = 8;
+
+/**
+ * What openpyxl needs to write the same workbook, made with the generator's
+ * own pure parts: texts, row heights, validations, formulas, rule colours.
+ */
 function openpyxlSpec(plan: Plan, period: Period, unit: ReportingUnit) {
   const inds = indicatorsFor(plan, unit.code);
-  const tk = targetKey(period);
-  const cats = categoryLabels(plan);
+  const cats = categoryParts(plan);
+  const byCode = new Map(plan.units.map((u) => [u.code, u]));
+  // As template.ts leadNames(): the value prompt names whom to ask.
+  const lead = (codes: string[]) => codes.map((c) => byCode.get(c)?.shortName ?? byCode.get(c)?.name ?? c).join('、');
   const content = instructionsContent(plan, period, unit, inds);
   const dv = (d: { type: string; operator?: string; formulae: (number | Date)[]; promptTitle: string; prompt: string; errorTitle: string; error: string }) => ({
     type: d.type,
@@ -59,15 +72,28 @@ function openpyxlSpec(plan: Plan, period: Period, unit: ReportingUnit) {
   });
   return {
     file: templateFileName(periodKey(period), unit),
+    title: `${plan.title} ${periodLabel(period)} ${unit.name}`,
     metaSheet: SHEETS.meta,
     instructions: {
       sheet: SHEETS.instructions,
       title: content.title,
-      lines: content.blocks.map((b) => (b.kind === 'heading' ? [b.text, '', 'heading'] : [b.label, b.text, 'line'])),
+      lines: content.blocks.map((b) => {
+        if (b.kind === 'heading') return { kind: 'heading', label: b.text };
+        // As template.ts: long lines wrap, and wrapped lines carry their height.
+        const wrap = !!b.wrap || textUnits(b.text) > INSTRUCTION_TEXT_WIDTH - 1;
+        return {
+          kind: 'line',
+          label: b.label,
+          text: b.text,
+          height: wrap ? wrappedRowHeight([{ text: b.text, width: INSTRUCTION_TEXT_WIDTH }]) : null,
+          legend: b.legend ? [b.legend.fill, b.legend.font] : null,
+        };
+      }),
       reporter: content.reporter.map((f) => [
         f.label,
         f.name,
         f.value,
+        f.kind,
         f.kind === 'phone' ? dv(REPORTER_VALIDATION.phone) : f.kind === 'date' ? dv(REPORTER_VALIDATION.date) : null,
       ]),
     },
@@ -75,15 +101,28 @@ function openpyxlSpec(plan: Plan, period: Period, unit: ReportingUnit) {
       sheet: SHEETS.entry,
       ...entryTitles(plan, period, unit),
       headers: Object.keys(C).map((k) => ENTRY_HEADERS[k as keyof typeof C]),
-      widths: { A: 13, B: 14, C: 42, D: 10, E: 15, F: 14, G: 10, H: 32 },
+      widths: ENTRY_WIDTHS,
+      headerFill: COLORS.header.fill,
+      headerFont: COLORS.header.font,
+      toFill: COLORS.toFill.fill,
       rows: inds.map((ind, i) => {
         const e = entryTarget(ind, period, unit.code);
+        const parts = cats.get(ind.category);
+        const blocks: TextBlock[] = !parts
+          ? [{ text: ind.category }]
+          : parts.parent
+            ? [{ text: parts.parent, fontSize: PARENT_FONT_SIZE }, { text: parts.name }]
+            : [{ text: parts.name }];
         return {
-        cells: [ind.code, cats.get(ind.category) ?? ind.category, ind.name, ind.unit, e.text],
-        formula: statusFormula(e.target, `${C.value}${ENTRY_FIRST_DATA_ROW + i}`, ind.kind, e.judgement),
-        dv: dv(valueValidation(ind, e.target, e.text)),
-        valueName: valueName(ind.code),
-        remarkName: remarkName(ind.code),
+          cells: [ind.code, ind.name, ind.unit, e.text],
+          // The category's own name, a sub-category's parent on the line above (small, grey).
+          category: parts ? [parts.parent ?? null, parts.name] : [null, ind.category],
+          height: entryRowHeight(blocks, ind.name, e.text),
+          count: ind.kind === 'count',
+          formula: statusFormula(e.target, `${C.value}${ENTRY_FIRST_DATA_ROW + i}`, ind.kind, e.judgement),
+          dv: dv(valueValidation(ind, e.target, e.text, lead(ind.lead))),
+          valueName: valueName(ind.code),
+          remarkName: remarkName(ind.code),
         };
       }),
       cf: statusRules(`$${C.status}${ENTRY_FIRST_DATA_ROW}`).map((r) => [r.formulae[0], r.style.fill.bgColor.argb, r.style.font.color.argb]),
@@ -152,6 +191,22 @@ export async function run(): Promise<void> {
     console.log(`  openpyxl ${pyVersion()}:            ${res.seconds.toFixed(2)} s, ${pyRate.toFixed(0)} workbooks/s, peak RSS ${(res.peak_rss_kb / 1024).toFixed(0)} MB`);
     const ratio = oursRate / pyRate;
     console.log(`  ratio: PlanSheet is ${ratio.toFixed(2)}× openpyxl ${ratio >= 2 ? '✓ goal ≥ 2×' : '✗ goal ≥ 2×'}`);
+    // The two sides must write the same workbook: read one of each back and compare.
+    const oursFile = path.join(tmp, 'ours.xlsx');
+    fs.writeFileSync(oursFile, await writeTemplate(plan, period, units[0].code, { generator: 'plansheet bench', zipCodec: NODE_ZIP_CODEC }));
+    const theirs = path.join(pyOut, `0000_${templateFileName(periodKey(period), units[0])}`);
+    const cmp = spawnSync(PYTHON, [path.join(__dirname, 'openpyxl_write.py'), '--compare', oursFile, theirs, META_KEYS.generatedAt, META_KEYS.generator], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+    });
+    if (cmp.status !== 0) throw new Error(`comparison failed: ${cmp.stderr.slice(0, 500)}`);
+    const same = JSON.parse(cmp.stdout) as { checked: number; differences: string[] };
+    console.log(
+      same.differences.length
+        ? `  ✗ the workbooks differ (${same.differences.length}):\n${same.differences.slice(0, 20).map((d) => `      ${d}`).join('\n')}`
+        : `  ✓ same workbook read back (${same.checked} cells of ${units[0].name} compared: values, styles, heights, validations, rules, names, print setup)`,
+    );
+    if (same.differences.length) process.exitCode = 1;
     const sizeOf = (d: string) => fs.readdirSync(d).reduce((n, f) => n + fs.statSync(path.join(d, f)).size, 0) / fs.readdirSync(d).length;
     console.log(`  average file size: PlanSheet ${mine.avgKb.toFixed(1)} KB, openpyxl ${(sizeOf(pyOut) / 1024).toFixed(1)} KB`);
   } finally {
