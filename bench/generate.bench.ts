@@ -27,7 +27,7 @@ import { entryTarget } from '../src/core/template/entry-target';
 import { statusFormula } from '../src/xlsx/write/status';
 import { entryRowHeight, writeTemplate } from '../src/xlsx/write/template';
 import { textUnits, wrappedRowHeight, type TextBlock } from '../src/xlsx/layout-text';
-import { indicatorsFor, reportingUnits, templateFileName } from '../src/xlsx/write/units';
+import { indicatorsFor, reportingUnits, templateFileName, unitNames } from '../src/xlsx/write/units';
 import { COLORS, REPORTER_VALIDATION, statusRules, valueValidation } from '../src/xlsx/write/validation';
 
 const COUNT = Number(process.env.BENCH_COUNT ?? 1000);
@@ -57,8 +57,8 @@ function openpyxlSpec(plan: Plan, period: Period, unit: ReportingUnit) {
   const inds = indicatorsFor(plan, unit.code);
   const cats = categoryParts(plan);
   const byCode = new Map(plan.units.map((u) => [u.code, u]));
-  // As template.ts leadNames(): the value prompt names whom to ask.
-  const lead = (codes: string[]) => codes.map((c) => byCode.get(c)?.shortName ?? byCode.get(c)?.name ?? c).join('、');
+  // As the generator: the value prompt names whom to ask.
+  const lead = (codes: string[]) => unitNames(codes, byCode);
   const content = instructionsContent(plan, period, unit, inds);
   const dv = (d: { type: string; operator?: string; formulae: (number | Date)[]; promptTitle: string; prompt: string; errorTitle: string; error: string }) => ({
     type: d.type,

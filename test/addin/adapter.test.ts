@@ -14,7 +14,8 @@ import { applyHighlights, clearHighlights } from '../../src/addin/office/highlig
 import { HIGHLIGHT, MARKS_SETTING } from '../../src/addin/office/marks';
 import { readOpenWorkbook } from '../../src/addin/office/readOpen';
 import { selectCell } from '../../src/addin/office/select';
-import { existingSheets, MAX_WRITE_SYNCS, summaryColumnWidths, summaryPrint, writeSummary } from '../../src/addin/office/writeSummary';
+import { existingSheets, MAX_WRITE_SYNCS, summaryPrint, writeSummary } from '../../src/addin/office/writeSummary';
+import { summaryColumnWidths } from '../../src/xlsx/summary/sheet-summary';
 import { buildSummaryTables, type SummaryTables } from '../../src/addin/summaryTables';
 import ExcelJS from 'exceljs';
 import { writeSummaryWorkbook } from '../../src/xlsx/summary';

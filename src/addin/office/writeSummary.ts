@@ -19,7 +19,7 @@ import type { Caps } from './caps';
 import { AddinError } from './errors';
 // Both modules are free of ExcelJS at run time (sheet-summary.ts imports it
 // for types only), so the add-in bundle stays without it.
-import { SUMMARY_HEADER_ROW, summaryPagesWide } from '../../xlsx/summary/sheet-summary';
+import { SUMMARY_HEADER_ROW, summaryColumnWidths, summaryPagesWide } from '../../xlsx/summary/sheet-summary';
 import { SUMMARY_KEY_COLUMNS } from '../../xlsx/summary/labels';
 
 /** Bytes per batch, below Excel on the web's 5 MB request limit with room for the envelope. */
@@ -35,13 +35,6 @@ export async function existingSheets(context: Excel.RequestContext, names: strin
   return names.filter((n) => have.has(n));
 }
 
-/**
- * Column widths of the CLI's 汇总 (src/xlsx/summary/sheet-summary.ts: the nine
- * leading columns, then one per unit). They are not exported there; the
- * adapter test checks these against a workbook the CLI writes.
- */
-const CLI_LEADING_WIDTHS = [14, 18, 36, 8, 12, 14, 10, 44, 14];
-const CLI_UNIT_WIDTH = 10;
 
 export interface SummaryPrint {
   pagesWide: number;
@@ -51,10 +44,6 @@ export interface SummaryPrint {
   titleColumns: string;
 }
 
-/** The CLI's 汇总 column widths (character units) for a sheet `columns` wide. */
-export function summaryColumnWidths(columns: number): number[] {
-  return Array.from({ length: columns }, (_, j) => CLI_LEADING_WIDTHS[j] ?? CLI_UNIT_WIDTH);
-}
 
 /** The print setup of a 汇总 sheet `columns` wide, as the CLI workbook has it. */
 export function summaryPrint(columns: number): SummaryPrint {

@@ -23,6 +23,11 @@ const FIRST_DATA_ROW = SUMMARY_HEADER_ROW + 1;
 const COL = { code: 1, category: 2, name: 3, unit: 4, city: 5, target: 6, attained: 7, basis: 8, diff: 9 } as const;
 const LEADING_WIDTHS = [14, 18, 36, 8, 12, 14, 10, 44, 14];
 const UNIT_WIDTH = 10;
+
+/** Column widths (character units) of a 汇总 sheet `columns` wide: the leading columns, then one per unit. The add-in prints with the same. */
+export function summaryColumnWidths(columns: number): number[] {
+  return Array.from({ length: columns }, (_, j) => LEADING_WIDTHS[j] ?? UNIT_WIDTH);
+}
 /** Excel refuses taller rows. */
 const MAX_ROW_POINTS = 409;
 
@@ -83,7 +88,7 @@ export function addSummarySheet(
   const headers = [...SUMMARY_LEADING_HEADERS, ...units.map((u) => u.label)];
   const firstUnitCol = SUMMARY_LEADING_HEADERS.length + 1;
   const lastUnitCol = firstUnitCol + units.length - 1;
-  const widths = [...LEADING_WIDTHS, ...units.map(() => UNIT_WIDTH)];
+  const widths = summaryColumnWidths(LEADING_WIDTHS.length + units.length);
 
   writeTitle(ws, 1, `${plan.title} 指标汇总`);
   writeTitle(ws, 2, subtitle, 11);

@@ -34,7 +34,7 @@ import { STYLE } from './styles';
 import { categoryParts, entryTitles, instructionsContent, type CategoryParts } from './content';
 import { textUnits, wrappedRowHeight, type TextBlock } from '../layout-text';
 import { entryTarget } from '../../core/template/entry-target';
-import { indicatorsFor } from './units';
+import { indicatorsFor, unitNames } from './units';
 import { REPORTER_VALIDATION, statusRules, valueValidation } from './validation';
 
 /** Thrown for a unit that is not in the plan or reports nothing. */
@@ -62,7 +62,7 @@ function planFacts(plan: Plan): PlanFacts {
 
 /** The lead departments' short names, for the value cell's prompt: whom to ask about the indicator. */
 function leadNames(ind: Indicator, facts: PlanFacts): string {
-  return ind.lead.map((c) => facts.unitByCode.get(c)?.shortName ?? facts.unitByCode.get(c)?.name ?? c).join('、');
+  return unitNames(ind.lead, facts.unitByCode);
 }
 
 /** Absolute reference for a defined name: '指标填报'!$F$5 */

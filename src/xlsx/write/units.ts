@@ -41,3 +41,8 @@ export function templateFileName(periodKey: string, unit: ReportingUnit): string
   const safe = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').replace(/\s+/g, '').slice(0, 60);
   return `${safe(periodKey)}_${safe(unit.code)}_${safe(unit.name)}.xlsx`;
 }
+
+/** Short names of units by code, joined with 、 (for prompts and contact lines). */
+export function unitNames(codes: string[], byCode: Map<string, ReportingUnit>): string {
+  return codes.map((c) => byCode.get(c)?.shortName ?? byCode.get(c)?.name ?? c).join('、');
+}
