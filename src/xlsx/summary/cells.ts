@@ -72,6 +72,15 @@ export function writeHeader(ws: ExcelJS.Worksheet, rowNumber: number, headers: r
 }
 
 /** Title line above a table. */
+/** A data row: the values from column A, each cell framed like the header. */
+export function writeRow(row: ExcelJS.Row, values: readonly ExcelJS.CellValue[]): void {
+  values.forEach((v, j) => {
+    const cell = row.getCell(j + 1);
+    cell.value = v;
+    cell.border = GRID_BORDER;
+  });
+}
+
 export function writeTitle(ws: ExcelJS.Worksheet, rowNumber: number, text: string, size = 14): void {
   const cell = ws.getCell(rowNumber, 1);
   cell.value = cleanText(text);

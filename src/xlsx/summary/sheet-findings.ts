@@ -7,7 +7,7 @@ import type ExcelJS from 'exceljs';
 import type { Consolidation } from '../../core/consolidate/types';
 import type { Plan } from '../../core/plan/types';
 import { FINDING_HEADERS, SEVERITY_WORDS, SUMMARY_SHEETS } from './labels';
-import { cfFill, COLORS, GRID_BORDER, printSetup, textValue, writeHeader } from './cells';
+import { cfFill, COLORS, printSetup, textValue, writeHeader, writeRow } from './cells';
 import { unitLabel } from './units';
 
 const HEADER_ROW = 1;
@@ -27,11 +27,7 @@ export function addFindingsSheet(wb: ExcelJS.Workbook, plan: Plan, c: Consolidat
       textValue(f.code),
       textValue(f.message),
     ];
-    values.forEach((v, j) => {
-      const cell = row.getCell(j + 1);
-      cell.value = v;
-      cell.border = GRID_BORDER;
-    });
+    writeRow(row, values);
     row.getCell(8).alignment = { wrapText: true, vertical: 'middle' };
   });
   const last = HEADER_ROW + Math.max(1, c.findings.length);

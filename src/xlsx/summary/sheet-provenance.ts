@@ -8,7 +8,7 @@ import type ExcelJS from 'exceljs';
 import type { Consolidation } from '../../core/consolidate/types';
 import type { Plan } from '../../core/plan/types';
 import { PROVENANCE_HEADERS, SUMMARY_SHEETS } from './labels';
-import { GRID_BORDER, numberValue, printSetup, textValue, writeHeader } from './cells';
+import { numberValue, printSetup, textValue, writeHeader, writeRow } from './cells';
 import { unitLabel } from './units';
 
 const HEADER_ROW = 1;
@@ -29,11 +29,7 @@ export function addProvenanceSheet(wb: ExcelJS.Workbook, plan: Plan, c: Consolid
         textValue(src.sheet),
         textValue(src.cell),
       ];
-      values.forEach((v, j) => {
-        const cell = row.getCell(j + 1);
-        cell.value = v;
-        cell.border = GRID_BORDER;
-      });
+      writeRow(row, values);
     }
   }
   ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: Math.max(HEADER_ROW + 1, r - 1), column: PROVENANCE_HEADERS.length } };

@@ -8,7 +8,7 @@ import type ExcelJS from 'exceljs';
 import type { Consolidation, ReturnOutcome } from '../../core/consolidate/types';
 import type { Plan } from '../../core/plan/types';
 import { STATUS_WORDS, SUBMISSION_HEADERS, SUBMISSIONS_NOTE, SUBMITTED_WORDS, SUMMARY_SHEETS } from './labels';
-import { cfFill, COLORS, GRID_BORDER, printSetup, textValue, writeHeader, writeTitle } from './cells';
+import { cfFill, COLORS, printSetup, textValue, writeHeader, writeTitle, writeRow } from './cells';
 import { unitLabel, type UnitColumn } from './units';
 
 const HEADER_ROW = 2;
@@ -80,11 +80,7 @@ export function addSubmissionsSheet(
       r += 1;
     }
     const row = ws.getRow(r);
-    values.forEach((v, j) => {
-      const cell = row.getCell(j + 1);
-      cell.value = v;
-      cell.border = GRID_BORDER;
-    });
+    writeRow(row, values);
     row.getCell(9).alignment = { wrapText: true, vertical: 'middle' };
     r += 1;
   });
