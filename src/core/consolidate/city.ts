@@ -56,6 +56,18 @@ export function cityFigure(
   lang: Lang,
   absent: ReadonlyMap<string, AbsentReason> = new Map(),
 ): CityFigure {
+  const fig = figure(plan, ind, tk, values, lang, absent);
+  return { ...fig, reported: { count: fig.sources.length, expected: ind.reporters.length } };
+}
+
+function figure(
+  plan: Plan,
+  ind: Indicator,
+  tk: string | null,
+  values: UnitValue[],
+  lang: Lang,
+  absent: ReadonlyMap<string, AbsentReason>,
+): Omit<CityFigure, 'reported'> {
   const t = tk ? ind.targets[tk] : undefined;
   const target = t && t.op !== 'none' ? formatTarget(t, ind.unit) : null;
   const msg = (key: string, params: Record<string, string | number> = {}) => message(key, params, lang);
@@ -93,7 +105,7 @@ export function cityFigure(
       let basis = missing.length
         ? msg('basis.sum-partial', { count: parts.length, expected: partsExpected.length, missing: absentText(missing) })
         : msg('basis.sum', { count: parts.length });
-      const fig: CityFigure = { value: sum, target, attained: 'no-data', basis, sources: parts.map((p) => p.at) };
+      const fig: Omit<CityFigure, 'reported'> = { value: sum, target, attained: 'no-data', basis, sources: parts.map((p) => p.at) };
       if (l) {
         const difference = Number((sum - l.v.value).toPrecision(12));
         fig.districtsVsLead = { districtsSum: sum, lead: l.v.value, difference };

@@ -187,6 +187,7 @@ export function consolidateReturns(
             attained: 'qualitative',
             basis: textSources.length ? msg('basis.text', { count: textSources.length }) : msg('basis.no-values'),
             sources: textSources,
+            reported: { count: textSources.length, expected: ind.reporters.length },
           }
         : cityFigure(plan, ind, tk, values, lang, absent),
     };
