@@ -54,3 +54,56 @@ export function pickLatest(rets: ParsedReturn[], _lang: Lang): ConflictDecision 
   }
   return { kind: 'undecidable' };
 }
+
+/** The accepted returns by unit after conflicts are settled (see the top of this file). */
+export interface Settled<T extends { file: string; ret: ParsedReturn | null; outcome: { unit: string | null; status: string; reason: string } }> {
+  /** Unit → the return whose values are used. */
+  used: Map<string, T>;
+  /** Units that sent more than one accepted return. */
+  contested: Set<string>;
+}
+
+/**
+ * Step 2 of a consolidation: more than one accepted return from a unit.
+ * Marks the set-aside returns `conflict` with a reason and returns the ones to use.
+ */
+export function settleConflicts<T extends { file: string; ret: ParsedReturn | null; outcome: { unit: string | null; status: string; reason: string } }>(
+  items: T[],
+  mode: 'report' | 'latest' | undefined,
+  unitText: (code: string) => string,
+  msg: (key: string, params?: Record<string, string | number>) => string,
+  lang: Lang,
+): Settled<T> {
+  const byUnit = new Map<string, T[]>();
+  for (const it of items) {
+    if (it.outcome.status !== 'accepted') continue;
+    const u = it.outcome.unit!;
+    byUnit.set(u, [...(byUnit.get(u) ?? []), it]);
+  }
+  const used = new Map<string, T>();
+  const contested = new Set<string>();
+  for (const [unit, group] of byUnit) {
+    if (group.length === 1) {
+      used.set(unit, group[0]);
+      continue;
+    }
+    contested.add(unit);
+    const others = (it: T) => group.filter((g) => g !== it).map((g) => g.file).join('、');
+    const decision = mode === 'latest' ? pickLatest(group.map((g) => g.ret!), lang) : null;
+    if (decision?.kind === 'latest') {
+      const kept = group[decision.keep];
+      used.set(unit, kept);
+      group.forEach((g, i) => {
+        if (g === kept) return;
+        g.outcome.status = 'conflict';
+        g.outcome.reason = msg('return.superseded', { unit: unitText(unit), kept: kept.file, by: msg(decision.by), keptDate: decision.shown[decision.keep], date: decision.shown[i] });
+      });
+    } else {
+      for (const g of group) {
+        g.outcome.status = 'conflict';
+        g.outcome.reason = msg(decision ? 'return.undecidable' : 'return.conflict', { unit: unitText(unit), others: others(g) });
+      }
+    }
+  }
+  return { used, contested };
+}
