@@ -31,6 +31,8 @@ function districtValues(u: string, k: number): Record<string, number | string> {
     'SZDE-M16': u === KS ? 1e20 : 100,
     // Percent typed as text "30%" into a %-unit indicator of kind number (太仓).
     'SZDE-M03': u === TC ? '30%' : 30,
+    // A growth rate in % (kind number): 昆山 types 0.3 in a plain cell, the others 30.
+    'SZDE-M37': u === KS ? 0.3 : 30,
     // Ranking and 完成率: 10, 20, … 100 in district order; 550 against ≥ 300.
     'SZDE-M18': 10 * (k + 1),
   };
@@ -135,4 +137,12 @@ test('完成率 and ranking of a complete sum', () => {
   const ind = indicator(c, 'SZDE-M18');
   expect(ind.city).toMatchObject({ value: 550, attained: 'met', reported: { count: 10, expected: 10 }, completion: Number((550 / 300).toPrecision(12)) });
   expect(ind.ranking).toEqual([...districts].reverse());
+});
+
+test('a bare 0.3 in a plain cell of a %-unit growth rate is a likely slip, left out', () => {
+  const ind = indicator(c, 'SZDE-M37');
+  expect(findingsOf(c, KS, 'SZDE-M37')).toEqual(['warning:value.unit-slip']);
+  expect(c.findings.find((f) => f.unit === KS && f.code === 'SZDE-M37')!.readAs).toBe(30);
+  expect(ind.units[KS]).toBeNull();
+  expect(ind.city.excluded).toEqual([expect.objectContaining({ unit: KS, value: 0.3, reason: 'unit-slip' })]);
 });
