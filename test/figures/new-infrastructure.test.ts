@@ -19,6 +19,7 @@ const CO_LEADS = ['320507', '320571', '320581'];
 const files = new Map<string, string>();
 let all: Consolidation;
 let districtsOnly: Consolidation;
+let districtsOnlyButZjg: Consolidation;
 
 beforeAll(() => {
   districts.forEach((u, k) => {
@@ -31,7 +32,8 @@ beforeAll(() => {
           // Every district also reports 10 for 人工智能专利, ranked below by value: 10 + k.
           'XJJ-A5-02': 10 + k,
           'XJJ-B2-04': 50,
-          'XJJ-A2-04': u === '320582' ? 1.6 : 1.3,
+          // 张家港 fails the PUE limit; 高新区 types 1300 (no PUE is 1300: implausible).
+          'XJJ-A2-04': u === '320582' ? 1.6 : u === '320505' ? 1300 : 1.3,
           'XJJ-B4-02': 5,
         },
       }),
@@ -42,6 +44,7 @@ beforeAll(() => {
   }
   all = R.consolidate();
   districtsOnly = R.consolidate(districts.map((u) => files.get(u)!));
+  districtsOnlyButZjg = R.consolidate(districts.filter((u) => u !== '320582').map((u) => files.get(u)!));
 });
 afterAll(() => R.cleanup());
 
@@ -94,9 +97,13 @@ test('citywide: the lead department\'s figure; co-leading districts\' own values
   expect(sum.districtsVsLead).toBeUndefined();
 });
 
-test('limit: every district must comply; 张家港 at 1.6 fails the ≤ 1.5 limit', () => {
+test('limit: every district must comply; 张家港 at 1.6 fails the ≤ 1.5 limit, certain whatever 高新区\'s 1300 turns out to be', () => {
   const city = indicator(all, 'XJJ-A2-04').city;
-  expect(city).toMatchObject({ value: 1.6, attained: 'missed', nonCompliant: ['320582'], reported: { count: 10, expected: 10 }, completion: null });
-  expect(city.sources.map((s) => s.unit).sort()).toEqual([...districts].sort());
+  expect(city).toMatchObject({ value: 1.6, attained: 'missed', nonCompliant: ['320582'], reported: { count: 9, expected: 10 }, completion: null });
+  expect(city.excluded).toEqual([expect.objectContaining({ unit: '320505', value: 1300, reason: 'implausible' })]);
+  expect(city.sources.map((s) => s.unit).sort()).toEqual(districts.filter((u) => u !== '320505').sort());
+  // Without 张家港's miss, the same left-out value would leave the verdict open: 待核实.
+  const open = indicator(districtsOnlyButZjg, 'XJJ-A2-04').city;
+  expect(open).toMatchObject({ value: 1.3, attained: 'unverified', nonCompliant: [], reported: { count: 8, expected: 10 } });
   expect(path.basename(city.sources.find((s) => s.unit === '320582')!.file)).toContain('320582');
 });
