@@ -85,6 +85,8 @@ function toVerify(input: FigureInput, codes: string[]): boolean {
 function partialVerdict(input: FigureInput, t: Target | undefined, value: number, without: string[]): Attainment {
   const att = verdict(input.ind, t, value);
   if (!without.length || (att !== 'met' && att !== 'missed')) return att;
+  // Kind `number` may be negative: a missing part could lower the sum.
+  if (input.ind.kind === 'number') return toVerify(input, without) ? 'unverified' : 'no-data';
   const grows = (t?.op === 'ge' || (t?.op === 'range' && !t.band)) && att === 'met';
   const certain = grows || (att === 'missed' && t?.op === 'le');
   if (certain) return att;
