@@ -4,7 +4,9 @@
  * one case: the exact figure, verdict, exclusions and grid, computed by hand.
  */
 
+import * as path from 'path';
 import type { Consolidation } from '../../src/core/consolidate/types';
+import { convertWithLibreOffice } from '../support/libreoffice';
 import { Returns, findingsOf, indicator } from './support';
 
 jest.setTimeout(300_000);
@@ -13,6 +15,7 @@ const R = new Returns('suzhou-digital-economy-2021-2023', '2023');
 const districts = R.units('district');
 const [ZJG, CS, TC, KS] = ['320582', '320581', '320585', '320583'];
 let c: Consolidation;
+let rmyhFile: string;
 
 /** The values of one district, by case. */
 function districtValues(u: string, k: number): Record<string, number | string> {
@@ -41,7 +44,7 @@ function districtValues(u: string, k: number): Record<string, number | string> {
 beforeAll(() => {
   districts.forEach((u, k) => R.fill(u, { values: districtValues(u, k) }));
   // 人民银行: 30% typed into a cell Excel formats as a percentage (stores 0.3).
-  R.fill('SZ-RMYH', { values: { 'SZDE-M03': 0.3 }, formats: { 'SZDE-M03': '0%' } });
+  rmyhFile = R.fill('SZ-RMYH', { values: { 'SZDE-M03': 0.3 }, formats: { 'SZDE-M03': '0%' } });
   // 政务办: 25 一件事一次办 by 2023 (cumulative target 30).
   R.fill('SZ-ZWB', { values: { 'SZDE-M53': 25 } });
   // 大数据局: a percentage over 100.
@@ -145,4 +148,12 @@ test('a bare 0.3 in a plain cell of a %-unit growth rate is a likely slip, left 
   expect(c.findings.find((f) => f.unit === KS && f.code === 'SZDE-M37')!.readAs).toBe(30);
   expect(ind.units[KS]).toBeNull();
   expect(ind.city.excluded).toEqual([expect.objectContaining({ unit: KS, value: 0.3, reason: 'unit-slip' })]);
+});
+
+test('the percent-formatted return re-saved by LibreOffice still reads 30', async () => {
+  const out = path.join(R.root, 'lo');
+  const conv = await convertWithLibreOffice(rmyhFile, 'xlsx', out);
+  const lo = R.consolidate([conv.outputs[0]]);
+  expect(indicator(lo, 'SZDE-M03').units['SZ-RMYH']).toBe(30);
+  expect(findingsOf(lo, 'SZ-RMYH', 'SZDE-M03')).toEqual(['warning:value.percent-format']);
 });
