@@ -32,8 +32,8 @@ beforeAll(() => {
           // Every district also reports 10 for 人工智能专利, ranked below by value: 10 + k.
           'XJJ-A5-02': 10 + k,
           'XJJ-B2-04': 50,
-          // 张家港 fails the PUE limit; 高新区 types 1300 (no PUE is 1300: implausible).
-          'XJJ-A2-04': u === '320582' ? 1.6 : u === '320505' ? 1300 : 1.3,
+          // 张家港 fails the PUE limit; 高新区 types 1300 and 吴中 0.9 (the plan's limits: a PUE is 1–5).
+          'XJJ-A2-04': u === '320582' ? 1.6 : u === '320505' ? 1300 : u === '320506' ? 0.9 : 1.3,
           'XJJ-B4-02': 5,
         },
       }),
@@ -99,11 +99,18 @@ test('citywide: the lead department\'s figure; co-leading districts\' own values
 
 test('limit: every district must comply; 张家港 at 1.6 fails the ≤ 1.5 limit, certain whatever 高新区\'s 1300 turns out to be', () => {
   const city = indicator(all, 'XJJ-A2-04').city;
-  expect(city).toMatchObject({ value: 1.6, attained: 'missed', nonCompliant: ['320582'], reported: { count: 9, expected: 10 }, completion: null });
-  expect(city.excluded).toEqual([expect.objectContaining({ unit: '320505', value: 1300, reason: 'implausible' })]);
-  expect(city.sources.map((s) => s.unit).sort()).toEqual(districts.filter((u) => u !== '320505').sort());
+  expect(city).toMatchObject({ value: 1.6, attained: 'missed', nonCompliant: ['320582'], reported: { count: 8, expected: 10 }, completion: null });
+  expect(city.excluded).toEqual([
+    expect.objectContaining({ unit: '320506', value: 0.9, reason: 'implausible' }),
+    expect.objectContaining({ unit: '320505', value: 1300, reason: 'implausible' }),
+  ]);
+  expect(all.findings.filter((f) => f.code === 'XJJ-A2-04' && f.rule === 'value.implausible').map((f) => f.message)).toEqual([
+    expect.stringContaining('不超过 5'),
+    expect.stringContaining('不低于 1'),
+  ]);
+  expect(city.sources.map((s) => s.unit).sort()).toEqual(districts.filter((u) => u !== '320505' && u !== '320506').sort());
   // Without 张家港's miss, the same left-out value would leave the verdict open: 待核实.
   const open = indicator(districtsOnlyButZjg, 'XJJ-A2-04').city;
-  expect(open).toMatchObject({ value: 1.3, attained: 'unverified', nonCompliant: [], reported: { count: 8, expected: 10 } });
+  expect(open).toMatchObject({ value: 1.3, attained: 'unverified', nonCompliant: [], reported: { count: 7, expected: 10 } });
   expect(path.basename(city.sources.find((s) => s.unit === '320582')!.file)).toContain('320582');
 });

@@ -165,6 +165,8 @@ describe('Suzhou digital-economy plan (seed 000)', () => {
     expect(ind('SZDE-T08').tolerance).toBe(0.05);
     expect(ind('SZDE-T21').tolerance).toBe(0.05);
     expect(plan().indicators.filter((i) => i.tolerance !== undefined).map((i) => i.code)).toEqual(['SZDE-T08', 'SZDE-T21']);
+    // A PUE is at least 1 by definition; the plan bounds it (1–5) beyond the ratio default.
+    expect(ind('SZDE-B10').limits).toEqual({ min: 1, max: 5 });
   });
 
   test('raw cell text is kept as the seed prints it, with notes beside numbers', () => {
