@@ -9,7 +9,8 @@
 
 import type { ParsedReturn } from '../return/types';
 import type { Lang } from '../rules/finding';
-import type { MessageKey } from '../i18n';
+import type { Item } from './intake';
+import { message, type MessageKey } from '../i18n';
 
 /** Parses the dates people and programs write: ISO, 2023/1/5, 2023.1.5, 2023年1月5日. */
 export function parseWhen(text: string | undefined): number | null {
@@ -55,32 +56,27 @@ export function pickLatest(rets: ParsedReturn[], _lang: Lang): ConflictDecision 
   return { kind: 'undecidable' };
 }
 
-/** The accepted returns by unit after conflicts are settled (see the top of this file). */
-export interface Settled<T extends { file: string; ret: ParsedReturn | null; outcome: { unit: string | null; status: string; reason: string } }> {
+/** The accepted returns by unit once conflicts are settled. */
+export interface Settled {
   /** Unit → the return whose values are used. */
-  used: Map<string, T>;
+  used: Map<string, Item>;
   /** Units that sent more than one accepted return. */
   contested: Set<string>;
 }
 
 /**
  * Step 2 of a consolidation: more than one accepted return from a unit.
- * Marks the set-aside returns `conflict` with a reason and returns the ones to use.
+ * Marks the set-aside returns `conflict` with a reason; returns the ones to use.
  */
-export function settleConflicts<T extends { file: string; ret: ParsedReturn | null; outcome: { unit: string | null; status: string; reason: string } }>(
-  items: T[],
-  mode: 'report' | 'latest' | undefined,
-  unitText: (code: string) => string,
-  msg: (key: string, params?: Record<string, string | number>) => string,
-  lang: Lang,
-): Settled<T> {
-  const byUnit = new Map<string, T[]>();
+export function settleConflicts(items: Item[], mode: 'report' | 'latest' | undefined, unitText: (code: string) => string, lang: Lang): Settled {
+  const msg = (key: string, params: Record<string, string | number> = {}) => message(key, params, lang);
+  const byUnit = new Map<string, Item[]>();
   for (const it of items) {
     if (it.outcome.status !== 'accepted') continue;
     const u = it.outcome.unit!;
     byUnit.set(u, [...(byUnit.get(u) ?? []), it]);
   }
-  const used = new Map<string, T>();
+  const used = new Map<string, Item>();
   const contested = new Set<string>();
   for (const [unit, group] of byUnit) {
     if (group.length === 1) {
@@ -88,7 +84,7 @@ export function settleConflicts<T extends { file: string; ret: ParsedReturn | nu
       continue;
     }
     contested.add(unit);
-    const others = (it: T) => group.filter((g) => g !== it).map((g) => g.file).join('、');
+    const others = (it: Item) => group.filter((g) => g !== it).map((g) => g.file).join('、');
     const decision = mode === 'latest' ? pickLatest(group.map((g) => g.ret!), lang) : null;
     if (decision?.kind === 'latest') {
       const kept = group[decision.keep];

@@ -102,14 +102,13 @@ export function consolidateReturns(
   opts: ConsolidateOpts = {},
 ): Consolidation {
   const lang = opts.lang ?? 'zh';
-  const msg = (key: string, params: Record<string, string | number> = {}) => message(key, params, lang);
   const wanted = parsePeriod(period);
   const canonical = wanted ? periodKey(wanted) : period;
   const reportingUnits = plan.units.filter((u) => plan.indicators.some((i) => i.reporters.includes(u.code))).map((u) => u.code);
   const unitName = (code: string) => plan.units.find((u) => u.code === code)?.name ?? code;
 
   const items = intake({ plan, lang, canonical, wanted, reportingUnits, previous: opts.previous }, returns);
-  const { used, contested } = settleConflicts(items, opts.conflict, (u) => `${unitName(u)} ${u}`, msg, lang);
+  const { used, contested } = settleConflicts(items, opts.conflict, (u) => `${unitName(u)} ${u}`, lang);
   const ctx: Context = { plan, lang, wanted, tk: wanted ? targetKey(wanted) : null, used, contested };
 
   const indicators: IndicatorSummary[] = [];
