@@ -7,7 +7,7 @@
 
 import * as path from 'path';
 import type { Consolidation } from '../../src/core/consolidate/types';
-import { Returns, indicator } from './support';
+import { Returns, findingsOf, indicator } from './support';
 
 jest.setTimeout(300_000);
 
@@ -62,6 +62,9 @@ test('sum: 引育区块链产业企业 counts all ten districts (co-leads includ
   expect(city.districtsVsLead).toEqual({ districtsSum: 100, lead: 120, difference: -20 });
   expect(city.attained).toBe('missed'); // ≥ 200, a complete sum
   expect(city.completion).toBe(0.5);
+  // A co-leading district's own 10 is not measured against the city's ≥ 200.
+  for (const u of ['320507', '320571']) expect({ u, findings: findingsOf(all, u, 'XJJ-A4-02') }).toEqual({ u, findings: [] });
+  expect(findingsOf(all, 'SZ-GXJ', 'XJJ-A4-02')).toEqual(['warning:target.missed']);
 });
 
 test('sum: 车路协同道路总里程 counts all ten districts: 100 (常熟, 相城, 园区 are parts, not the city figure)', () => {

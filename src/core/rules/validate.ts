@@ -173,7 +173,7 @@ function rowFindings(
     // What the generator writes ("全市 ≥ 3000", entry-target.ts); returns of
     // earlier versions showed the bare target, or it with the seed's note.
     const note = targetOf(ind, tk)?.note;
-    const forms = [expected, ...(note ? [`${expected}（${note}）`] : []), ...(id.period ? [entryTarget(ind, id.period, unitCode).text] : [])];
+    const forms = [expected, ...(note ? [`${expected}（${note}）`] : []), ...(id.period ? [entryTarget(ind, id.period, unitCode, id.unit?.kind).text] : [])];
     if (!forms.some((f) => sameText(entry.shownTarget!, f))) {
       const rule = id.hashDiffers ? 'template.target-changed' : 'template.target-altered';
       c.add(id.hashDiffers ? 'info' : 'warning', rule, code, sameRow(at, 'target'), c.msg(rule, { expected, shown: entry.shownTarget }));
@@ -233,7 +233,7 @@ function rowFindings(
   }
 
   const target = targetOf(ind, tk);
-  const applies = targetApplies(ind, unitCode);
+  const applies = targetApplies(ind, unitCode, id.unit?.kind);
   let slipped = false;
   if (inRange) {
     const slip = unitSlip(ind, value, targetMagnitude(target), applies);
