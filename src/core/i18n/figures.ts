@@ -6,12 +6,12 @@
 
 export const FIGURE_MESSAGES = {
   'value.implausible.max': {
-    zh: '{value} 超出本指标的合理范围（不超过 {limit} {unit}），不可能是一个单位的填报值；请核实后重填',
-    en: '{value} is beyond what one unit can report for this indicator (at most {limit} {unit}); please check and re-enter',
+    zh: '{value} 超出本指标的合理范围（不超过 {limit}{unit}），不可能是一个单位的填报值；请核实后重填',
+    en: '{value} is beyond what one unit can report for this indicator (at most {limit}{unit}); please check and re-enter',
   },
   'value.implausible.min': {
-    zh: '{value} 低于本指标的合理范围（不低于 {limit} {unit}）；请核实后重填',
-    en: '{value} is below what this indicator allows (at least {limit} {unit}); please check and re-enter',
+    zh: '{value} 低于本指标的合理范围（不低于 {limit}{unit}）；请核实后重填',
+    en: '{value} is below what this indicator allows (at least {limit}{unit}); please check and re-enter',
   },
   'excluded.unit-slip': {
     zh: '{unit} 填报 {value}，疑似单位错误（可能应为 {suggest}），待核实，未计入全市数',

@@ -227,7 +227,7 @@ function rowFindings(
     // A number no unit could report (1e20 家) is a typing accident, not a figure.
     const off = implausible(ind, value);
     if (off) {
-      c.add('error', 'value.implausible', code, at, c.msg(`value.implausible.${off.bound}`, { value: v, limit: formatNumber(off.limit), unit: ind.unit || ind.kind }), { remarkAt: entry.remarkAt });
+      c.add('error', 'value.implausible', code, at, c.msg(`value.implausible.${off.bound}`, { value: v, limit: formatNumber(off.limit), unit: ind.unit ? ` ${ind.unit}` : '' }), { remarkAt: entry.remarkAt });
       inRange = false;
     }
   }
