@@ -59,7 +59,7 @@ function verdict(ind: Indicator, t: Target | undefined, value: number | null): A
   return evaluateTarget(t, value, ind.tolerance)!.met ? 'met' : 'missed';
 }
 
-/** "未报送：昆山；待核实：张家港": the units without a value, by why. */
+/** "未报送：昆山；待核实未计入：张家港": the units without a value, by why. */
 function absentText(input: FigureInput, codes: string[]): string {
   const msg = (key: string, params: Record<string, string>) => message(key, params, input.lang);
   const labels = (cs: string[]) => cs.map((c) => unitLabel(input.plan, c)).join('、');
