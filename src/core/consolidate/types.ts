@@ -43,7 +43,24 @@ export interface Provenance extends CellRef {
   unit: string;
 }
 
-export type Attainment = 'met' | 'missed' | 'no-data' | 'qualitative' | 'no-target';
+/**
+ * `unverified` (待核实): the figure cannot be judged because a value was left
+ * out for verification (a likely unit slip) and could change the verdict.
+ */
+export type Attainment = 'met' | 'missed' | 'no-data' | 'qualitative' | 'no-target' | 'unverified';
+
+/** Why a unit's value was left out of the city figure. */
+export type ExclusionReason = 'unit-slip' | 'error' | 'implausible';
+
+/** A value left out of the city figure, and why. */
+export interface Excluded {
+  unit: string;
+  /** The number as read, null when none could be read. */
+  value: number | null;
+  reason: ExclusionReason;
+  /** For people, in the user's language. */
+  message: string;
+}
 
 export interface CityFigure {
   /** The city value by the indicator's roll-up; null when it cannot be made. */
@@ -59,6 +76,17 @@ export interface CityFigure {
   districtsVsLead?: { districtsSum: number; lead: number; difference: number };
   /** Every value the city figure was made from. */
   sources: Provenance[];
+  /** Units whose usable values made the figure vs units expected ("已报 5/10"). */
+  reported: { count: number; expected: number };
+  /** Values left out of the figure and why (a likely unit slip is left out and named). */
+  excluded?: Excluded[];
+  /**
+   * 完成率 = value ÷ target as a fraction (direction-aware); null where it
+   * means nothing (no numeric target, "at most" limits, partial sums).
+   */
+  completion?: number | null;
+  /** A remark on the verdict, e.g. "超过目标上限 5" for a range beaten from above. */
+  note?: string;
 }
 
 export interface IndicatorSummary {
@@ -71,6 +99,13 @@ export interface IndicatorSummary {
   /** Kind "text" only (qualitative goals): unit code → what it wrote (null when blank). */
   texts?: Record<string, string | null>;
   city: CityFigure;
+  /**
+   * Sum roll-ups only: the reporting units (not lead departments) with usable
+   * values, best first (direction-aware).
+   */
+  ranking?: string[];
+  /** Unit code → why its value was not usable (the error finding's text); shown like a blank. */
+  unusable?: Record<string, string>;
 }
 
 export interface Consolidation {

@@ -23,7 +23,17 @@ interface TargetBase {
 /** A normalised target for one period. */
 export type Target =
   | (TargetBase & { op: 'ge' | 'le' | 'eq'; value: number })
-  | (TargetBase & { op: 'range'; min: number; max: number })
+  | (TargetBase & {
+      op: 'range';
+      min: number;
+      max: number;
+      /**
+       * A true band: the value must stay inside both bounds. Without it a range
+       * is a "力争 3～5 家" goal: met at or above `min`; above `max` is met with
+       * a note, never a miss.
+       */
+      band?: boolean;
+    })
   | (TargetBase & { op: 'text'; text: string })
   | (TargetBase & { op: 'none' });
 
@@ -101,6 +111,29 @@ export interface Indicator {
   reportersAssumed: boolean;
   source: SourceRef;
   note?: string;
+  /**
+   * Relative tolerance (0.05 = ±5 %) for approximate targets ("约 5%",
+   * "2000 家左右"), stated in the plan file: a value within it counts as met.
+   */
+  tolerance?: number;
+  /**
+   * Plausibility limits of one unit's value (a count of 1e20 is not a count).
+   * Defaults per value kind live in core (`rules/limits.ts`).
+   */
+  limits?: { min?: number; max?: number };
+  /**
+   * Units a value may be typed in (plan-workbook engineer): a value typed in
+   * `unit` by units of those kinds; value × factor = value in the indicator's unit.
+   */
+  entryUnits?: { unit: string; factor: number; kinds: UnitKind[] }[];
+}
+
+/** A unit's own target (目标分解): the share of a city target given to one unit. */
+export interface Allocation {
+  unit: string;
+  indicator: string;
+  period: PeriodKey;
+  target: Target;
 }
 
 export interface PlanMeta {
@@ -126,4 +159,6 @@ export interface Plan extends PlanMeta {
   indicators: Indicator[];
   /** Every unit the plan mentions, parents first. */
   units: ReportingUnit[];
+  /** Units' own targets (目标分解), where the plan gives them. */
+  allocations?: Allocation[];
 }

@@ -59,6 +59,7 @@ export const ATTAINMENT_WORDS: Record<Attainment, string> = {
   'no-data': '无数据',
   qualitative: '定性',
   'no-target': '无目标',
+  unverified: '待核实',
 };
 
 export const STATUS_WORDS: Record<ReturnStatus, string> = {
