@@ -9,6 +9,7 @@
 import { ZodError } from 'zod';
 import { planSourceSchema, unitRegistrySchema } from './schema';
 import { parseTarget } from './target';
+import { resolveAllocations } from './allocation';
 import type { Indicator, Plan, ReportingUnit, Target } from './types';
 import { stableHash } from '../hash';
 
@@ -119,8 +120,11 @@ export function resolvePlan(source: unknown, registry: unknown, sourceName = 'pl
       reportersAssumed: ind.reportersAssumed,
       source: ind.source,
       note: ind.note,
+      entryUnits: ind.entryUnits,
     }) as Indicator;
   });
+  const allocated = resolveAllocations(src.allocations ?? [], indicators, new Set(unitByCode.keys()), years);
+  issues.push(...allocated.issues);
   if (issues.length) throw new PlanError(sourceName, issues);
 
   // Keep the units the plan touches, parents before children.
@@ -150,6 +154,7 @@ export function resolvePlan(source: unknown, registry: unknown, sourceName = 'pl
     categories: src.categories.map((c) => stripUndefined(c)),
     indicators,
     units,
+    allocations: allocated.allocations.length ? allocated.allocations : undefined,
   }) as Plan;
 }
 

@@ -101,6 +101,27 @@ export interface Indicator {
   reportersAssumed: boolean;
   source: SourceRef;
   note?: string;
+  /**
+   * Display units per level: units of these kinds type the value in `unit`
+   * (亿元 in a district while the city reports 万亿元); value × factor is the
+   * value in the indicator's own unit. See allocation.ts.
+   */
+  entryUnits?: EntryUnit[];
+}
+
+export interface EntryUnit {
+  unit: string;
+  /** value typed in `unit` × factor = value in the indicator's unit (亿元 → 万亿元: 0.0001). */
+  factor: number;
+  kinds: UnitKind[];
+}
+
+/** A unit's own target for one indicator and period (目标分解), in the same forms as the city's. */
+export interface Allocation {
+  unit: string;
+  indicator: string;
+  period: PeriodKey;
+  target: Target;
 }
 
 export interface PlanMeta {
@@ -126,4 +147,6 @@ export interface Plan extends PlanMeta {
   indicators: Indicator[];
   /** Every unit the plan mentions, parents first. */
   units: ReportingUnit[];
+  /** Each unit's own targets (目标分解), when the city has split its targets. */
+  allocations?: Allocation[];
 }
