@@ -4,6 +4,8 @@
  * them, and the add-in may show its own text for a key.
  */
 
+import { PLAN_WORKBOOK_MESSAGES } from '../plan/workbook-messages';
+
 export const CATALOGUE = {
   // ── template.* : is this the right workbook? ─────────────────────────────
   'template.not-plansheet': {
@@ -273,6 +275,8 @@ export const CATALOGUE = {
     en: 'reported in words ({count} units); attainment is judged by people',
   },
   'basis.no-values': { zh: '无可用数值', en: 'no usable values' },
+  // ── planwb.* : importing a plan workbook (src/core/plan/workbook-messages.ts) ──
+  ...PLAN_WORKBOOK_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof CATALOGUE;
