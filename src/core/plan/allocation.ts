@@ -94,3 +94,15 @@ export function entryUnitOf(ind: Indicator, unit: Pick<ReportingUnit, 'kind'> | 
   if (!unit || !ind.entryUnits) return undefined;
   return ind.entryUnits.find((e) => e.kinds.includes(unit.kind));
 }
+
+/** Allocations in one order whatever the file's: by indicator, then unit (plan order), then period. */
+export function orderAllocations(allocations: Allocation[], indicators: readonly Indicator[], units: readonly ReportingUnit[]): Allocation[] {
+  const ind = new Map(indicators.map((i, k) => [i.code, k]));
+  const unit = new Map(units.map((u, k) => [u.code, k]));
+  return [...allocations].sort(
+    (a, b) =>
+      ind.get(a.indicator)! - ind.get(b.indicator)! ||
+      (unit.get(a.unit) ?? 0) - (unit.get(b.unit) ?? 0) ||
+      (a.period < b.period ? -1 : a.period > b.period ? 1 : 0),
+  );
+}

@@ -9,7 +9,7 @@
 import { ZodError } from 'zod';
 import { planSourceSchema, unitRegistrySchema } from './schema';
 import { parseTarget } from './target';
-import { resolveAllocations } from './allocation';
+import { orderAllocations, resolveAllocations } from './allocation';
 import type { Indicator, Plan, ReportingUnit, Target } from './types';
 import { stableHash } from '../hash';
 
@@ -154,7 +154,7 @@ export function resolvePlan(source: unknown, registry: unknown, sourceName = 'pl
     categories: src.categories.map((c) => stripUndefined(c)),
     indicators,
     units,
-    allocations: allocated.allocations.length ? allocated.allocations : undefined,
+    allocations: allocated.allocations.length ? orderAllocations(allocated.allocations, indicators, units) : undefined,
   }) as Plan;
 }
 
