@@ -19,7 +19,8 @@ export function cli(args: string[], cwd: string) {
 
 export type Edit =
   | { op: 'set'; sheet: string; where: Record<string, string>; column: string; value: string | number | null }
-  | { op: 'append'; sheet: string; values: Record<string, string | number> };
+  | { op: 'append'; sheet: string; values: Record<string, string | number> }
+  | { op: 'drop'; sheet: string };
 
 /** Edits a plan workbook with openpyxl; returns the cell each edit wrote ("指标 Indicators!K3"). */
 export function editPlan(src: string, dst: string, edits: Edit[]): string[] {

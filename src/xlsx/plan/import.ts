@@ -78,6 +78,10 @@ class Importer {
     this.issues.push({ path: at, message: this.words(key, params) });
   }
 
+  has(key: PlanSheetKey): boolean {
+    return this.sheets.has(key);
+  }
+
   sheet(key: PlanSheetKey, required: boolean): GridSheet | undefined {
     const s = this.sheets.get(key);
     if (!s && required) this.issue(`${PLAN_SHEETS[key].zh} ${PLAN_SHEETS[key].en}`, 'planwb.sheet-missing', { sheet: PLAN_SHEETS[key].zh });
@@ -171,6 +175,11 @@ function buildSource(im: Importer): Src {
   );
   const indicators = readIndicators(im, categories.ids, names);
   src.indicators = indicators.list;
+  if (!im.has('indicators')) {
+    // Without the indicators, every target and allocation line would be "unknown": say only what is missing.
+    if (!im.has('targets')) im.sheet('targets', true);
+    return src;
+  }
   readTargets(im, indicators.byCode, meta.years);
   const allocations = readAllocations(im, indicators.byCode, names, meta.years, districts);
   if (allocations.length) src.allocations = allocations;

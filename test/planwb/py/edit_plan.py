@@ -3,6 +3,7 @@
 Usage: edit_plan.py IN.xlsx OUT.xlsx, with a JSON list of edits on stdin:
   {"op": "set", "sheet": "指标", "where": {"指标代码": "T-GE"}, "column": "牵头单位", "value": "..."}
   {"op": "append", "sheet": "目标分解", "values": {"指标代码": "T-GE", "单位代码": "320582", "2023 分解目标": "450 以上"}}
+  {"op": "drop", "sheet": "指标"}
 Sheets are found by their Chinese word, columns by the first line of the header
 (row 2). Prints {"cells": [{"sheet": ..., "cell": ...}, ...]}: the cell each
 edit wrote, found by openpyxl, so a test can check that errors name it.
@@ -59,6 +60,9 @@ def main():
             for h, v in e["values"].items():
                 ws.cell(r, column_of(ws, h)).value = v
             cells.append({"sheet": ws.title, "cell": f"A{r}", "row": r})
+        elif e["op"] == "drop":
+            wb.remove(ws)
+            cells.append({"sheet": ws.title, "cell": "A1"})
         else:
             raise SystemExit(f"unknown op {e['op']}")
     wb.save(dst)
