@@ -141,7 +141,7 @@ export function consolidateReturns(
         absent.set(unit, 'blank');
         continue;
       }
-      const reading = readEntry(it.ret!, entry, ind);
+      const reading = readEntry(it.ret!, entry, ind, plan);
       if (!reading.ok) absent.set(unit, 'unreadable');
       else if (reading.value === null) absent.set(unit, 'blank');
       if (reading.ok && reading.text !== undefined) {

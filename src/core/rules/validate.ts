@@ -17,7 +17,7 @@ import { formatNumber, message, type MessageKey, type MessageParams } from '../i
 import { readEntry } from './read-number';
 import { READER_ISSUES, isReaderIssueRule } from './reader-issues';
 import { cachedHash, sameRow, sortFindings, targetMagnitude, targetOf, unitSlip } from './common';
-import { entryTarget, targetApplies } from '../template/entry-target';
+import { entryTarget, targetApplies, unitEntryTarget } from '../template/entry-target';
 
 export interface ValidateOpts {
   lang?: Lang;
@@ -171,14 +171,14 @@ function rowFindings(
     // What the generator writes ("全市 ≥ 3000", entry-target.ts); returns of
     // earlier versions showed the bare target, or it with the seed's note.
     const note = targetOf(ind, tk)?.note;
-    const forms = [expected, ...(note ? [`${expected}（${note}）`] : []), ...(id.period ? [entryTarget(ind, id.period, unitCode).text] : [])];
+    const forms = [expected, ...(note ? [`${expected}（${note}）`] : []), ...(id.period ? [entryTarget(ind, id.period, unitCode).text, unitEntryTarget(plan, ind, id.period, unitCode).text] : [])];
     if (!forms.some((f) => sameText(entry.shownTarget!, f))) {
       const rule = id.hashDiffers ? 'template.target-changed' : 'template.target-altered';
       c.add(id.hashDiffers ? 'info' : 'warning', rule, code, sameRow(at, 'target'), c.msg(rule, { expected, shown: entry.shownTarget }));
     }
   }
 
-  const reading = readEntry(ret, entry, ind);
+  const reading = readEntry(ret, entry, ind, plan);
   if (reading.how === 'template.formula-no-result') {
     c.add('error', 'template.formula-no-result', code, at, c.msg(reading.how, reading.params));
     return;
@@ -239,7 +239,7 @@ function rowFindings(
   if (ind.cumulative && id.period && opts.previous?.length) {
     const prev = previousReturn(plan, ret, id.period, opts.previous);
     const prevEntry = prev?.ret.entries.get(code);
-    const prevValue = prevEntry && prev ? readEntry(prev.ret, prevEntry, ind).value : null;
+    const prevValue = prevEntry && prev ? readEntry(prev.ret, prevEntry, ind, plan).value : null;
     if (prev && prevValue !== null && value < prevValue - 1e-9) {
       const explained = !!entry.remark;
       let text = c.msg('value.cumulative-decrease', { value: v, prev: formatNumber(prevValue), prevPeriod: periodLabel(prev.period, c.lang) });

@@ -1,0 +1,100 @@
+/**
+ * A district's template made from an edited plan workbook shows the district's
+ * own target (目标分解) with the city's beside it, and its status is judged
+ * against the own target: by LibreOffice recalculating the sheet, not by our
+ * cached results. A value typed in the district's entry unit (亿元 for a
+ * 万亿元 indicator) is read back in the indicator's unit, so the city sum is right.
+ */
+
+import * as fs from 'fs';
+import * as path from 'path';
+import { SHEETS, valueName } from '../../src/core/template/layout';
+import { runPythonJson } from '../support/python';
+import { convertWithLibreOffice, readSheetCsv } from '../support/libreoffice';
+import { ALLOC_PLAN_SOURCE } from './plans';
+import { cli, editPlan, tempDir } from './support';
+
+const tmp = tempDir('plansheet-planwb-own-');
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+const planFile = path.join(tmp, 'plan-edited.xlsx');
+const out = path.join(tmp, 'out');
+
+beforeAll(() => {
+  const json = path.join(tmp, 'plan.json');
+  fs.writeFileSync(json, JSON.stringify(ALLOC_PLAN_SOURCE));
+  const exported = path.join(tmp, 'plan.xlsx');
+  expect(cli(['plan', 'export', json, '--out', exported], tmp).code).toBe(0);
+  // The office adds 张家港's own target for T-RANGE in the workbook.
+  editPlan(exported, planFile, [{ op: 'set', sheet: '目标分解', where: { 指标代码: 'T-RANGE', 单位代码: '320582' }, column: '2023 分解目标', value: '2 以上' }]);
+  for (const unit of ['320582', '320506']) {
+    const r = cli(['generate', '--plan', planFile, '--period', '2023', '--unit', unit, '--out', out], tmp);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  }
+});
+
+function fileOf(unit: string): string {
+  return path.join(out, fs.readdirSync(out).find((f) => f.includes(`_${unit}_`))!);
+}
+
+/** code → [unit, target, status] as LibreOffice computes the entry sheet. */
+function rowsOf(csvDir: string, file: string): Map<string, string[]> {
+  const rows = readSheetCsv(csvDir, file, SHEETS.entry);
+  return new Map(rows.filter((r) => /^T-/.test(r[0])).map((r) => [r[0], [r[3], r[4], r[6]]]));
+}
+
+function fill(src: string, dst: string, values: Record<string, number | null>): void {
+  runPythonJson('test/generate/py/fill_values.py', [src, dst], { input: JSON.stringify(values) });
+}
+
+test('the district sees its own target beside the city target, and LibreOffice judges the status against it', async () => {
+  const zjg = fileOf('320582');
+  const wz = fileOf('320506');
+  const met = path.join(tmp, 'zjg-met.xlsx');
+  const missed = path.join(tmp, 'zjg-missed.xlsx');
+  const other = path.join(tmp, 'wz.xlsx');
+  // 500 ≥ 450 (own) though far below the city's 3000; 1.28 passes the city's ≤ 1.3 but not the own ≤ 1.25.
+  fill(zjg, met, { [valueName('T-GE')]: 500, [valueName('T-LE')]: 1.2, [valueName('T-RANGE')]: 2, [valueName('T-OUT')]: 1600 });
+  fill(zjg, missed, { [valueName('T-GE')]: 440, [valueName('T-LE')]: 1.28, [valueName('T-RANGE')]: 1, [valueName('T-OUT')]: 1400 });
+  fill(wz, other, { [valueName('T-GE')]: 100, [valueName('T-LE')]: 1.28, [valueName('T-RANGE')]: 1, [valueName('T-OUT')]: 900 });
+  const csv = path.join(tmp, 'csv');
+  await convertWithLibreOffice([met, missed, other], 'csv', csv, { csvAllSheets: true });
+
+  const a = rowsOf(csv, met);
+  expect(a.get('T-GE')).toEqual(['亿元', '本单位 ≥ 450（全市 ≥ 3000）', '达标']);
+  expect(a.get('T-LE')).toEqual(['', '本单位 ≤ 1.25（全市 ≤ 1.3）', '达标']);
+  // Added in the workbook by the office.
+  expect(a.get('T-RANGE')).toEqual(['个', '本单位 ≥ 2（全市 1～2）', '达标']);
+  // Typed in 亿元: own 0.15 万亿元 = 1500 亿元, the city's 1.2 万亿元 = 12000 亿元.
+  expect(a.get('T-OUT')).toEqual(['亿元', '本单位 ≥ 1500（全市 ≥ 12000）', '达标']);
+
+  const b = rowsOf(csv, missed);
+  expect([...b.values()].filter((r) => r[1].startsWith('本单位')).map((r) => r[2])).toEqual(['未达标', '未达标', '未达标', '未达标']);
+
+  // A district without allocations behaves as before: the city's target for reference, 已填.
+  const c = rowsOf(csv, other);
+  expect(c.get('T-GE')).toEqual(['亿元', '全市 ≥ 3000', '已填']);
+  expect(c.get('T-LE')).toEqual(['', '≤ 1.3', '达标']);
+  expect(c.get('T-OUT')).toEqual(['亿元', '全市 ≥ 12000', '已填']);
+});
+
+test('values typed in 亿元 are summed in 万亿元; the filled return passes validation against the edited plan', () => {
+  const returns = path.join(tmp, 'returns');
+  fs.mkdirSync(returns);
+  fill(fileOf('320582'), path.join(returns, 'zjg.xlsx'), { [valueName('T-GE')]: 500, [valueName('T-OUT')]: 1600 });
+  fill(fileOf('320506'), path.join(returns, 'wz.xlsx'), { [valueName('T-GE')]: 100, [valueName('T-OUT')]: 900 });
+
+  const v = cli(['validate', path.join(returns, 'zjg.xlsx'), '--plan', planFile, '--json'], tmp);
+  const findings = JSON.parse(v.stdout) as { findings: { rule: string; code?: string }[] }[];
+  const rules = findings.flatMap((f) => f.findings).filter((f) => f.code === 'T-OUT' || f.code === 'T-GE').map((f) => f.rule);
+  // Neither a "target altered" warning for the own-target text nor a unit slip for 1600 against 1.2.
+  expect(rules.filter((r) => /target-altered|unit|slip/.test(r))).toEqual([]);
+
+  const summary = path.join(tmp, 'summary.xlsx');
+  const c = cli(['consolidate', returns, '--plan', planFile, '--period', '2023', '--out', summary, '--json'], tmp);
+  expect(fs.existsSync(summary)).toBe(true);
+  const json = JSON.parse(c.stdout) as { indicators: { code: string; city: { value: number | null } | null; units?: Record<string, number | null> }[] };
+  const out = json.indicators.find((i) => i.code === 'T-OUT')!;
+  expect(out.city?.value).toBeCloseTo(0.25, 9);
+});
