@@ -91,6 +91,16 @@ test('values typed in 亿元 are summed in 万亿元; the filled return passes v
   // Neither a "target altered" warning for the own-target text nor a unit slip for 1600 against 1.2.
   expect(rules.filter((r) => /target-altered|unit|slip/.test(r))).toEqual([]);
 
+  // The validator measures the value against the own target too: 440 misses 张家港's ≥ 450; 吴中 has none.
+  const short = path.join(tmp, 'zjg-short.xlsx');
+  fill(fileOf('320582'), short, { [valueName('T-GE')]: 440 });
+  const missed = (file: string) => {
+    const r = cli(['validate', file, '--plan', planFile, '--json'], tmp);
+    return (JSON.parse(r.stdout) as { findings: { rule: string; code?: string; message: string }[] }[])[0].findings.filter((f) => f.rule === 'target.missed' && f.code === 'T-GE');
+  };
+  expect(missed(short)).toEqual([expect.objectContaining({ message: expect.stringContaining('≥ 450') })]);
+  expect(missed(path.join(returns, 'wz.xlsx'))).toEqual([]);
+
   const summary = path.join(tmp, 'summary.xlsx');
   const c = cli(['consolidate', returns, '--plan', planFile, '--period', '2023', '--out', summary, '--json'], tmp);
   expect(fs.existsSync(summary)).toBe(true);

@@ -6,7 +6,7 @@
  * targets and cumulative decreases. Rule ids are listed in docs/json.md.
  */
 
-import type { Indicator, Plan, ReportingUnit } from '../plan/types';
+import type { Indicator, Plan, ReportingUnit, Target } from '../plan/types';
 import type { CellRef, ParsedReturn, ReturnEntry } from '../return/types';
 import type { Finding, Lang, Severity } from './finding';
 import { parsePeriod, periodEndMonth, periodKey, periodLabel, targetKey, type Period } from '../period';
@@ -18,6 +18,7 @@ import { readEntry } from './read-number';
 import { READER_ISSUES, isReaderIssueRule } from './reader-issues';
 import { cachedHash, sameRow, sortFindings, targetMagnitude, targetOf, unitSlip } from './common';
 import { entryTarget, targetApplies, unitEntryTarget } from '../template/entry-target';
+import { allocationOf } from '../plan/allocation';
 
 export interface ValidateOpts {
   lang?: Lang;
@@ -223,8 +224,10 @@ function rowFindings(
     inRange = false;
   }
 
-  const target = targetOf(ind, tk);
-  const applies = targetApplies(ind, unitCode);
+  // The unit's own target (目标分解), where the city allocated one, judges its value instead.
+  const own = tk ? allocationOf(plan, unitCode, code, tk)?.target : undefined;
+  const target = own ?? targetOf(ind, tk);
+  const applies = !!own || targetApplies(ind, unitCode);
   let slipped = false;
   if (inRange) {
     const slip = unitSlip(ind, value, targetMagnitude(target), applies);
@@ -234,7 +237,7 @@ function rowFindings(
 
   // A likely unit slip is resolved first: measuring 0.92 against "≥ 90%"
   // would only repeat the same problem as a missed target.
-  if (applies && target && id.period && !slipped) targetFinding(ind, entry, value, tk!, id.period, c);
+  if (applies && target && id.period && !slipped) targetFinding(ind, entry, value, tk!, id.period, c, own);
 
   if (ind.cumulative && id.period && opts.previous?.length) {
     const prev = previousReturn(plan, ret, id.period, opts.previous);
@@ -266,8 +269,8 @@ export function slipFinding(ind: Indicator, entry: ReturnEntry, value: number, s
   });
 }
 
-function targetFinding(ind: Indicator, entry: ReturnEntry, value: number, tk: string, period: Period, c: Collector): void {
-  const target = ind.targets[tk];
+function targetFinding(ind: Indicator, entry: ReturnEntry, value: number, tk: string, period: Period, c: Collector, own?: Target): void {
+  const target = own ?? ind.targets[tk];
   const ev = evaluateTarget(target, value);
   if (!ev || ev.met) return;
   const gapUnit = ind.unit === '%' ? ` ${c.msg('unit.points')}` : ind.unit ? ` ${ind.unit}` : '';
