@@ -8,6 +8,7 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
+import type { Consolidation } from '../../src/core/consolidate/types';
 import { SHEETS, valueName } from '../../src/core/template/layout';
 import { runPythonJson } from '../support/python';
 import { convertWithLibreOffice, readSheetCsv } from '../support/libreoffice';
@@ -26,8 +27,12 @@ beforeAll(() => {
   const exported = path.join(tmp, 'plan.xlsx');
   expect(cli(['plan', 'export', json, '--out', exported], tmp).code).toBe(0);
   // The office adds 张家港's own target for T-RANGE in the workbook.
-  editPlan(exported, planFile, [{ op: 'set', sheet: '目标分解', where: { 指标代码: 'T-RANGE', 单位代码: '320582' }, column: '2023 分解目标', value: '2 以上' }]);
-  for (const unit of ['320582', '320506']) {
+  editPlan(exported, planFile, [
+    { op: 'set', sheet: '目标分解', where: { 指标代码: 'T-RANGE', 单位代码: '320582' }, column: '2023 分解目标', value: '2 以上' },
+    // An own limit looser than the city's: judged as the office wrote it, and warned about in the summary.
+    { op: 'set', sheet: '目标分解', where: { 指标代码: 'T-LE', 单位代码: '320506' }, column: '2023 分解目标', value: '1.4 以下' },
+  ]);
+  for (const unit of ['320582', '320581', '320506']) {
     const r = cli(['generate', '--plan', planFile, '--period', '2023', '--unit', unit, '--out', out], tmp);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -75,7 +80,7 @@ test('the district sees its own target beside the city target, and LibreOffice j
   // A district without allocations behaves as before: the city's target for reference, 已填.
   const c = rowsOf(csv, other);
   expect(c.get('T-GE')).toEqual(['亿元', '全市 ≥ 3000', '已填']);
-  expect(c.get('T-LE')).toEqual(['', '≤ 1.3', '达标']);
+  expect(c.get('T-LE')).toEqual(['', '本单位 ≤ 1.4（全市 ≤ 1.3）', '达标']);
   expect(c.get('T-OUT')).toEqual(['亿元', '全市 ≥ 12000', '已填']);
 });
 
@@ -84,6 +89,7 @@ test('values typed in 亿元 are summed in 万亿元; the filled return passes v
   fs.mkdirSync(returns);
   fill(fileOf('320582'), path.join(returns, 'zjg.xlsx'), { [valueName('T-GE')]: 500, [valueName('T-OUT')]: 1600 });
   fill(fileOf('320506'), path.join(returns, 'wz.xlsx'), { [valueName('T-GE')]: 100, [valueName('T-OUT')]: 900 });
+  fill(fileOf('320581'), path.join(returns, 'cs.xlsx'), { [valueName('T-GE')]: 300 });
 
   const v = cli(['validate', path.join(returns, 'zjg.xlsx'), '--plan', planFile, '--json'], tmp);
   const findings = JSON.parse(v.stdout) as { findings: { rule: string; code?: string }[] }[];
@@ -104,7 +110,27 @@ test('values typed in 亿元 are summed in 万亿元; the filled return passes v
   const summary = path.join(tmp, 'summary.xlsx');
   const c = cli(['consolidate', returns, '--plan', planFile, '--period', '2023', '--out', summary, '--json'], tmp);
   expect(fs.existsSync(summary)).toBe(true);
-  const json = JSON.parse(c.stdout) as { indicators: { code: string; city: { value: number | null } | null; units?: Record<string, number | null> }[] };
+  const json = JSON.parse(c.stdout) as Consolidation;
   const out = json.indicators.find((i) => i.code === 'T-OUT')!;
   expect(out.city?.value).toBeCloseTo(0.25, 9);
+
+  // The summary ranks the districts by attainment of their own targets and checks the split.
+  const own = new Map(json.ownTargets!.map((s) => [s.code, s]));
+  expect(own.get('T-GE')!.rows).toEqual([
+    { unit: '320582', target: '≥ 450', value: 500, attained: 'met', completion: 500 / 450 },
+    { unit: '320581', target: '≥ 400', value: 300, attained: 'missed', completion: 0.75 },
+  ]);
+  expect(own.get('T-GE')!.warnings).toEqual(['2 个单位的分解目标合计 850亿元，低于全市目标 ≥ 3000，差 2150亿元']);
+  expect(own.get('T-LE')!.warnings).toEqual(['吴中区的分解目标 ≤ 1.4 比全市限值 ≤ 1.3 宽松']);
+  expect(own.get('T-OUT')!.rows).toEqual([{ unit: '320582', target: '≥ 0.15', value: 0.16, attained: 'met', completion: expect.closeTo(0.16 / 0.15, 9) }]);
+
+  // …and the summary workbook has the sheet, as openpyxl reads it.
+  const wb = runPythonJson<{ cells: Record<string, Record<string, unknown>> }>('test/generate/py/inspect_template.py', [summary]);
+  const sheet = wb.cells['目标分解完成情况'];
+  const rows = Object.keys(sheet).filter((k) => /^A\d+$/.test(k) && sheet[k] === 'T-GE').map((k) => k.slice(1));
+  expect(rows.map((r) => ['C', 'D', 'E', 'F', 'G'].map((col) => sheet[`${col}${r}`]))).toEqual([
+    [1, '张家港市', '≥ 450', 500, '达标'],
+    [2, '常熟市', '≥ 400', 300, '未达标'],
+  ]);
+  expect(sheet[`I${rows[0]}`]).toContain('低于全市目标');
 });

@@ -19,6 +19,7 @@ import { formatNumber, message } from '../i18n';
 import { formatTarget } from '../plan/target';
 import { validate, Collector, slipFinding } from '../rules/validate';
 import { readEntry } from '../rules/read-number';
+import { ownTargets } from './own-targets';
 import { sortFindings, unitSlip } from '../rules/common';
 import { pickLatest } from './conflicts';
 import { cityFigure, type AbsentReason, type UnitValue } from './city';
@@ -205,5 +206,9 @@ export function consolidateReturns(
   }
   const findings = items.flatMap((it) => it.findings.map((f) => ({ ...f, file: it.file, unit: it.outcome.unit })));
 
-  return { plan: plan.id, period: canonical, returns: items.map((i) => i.outcome), missing, indicators, findings, grid };
+  const result: Consolidation = { plan: plan.id, period: canonical, returns: items.map((i) => i.outcome), missing, indicators, findings, grid };
+  // Own targets (目标分解): attainment per unit and checks of the split (own-targets.ts).
+  const own = tk ? ownTargets(plan, tk, indicators, lang) : [];
+  if (own.length) result.ownTargets = own;
+  return result;
 }

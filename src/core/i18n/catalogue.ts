@@ -4,7 +4,7 @@
  * them, and the add-in may show its own text for a key.
  */
 
-import { PLAN_WORKBOOK_MESSAGES } from '../plan/workbook-messages';
+import { OWN_TARGET_MESSAGES, PLAN_WORKBOOK_MESSAGES } from '../plan/workbook-messages';
 
 export const CATALOGUE = {
   // ── template.* : is this the right workbook? ─────────────────────────────
@@ -277,6 +277,7 @@ export const CATALOGUE = {
   'basis.no-values': { zh: '无可用数值', en: 'no usable values' },
   // ── planwb.* : importing a plan workbook (src/core/plan/workbook-messages.ts) ──
   ...PLAN_WORKBOOK_MESSAGES,
+  ...OWN_TARGET_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof CATALOGUE;

@@ -85,3 +85,15 @@ export const PLAN_WORKBOOK_MESSAGES = {
     en: 'Plan check failed: {detail}',
   },
 } as const;
+
+/** Messages about a plan's split of its targets (目标分解), for the summary (core/consolidate/own-targets.ts). */
+export const OWN_TARGET_MESSAGES = {
+  'own.sum-short': {
+    zh: '{units} 个单位的分解目标合计 {sum}{unit}，低于全市目标 {target}，差 {gap}{unit}',
+    en: 'The own targets of {units} units add up to {sum} {unit}, below the city target {target} by {gap} {unit}',
+  },
+  'own.looser': {
+    zh: '{unit}的分解目标 {own} 比全市限值 {target} 宽松',
+    en: 'The own target of {unit} ({own}) is looser than the city limit {target}',
+  },
+} as const;
