@@ -11,11 +11,13 @@ import type { Consolidation } from '../../core/consolidate/types';
 import type { Plan } from '../../core/plan/types';
 import { cfFill, COLORS, numberValue, printSetup, textValue, writeHeader, writeRow, writeTitle } from './cells';
 import { unitLabel } from './units';
+import { wrappedRowHeight } from '../layout-text';
 
 export const OWN_TARGETS_SHEET = '目标分解完成情况';
 const HEADERS = ['指标代码', '指标', '排名', '单位', '分解目标', '填报值', '达标情况', '完成率', '说明'] as const;
 const WORDS = { met: '达标', missed: '未达标', 'no-data': '无数据' } as const;
 const HEADER_ROW = 2;
+const WIDTHS = [12, 30, 6, 14, 14, 12, 10, 10, 48];
 
 export function addOwnTargetsSheet(wb: ExcelJS.Workbook, plan: Plan, c: Consolidation): ExcelJS.Worksheet | null {
   if (!c.ownTargets?.length) return null;
@@ -43,6 +45,8 @@ export function addOwnTargetsSheet(wb: ExcelJS.Workbook, plan: Plan, c: Consolid
       ]);
       line.getCell(8).numFmt = '0.0%';
       line.getCell(9).alignment = { wrapText: true, vertical: 'middle' };
+      // LibreOffice and WPS keep the stored height: make room for the wrapped note.
+      if (k === 0 && note) line.height = wrappedRowHeight([{ text: note, width: WIDTHS[8] }, { text: name, width: WIDTHS[1] }]);
     });
   }
   const last = Math.max(HEADER_ROW + 1, r - 1);
@@ -54,7 +58,7 @@ export function addOwnTargetsSheet(wb: ExcelJS.Workbook, plan: Plan, c: Consolid
       { type: 'cellIs', operator: 'equal', formulae: [`"${WORDS['no-data']}"`], priority: 3, style: { fill: cfFill(COLORS.noData) } },
     ],
   });
-  [12, 30, 6, 14, 14, 12, 10, 10, 48].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  WIDTHS.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   printSetup(ws, `1:${HEADER_ROW}`);
   return ws;
 }
