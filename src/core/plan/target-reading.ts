@@ -1,6 +1,6 @@
 /**
  * How PlanSheet reads a target, written so a person can check and correct it
- * (the plan workbook's 解读 column): "≥ 5", "≤ 1.3", "= 5", "3～5", "—",
+ * (the plan workbook's 解读 column): "≥ 5", "≤ 1.3", "= 5", "3～5" ("3～5 区间" for a true band), "—",
  * "文字：全面推广", with "；注：…" for a note.
  *
  * Most raw seed texts ("150 以上") read themselves; a few need the reading
@@ -14,6 +14,7 @@ const NOTE_SEP = /\s*[；;]\s*(?:注|note)\s*[：:]\s*/i;
 const TEXT_PREFIX = /^\s*(?:文字|text)\s*[：:]\s*/i;
 const NUM = '(-?\\d+(?:\\.\\d+)?)';
 const OP_RE = new RegExp(`^(≥|>=|≤|<=|=)\\s*${NUM}\\s*%?$`);
+const BAND_SUFFIX = /\s*(?:区间|band)$/i;
 const RANGE_RE = new RegExp(`^${NUM}\\s*%?\\s*(?:～|~|〜|至)\\s*${NUM}\\s*%?$`);
 
 function fmt(n: number): string {
@@ -34,7 +35,8 @@ export function readingOf(t: Target): string {
       body = `= ${fmt(t.value)}`;
       break;
     case 'range':
-      body = `${fmt(t.min)}～${fmt(t.max)}`;
+      // A true band (value must stay inside both bounds), as the shared model contract marks it.
+      body = `${fmt(t.min)}～${fmt(t.max)}${(t as { band?: boolean }).band ? ' 区间' : ''}`;
       break;
     case 'text':
       body = `文字：${t.text}`;
@@ -59,8 +61,10 @@ export function parseReading(text: string, raw: string): Target | null {
     const op = m[1].startsWith('≥') || m[1] === '>=' ? 'ge' : m[1].startsWith('≤') || m[1] === '<=' ? 'le' : 'eq';
     return withNote({ op, value: Number(m[2]), raw });
   }
-  m = RANGE_RE.exec(body);
-  if (m && Number(m[1]) <= Number(m[2])) return withNote({ op: 'range', min: Number(m[1]), max: Number(m[2]), raw });
+  const band = BAND_SUFFIX.test(body);
+  m = RANGE_RE.exec(body.replace(BAND_SUFFIX, ''));
+  if (m && Number(m[1]) <= Number(m[2]))
+    return withNote({ op: 'range', min: Number(m[1]), max: Number(m[2]), raw, ...(band ? { band: true } : {}) } as Target);
   return null;
 }
 

@@ -76,6 +76,10 @@ export const PLAN_WORKBOOK_MESSAGES = {
     zh: '分级填报计量单位“{value}”应写作“区县：亿元 × 0.0001”（单位类别：{kinds}；多条用“；”分隔）',
     en: 'Entry unit by level "{value}" must read like "区县：亿元 × 0.0001" (kinds: {kinds}; several separated by ；)',
   },
+  'planwb.number': {
+    zh: '“{value}”不是数值（容差可写 5% 或 0.05）',
+    en: '"{value}" is not a number (a tolerance may be 5% or 0.05)',
+  },
   'planwb.percent-unit': {
     zh: '值类型为百分比的指标，计量单位必须是“%”',
     en: 'A percent indicator must have the unit "%"',

@@ -208,6 +208,7 @@ export async function exportPlanWorkbook(plan: Plan): Promise<Uint8Array> {
         leadAssumed: i.leadAssumed ? CHECK_WORDS.assumed : CHECK_WORDS.checked,
         reporters: reportersText(i, districts, byCode),
         reportersAssumed: i.reportersAssumed ? CHECK_WORDS.assumed : CHECK_WORDS.checked,
+        ...approximation(i),
         entryUnits: entryUnitsText(i.entryUnits),
         note: i.note,
         sourceDoc: i.source.doc,
@@ -241,6 +242,19 @@ export async function exportPlanWorkbook(plan: Plan): Promise<Uint8Array> {
 
   const stored = await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as unknown as ExcelJS.XlsxWriteOptions);
   return recompress(stored instanceof Uint8Array ? stored : new Uint8Array(stored as ArrayBuffer));
+}
+
+/**
+ * Tolerance ("约 5%": 0.05, shown as 5%) and plausibility limits of one unit's
+ * value, where the plan states them (fields of the shared model contract).
+ */
+function approximation(i: Indicator): Record<string, string | number | undefined> {
+  const x = i as Indicator & { tolerance?: number; limits?: { min?: number; max?: number } };
+  return {
+    tolerance: x.tolerance === undefined ? undefined : `${Number((x.tolerance * 100).toPrecision(12))}%`,
+    limitMin: x.limits?.min,
+    limitMax: x.limits?.max,
+  };
 }
 
 function writeMeta(wb: ExcelJS.Workbook, plan: Plan): void {

@@ -286,7 +286,7 @@ function readIndicators(im: Importer, categoryIds: Set<string>, names: UnitNames
   const list: Src[] = [];
   const byCode = new Map<string, IndicatorRow>();
   const s = im.sheet('indicators', true);
-  const cols = s && im.columns(s, INDICATOR_COLUMNS, ['nameEn', 'attribute', 'entryUnits', 'note', 'leadAssumed', 'reportersAssumed']);
+  const cols = s && im.columns(s, INDICATOR_COLUMNS, ['nameEn', 'attribute', 'entryUnits', 'note', 'leadAssumed', 'reportersAssumed', 'tolerance', 'limitMin', 'limitMax']);
   if (!s || !cols) return { list, byCode };
   const firstRow = new Map<string, number>();
   for (const r of im.rows(s, cols.values())) {
@@ -335,6 +335,18 @@ function readIndicators(im: Importer, categoryIds: Set<string>, names: UnitNames
     ind.targets = {};
     ind.source = { doc: required('sourceDoc', '来源文件 source document'), where: required('sourceWhere', '来源位置 where in the source') };
     if (cell('note')) ind.note = cell('note');
+    // Tolerance (5% or 0.05) and plausibility limits: fields of the shared model contract.
+    if (cell('tolerance')) {
+      const t = numberIn(cell('tolerance'));
+      if (t === null || t < 0) im.issue(ref('tolerance'), 'planwb.number', { value: cell('tolerance') });
+      else ind.tolerance = t;
+    }
+    for (const [k, field] of [['limitMin', 'min'], ['limitMax', 'max']] as const) {
+      if (!cell(k)) continue;
+      const n = numberIn(cell(k), false);
+      if (n === null) im.issue(ref(k), 'planwb.number', { value: cell(k) });
+      else ind.limits = { ...((ind.limits as object) ?? {}), [field]: n };
+    }
     if (cell('entryUnits')) {
       const eu = parseEntryUnits(cell('entryUnits'));
       if (!eu) im.issue(ref('entryUnits'), 'planwb.entry-units', { value: cell('entryUnits'), kinds: Object.values(UNIT_KIND_WORDS).join('、') });
@@ -344,6 +356,13 @@ function readIndicators(im: Importer, categoryIds: Set<string>, names: UnitNames
     if (code && !byCode.has(code)) byCode.set(code, { src: ind, index });
   }
   return { list, byCode };
+}
+
+/** A number cell: "5%" is 0.05 when `percent` allows it; null when not a number. */
+function numberIn(text: string, percent = true): number | null {
+  const m = /^\s*(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)\s*(%?)\s*$/.exec(text.replace(/％/g, '%'));
+  if (!m || (m[2] && !percent)) return null;
+  return m[2] ? Number((Number(m[1]) / 100).toPrecision(12)) : Number(m[1]);
 }
 
 /** A list of unit names/codes → codes; group words → the plan file's groups (@districts, @lead). */
