@@ -75,13 +75,15 @@ test('every broken cell is reported at once, by sheet and cell, in Chinese then 
     { op: 'set', sheet: '目标分解', where: { 指标代码: 'T-GE', 单位代码: '320582' }, column: '2023 分解目标', value: '尽力而为' },
     { op: 'append', sheet: '目标分解', values: { 指标代码: 'T-NONE', 单位代码: '320581', '2023 分解目标': '3' } },
     { op: 'set', sheet: '规划信息', where: { 字段: 'years' }, column: '值', value: '2022、二〇二三' },
+    { op: 'set', sheet: '单位', where: { 单位代码: '320582' }, column: '单位名称', value: '张家港' },
   ]);
   const issues = issuesOf(broken);
   const at = issues.map((i) => i.path);
   // The first five edits are named by the very cell openpyxl wrote (the appended line by its unit cell).
   expect(at).toEqual(expect.arrayContaining([cells[0], cells[1], cells[2], cells[3], cells[5]]));
   expect(at).toContain(cells[4].replace(/!A(\d+)$/, '!D$1'));
-  expect(issues).toHaveLength(6);
+  expect(at).toContain(cells[6]);
+  expect(issues).toHaveLength(7);
   const text = (cell: string) => issues.find((i) => i.path === cell)!.message;
   expect(text(cells[0])).toMatch(/^单位“不存在的局”不在“单位”表中[^]*\n\s+Unit "不存在的局" is neither/);
   expect(text(cells[1])).toMatch(/“平均”不是“汇总方式 rollup”的可选项[^]*choices: 求和/);
@@ -89,6 +91,7 @@ test('every broken cell is reported at once, by sheet and cell, in Chinese then 
   expect(text(cells[3])).toMatch(/分解目标“尽力而为”不是数值目标/);
   expect(text(cells[4].replace(/!A(\d+)$/, '!D$1'))).toMatch(/单位 320581 不填报指标 T-NONE/);
   expect(text(cells[5])).toMatch(/规划年度“2022、二〇二三”应为/);
+  expect(text(cells[6])).toMatch(/^单位代码 320582 是共用单位“张家港市”，名称不能改为“张家港”/);
   // In English only when asked.
   expect(issuesOf(broken, 'en').find((i) => i.path === cells[1])!.message).toMatch(/^"平均" is not a choice for/);
 });

@@ -91,11 +91,13 @@ test('values typed in 亿元 are summed in 万亿元; the filled return passes v
   fill(fileOf('320506'), path.join(returns, 'wz.xlsx'), { [valueName('T-GE')]: 100, [valueName('T-OUT')]: 900 });
   fill(fileOf('320581'), path.join(returns, 'cs.xlsx'), { [valueName('T-GE')]: 300 });
 
-  const v = cli(['validate', path.join(returns, 'zjg.xlsx'), '--plan', planFile, '--json'], tmp);
+  const v = cli(['validate', path.join(returns, 'zjg.xlsx'), path.join(returns, 'wz.xlsx'), '--plan', planFile, '--json'], tmp);
   const findings = JSON.parse(v.stdout) as { findings: { rule: string; code?: string }[] }[];
+  expect(findings).toHaveLength(2);
   const rules = findings.flatMap((f) => f.findings).filter((f) => f.code === 'T-OUT' || f.code === 'T-GE').map((f) => f.rule);
-  // Neither a "target altered" warning for the own-target text nor a unit slip for 1600 against 1.2.
+  // Neither a "target altered" warning for the own-target or 亿元 text nor a unit slip for 1600 against 1.2.
   expect(rules.filter((r) => /target-altered|unit|slip/.test(r))).toEqual([]);
+  expect(findings.flatMap((f) => f.findings).some((f) => f.rule === 'value.missing')).toBe(true);
 
   // The validator measures the value against the own target too: 440 misses 张家港's ≥ 450; 吴中 has none.
   const short = path.join(tmp, 'zjg-short.xlsx');

@@ -36,6 +36,10 @@ export const PLAN_WORKBOOK_MESSAGES = {
     zh: '单位“{value}”有多个同名单位（{codes}），请写单位代码',
     en: 'Unit "{value}" matches several units ({codes}); write the unit code',
   },
+  'planwb.unit-renamed': {
+    zh: '单位代码 {code} 是共用单位“{name}”，名称不能改为“{value}”（新单位请用新代码）',
+    en: 'Unit code {code} is the shared unit "{name}"; its name cannot become "{value}" (use a new code for a new unit)',
+  },
   'planwb.code-format': {
     zh: '代码“{value}”应由大写字母、数字和“-”组成（如 SZ-DE-01）',
     en: 'Code "{value}" must be upper-case letters and digits joined by "-" (e.g. SZ-DE-01)',

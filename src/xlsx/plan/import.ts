@@ -131,13 +131,13 @@ class Importer {
 export function importPlanWorkbook(bytes: Uint8Array, fileName: string, registry: unknown, lang: ImportLang = 'both'): Plan {
   const reg = registry as { units: ReportingUnit[] };
   let grid: GridSheet[];
-  const im = new Importer([], reg, lang);
   try {
     grid = readGrid(bytes);
   } catch (e) {
     if (!(e instanceof GridReadError)) throw e;
-    im.issue(fileName, 'planwb.unreadable', { reason: e.reason });
-    throw new PlanWorkbookError(fileName, im.issues);
+    const none = new Importer([], reg, lang);
+    none.issue(fileName, 'planwb.unreadable', { reason: e.reason });
+    throw new PlanWorkbookError(fileName, none.issues);
   }
   const importer = new Importer(grid, reg, lang);
   const source = buildSource(importer);
@@ -199,7 +199,8 @@ function readMeta(im: Importer, src: Src): { years: number[] } {
   let years: number[] = [];
   for (const f of META_FIELDS) {
     const r = rowOf.get(f.key);
-    const at = r ? im.ref(s, r, 3) : `${s.name}!C${HEADER_ROW + 1}`;
+    // A field row that was deleted: name the sheet.
+    const at = r ? im.ref(s, r, 3) : s.name;
     const v = r ? s.text(r, 3) : '';
     im.where.set(f.key, at);
     const required = ['id', 'title', 'issuer', 'years', 'owner', 'source'].includes(f.key);
@@ -267,6 +268,10 @@ function readUnits(im: Importer): ReportingUnit[] {
     else if (firstRow.has(code)) im.issue(codeAt, 'planwb.duplicate', { value: code, row: firstRow.get(code)! });
     else firstRow.set(code, r);
     if (!cell('name')) im.issue(im.ref(s, r, cols.get('name')!), 'planwb.required', { field: '单位名称 name' });
+    // A shared unit keeps its name everywhere: returns and other plans know it by it.
+    const shared = im.registry.units?.find((u) => u.code === code);
+    if (shared && cell('name') && shared.name !== cell('name'))
+      im.issue(im.ref(s, r, cols.get('name')!), 'planwb.unit-renamed', { code, name: shared.name, value: cell('name') });
     const kind = im.choice(s, r, cols.get('kind')!, UNIT_KIND_WORDS, '单位类别 kind');
     const u: ReportingUnit = { code, name: cell('name'), kind: kind ?? 'other' };
     if (cell('shortName')) u.shortName = cell('shortName');
@@ -483,14 +488,11 @@ function readAllocations(
       const path = `allocations[${out.length}]`;
       im.where.set(path, at);
       for (const k of ['unit', 'indicator', 'period', 'target']) im.where.set(`${path}.${k}`, k === 'unit' ? unitAt : k === 'indicator' ? codeAt : at);
-      out.push({ unit, indicator: code, period: p.period, target: text === t.raw && sameAsParsed(text, direction, t) ? text : t });
+      // The text itself where it reads as the target ("450 以上"), else the reading ("= 5").
+      out.push({ unit, indicator: code, period: p.period, target: parseTarget(text, direction).op === t.op ? text : t });
     }
   }
   return out;
-}
-
-function sameAsParsed(text: string, direction: 'ge' | 'le' | 'eq', t: ReturnType<typeof parseTarget>): boolean {
-  return parseTarget(text, direction).op === t.op;
 }
 
 /** The reporters an indicator row names, with the groups expanded as resolvePlan will. */
