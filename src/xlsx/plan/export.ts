@@ -8,6 +8,7 @@
 
 import ExcelJS from 'exceljs';
 import { rawReadsAs, readingOf } from '../../core/plan/target-reading';
+import { formatTarget } from '../../core/plan/target';
 import type { Indicator, Plan, ReportingUnit } from '../../core/plan/types';
 import { entryUnitsText, reportersText, unitListText } from './cell-text';
 import {
@@ -360,7 +361,7 @@ function writeAllocations(
   const columns: Column[] = [...ALLOCATION_COLUMNS];
   for (const p of periods) columns.push({ key: `period:${p}`, zh: `${p} ${ALLOCATION_PERIOD.zh}`, en: `${p} ${ALLOCATION_PERIOD.en}`, width: 14 });
   const sheet = new SheetWriter(wb, 'allocations', columns);
-  const styles: Record<string, Style> = { name: S.reference, unit: S.reference, unitName: S.reference };
+  const styles: Record<string, Style> = { name: S.reference, unit: S.reference, unitName: S.reference, cityTarget: S.reference };
   for (const p of periods) styles[`period:${p}`] = { ...S.toFill, numFmt: '@' };
   const byKey = new Map((plan.allocations ?? []).map((a) => [`${a.indicator}|${a.unit}|${a.period}`, a]));
   for (const { ind, unit } of allocationRows(plan)) {
@@ -370,6 +371,10 @@ function writeAllocations(
       unit: ind.unit,
       unitCode: unit,
       unitName: byCode.get(unit)?.name,
+      cityTarget: periods
+        .filter((p) => ind.targets[p])
+        .map((p) => `${p}：${formatTarget(ind.targets[p], ind.unit)}`)
+        .join('；'),
     };
     for (const p of periods) {
       const a = byKey.get(`${ind.code}|${unit}|${p}`);

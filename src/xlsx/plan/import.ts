@@ -453,7 +453,7 @@ function readAllocations(
 ): Src[] {
   const out: Src[] = [];
   const s = im.sheet('allocations', false);
-  const cols = s && im.columns(s, ALLOCATION_COLUMNS, ['name', 'unit', 'unitName']);
+  const cols = s && im.columns(s, ALLOCATION_COLUMNS, ['name', 'unit', 'unitName', 'cityTarget']);
   if (!s || !cols) return out;
   const periods = periodColumns(im, s, cols);
   for (let r = HEADER_ROW + 1; r <= s.maxRow; r++) {

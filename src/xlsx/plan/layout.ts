@@ -107,6 +107,7 @@ export const ALLOCATION_COLUMNS = [
   col('unit', '计量单位（参考）', 'unit (reference)', 12),
   col('unitCode', '单位代码', 'unit code', 12),
   col('unitName', '单位名称（参考）', 'unit name (reference)', 16),
+  col('cityTarget', '全市目标（参考）', 'city target (reference)', 22),
 ] as const;
 export const ALLOCATION_PERIOD = { zh: '分解目标', en: 'own target' };
 
