@@ -139,6 +139,6 @@ test('values typed in 亿元 are summed in 万亿元; the filled return passes v
   // The printed overview says it too.
   const text = cli(['consolidate', returns, '--plan', planFile, '--period', '2023', '--out', path.join(tmp, 'summary2.xlsx')], tmp).stdout;
   // T-GE (2 units), T-LE (2), T-RANGE and T-OUT (张家港): 张家港 and 常熟 met/missed T-GE, 张家港 met T-OUT; the rest have no value.
-  expect(text).toContain("目标分解（4 项指标，6 个分解目标）：达标 2，未达标 1，无数据 3");
+  expect(text).toContain('目标分解（4 项指标，6 个分解目标）：达标 2，未达标 1，无数据 3');
   expect(text).toContain('吴中区的分解目标 ≤ 1.4 比全市限值 ≤ 1.3 宽松');
 });
