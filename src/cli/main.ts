@@ -11,7 +11,7 @@ import { bilingualErrors } from './commander-errors';
 import { EXIT_OK, EXIT_USAGE, reportError } from './errors';
 
 /** Command modules, in --help order. */
-const COMMAND_MODULES = ['plans', 'plan-show', 'generate', 'validate', 'consolidate'];
+const COMMAND_MODULES = ['plans', 'plan-show', 'plan-export', 'generate', 'validate', 'consolidate'];
 
 export interface CommandModule {
   register(program: Command): void;

@@ -50,6 +50,6 @@ test('a district that co-leads a task reports its own part: the city target does
   expect(chain.lead).toContain('320507');
   expect(targetApplies(chain, '320507', 'district')).toBe(false);
   const y2022: Period = { kind: 'year', year: 2022 };
-  expect(entryTarget(chain, y2022, '320507', 'district')).toMatchObject({ text: '全市 ≥ 200', judgement: 'none' });
-  expect(entryTarget(chain, y2022, 'SZ-GXJ', 'department')).toMatchObject({ text: '≥ 200', judgement: 'full' });
+  expect(entryTarget(chain, y2022, '320507', { unitKind: 'district' })).toMatchObject({ text: '全市 ≥ 200', judgement: 'none' });
+  expect(entryTarget(chain, y2022, 'SZ-GXJ', { unitKind: 'department' })).toMatchObject({ text: '≥ 200', judgement: 'full' });
 });

@@ -9,6 +9,7 @@ import type { Command } from 'commander';
 import { formatTarget } from '../../core/plan/target';
 import type { Attribute, Indicator, Plan, Rollup, ValueKind } from '../../core/plan/types';
 import { loadPlanArg } from '../../node/plan-source';
+import { UNIT_KIND_WORDS } from '../../xlsx/plan/layout';
 import { parseLang, t, type Lang } from '../lang';
 
 export function register(program: Command): void {
@@ -106,6 +107,14 @@ function summary(p: Plan, lang: Lang): string {
           `${t(lang, '填报单位', 'reporters')}${i.reportersAssumed ? assumed : ''}: ${i.reporters.length}`,
       );
       if (i.note) lines.push(`      ${t(lang, '备注', 'note')}: ${i.note}`);
+      for (const e of i.entryUnits ?? [])
+        lines.push(`      ${t(lang, '分级填报', 'entered as')}: ${e.kinds.map((k) => (lang === 'en' ? k : UNIT_KIND_WORDS[k])).join(sep)} → ${e.unit} × ${e.factor}`);
+      const own = (p.allocations ?? []).filter((a) => a.indicator === i.code);
+      if (own.length)
+        lines.push(
+          `      ${t(lang, '目标分解', 'own targets')}: ` +
+            own.map((a) => `${unitName.get(a.unit) ?? a.unit} ${a.period} ${formatTarget(a.target, i.unit)}`).join(t(lang, '；', '; ')),
+        );
     }
   }
   if (p.indicators.some((i) => i.leadAssumed || i.reportersAssumed))

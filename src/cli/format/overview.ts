@@ -78,6 +78,20 @@ export function renderOverview(plan: Plan, c: Consolidation, out: string, lang: 
       `Indicators (${c.indicators.length}): ${paint.green(String(att('met')))} met, ${paint.red(String(att('missed')))} missed, ${att('unverified')} to verify, ${att('no-data')} no data, ${att('qualitative')} qualitative, ${att('no-target')} no target`,
     ),
   );
+  if (c.ownTargets?.length) {
+    // Own targets (目标分解): how the units fare against their shares, and problems of the split.
+    const rows = c.ownTargets.flatMap((o) => o.rows);
+    const n = (a: string) => rows.filter((r) => r.attained === a).length;
+    const warnings = c.ownTargets.flatMap((o) => o.warnings);
+    lines.push(
+      t(
+        lang,
+        `目标分解（${c.ownTargets.length} 项指标，${rows.length} 个分解目标）：达标 ${paint.green(String(n('met')))}，未达标 ${paint.red(String(n('missed')))}，无数据 ${n('no-data')}，见汇总表“目标分解完成情况”`,
+        `Own targets (${c.ownTargets.length} indicators, ${rows.length} targets): ${paint.green(String(n('met')))} met, ${paint.red(String(n('missed')))} missed, ${n('no-data')} no data; see sheet 目标分解完成情况`,
+      ),
+    );
+    for (const w of warnings) lines.push(`  ${paint.yellow(w)}`);
+  }
   let text = lines.join('\n') + '\n';
 
   const notTaken = c.returns.filter((r) => r.status !== 'accepted');

@@ -27,6 +27,7 @@ import { sortValues, type Sorted } from './exclusions';
 import { cityFigure } from './city';
 import { ranking } from './measures';
 import { partReporters } from './roles';
+import { ownTargets } from './own-targets';
 
 export { isUnreadable } from './intake';
 
@@ -61,7 +62,7 @@ function qualitativeSummary(ctx: Context, ind: Indicator, readings: IndicatorRea
 }
 
 function summarise(ctx: Context, ind: Indicator): { summary: IndicatorSummary; usable: Set<string> } {
-  const readings = readIndicator(ind, ctx.used, ctx.contested);
+  const readings = readIndicator(ctx.plan, ind, ctx.used, ctx.contested);
   const parts = partReporters(ctx.plan, ind);
   flagPeerSlips(ind, readings.candidates.filter((v) => parts.includes(v.unit)), ctx.used, ctx.lang);
   const sorted: Sorted = sortValues(ctx.plan, ind, readings, ctx.used, ctx.lang);
@@ -127,5 +128,9 @@ export function consolidateReturns(
     it.outcome.warnings = it.findings.filter((f) => f.severity === 'warning').length;
   }
   const findings = items.flatMap((it) => it.findings.map((f) => ({ ...f, file: it.file, unit: it.outcome.unit })));
-  return { plan: plan.id, period: canonical, returns: items.map((i) => i.outcome), missing, indicators, findings, grid };
+  const result: Consolidation = { plan: plan.id, period: canonical, returns: items.map((i) => i.outcome), missing, indicators, findings, grid };
+  // Own targets (目标分解): attainment per unit and checks of the split (own-targets.ts).
+  const own = ctx.tk ? ownTargets(plan, ctx.tk, indicators, lang) : [];
+  if (own.length) result.ownTargets = own;
+  return result;
 }

@@ -6,6 +6,7 @@
 
 import type { CellRef } from '../return/types';
 import type { Finding } from '../rules/finding';
+import type { OwnTargetSummary } from './own-targets';
 
 /**
  * A file that could not be read as a workbook at all (corrupt zip, password,
@@ -118,4 +119,6 @@ export interface Consolidation {
   findings: (Finding & { file: string; unit: string | null })[];
   /** Unit code → indicator code → filled? (the completeness grid). */
   grid: Record<string, Record<string, 'filled' | 'blank' | 'not-required'>>;
+  /** Each unit's attainment of its own target (目标分解), when the plan allocates targets for the period. */
+  ownTargets?: OwnTargetSummary[];
 }

@@ -8,7 +8,7 @@
  *   other units (a likely unit slip is left out later, see exclusions.ts).
  */
 
-import type { Indicator } from '../plan/types';
+import type { Indicator, Plan } from '../plan/types';
 import type { Finding } from '../rules/finding';
 import type { Provenance } from './types';
 import type { Item } from './intake';
@@ -44,7 +44,7 @@ export interface IndicatorReadings {
   textSources: Provenance[];
 }
 
-export function readIndicator(ind: Indicator, used: ReadonlyMap<string, Item>, contested: ReadonlySet<string>): IndicatorReadings {
+export function readIndicator(plan: Plan, ind: Indicator, used: ReadonlyMap<string, Item>, contested: ReadonlySet<string>): IndicatorReadings {
   const out: IndicatorReadings = { candidates: [], absent: new Map(), unusable: new Map(), texts: {}, textSources: [] };
   for (const u of ind.reporters) {
     out.texts[u] = null;
@@ -54,7 +54,7 @@ export function readIndicator(ind: Indicator, used: ReadonlyMap<string, Item>, c
     if (!ind.reporters.includes(unit)) continue;
     const entry = it.ret!.entries.get(ind.code);
     const bad = unusableFinding(it.findings, ind.code);
-    const reading = entry ? readEntry(it.ret!, entry, ind) : null;
+    const reading = entry ? readEntry(it.ret!, entry, ind, plan) : null;
     if (bad) {
       out.unusable.set(unit, { value: reading?.ok ? reading.value : null, finding: bad });
       out.absent.set(unit, reading && !reading.ok ? 'unreadable' : 'error');

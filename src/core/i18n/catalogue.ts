@@ -5,6 +5,7 @@
  */
 
 import { FIGURE_MESSAGES } from './figures';
+import { OWN_TARGET_MESSAGES, PLAN_WORKBOOK_MESSAGES } from '../plan/workbook-messages';
 
 export const CATALOGUE = {
   ...FIGURE_MESSAGES,
@@ -276,6 +277,9 @@ export const CATALOGUE = {
     en: 'reported in words ({count} units); attainment is judged by people',
   },
   'basis.no-values': { zh: '无可用数值', en: 'no usable values' },
+  // ── planwb.* : importing a plan workbook (src/core/plan/workbook-messages.ts) ──
+  ...PLAN_WORKBOOK_MESSAGES,
+  ...OWN_TARGET_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof CATALOGUE;

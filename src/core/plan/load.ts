@@ -9,6 +9,7 @@
 import { ZodError } from 'zod';
 import { planSourceSchema, unitRegistrySchema } from './schema';
 import { parseTarget } from './target';
+import { orderAllocations, resolveAllocations } from './allocation';
 import type { Indicator, Plan, ReportingUnit, Target } from './types';
 import { stableHash } from '../hash';
 
@@ -121,8 +122,11 @@ export function resolvePlan(source: unknown, registry: unknown, sourceName = 'pl
       note: ind.note,
       tolerance: ind.tolerance,
       limits: ind.limits,
+      entryUnits: ind.entryUnits,
     }) as Indicator;
   });
+  const allocated = resolveAllocations(src.allocations ?? [], indicators, new Set(unitByCode.keys()), years);
+  issues.push(...allocated.issues);
   if (issues.length) throw new PlanError(sourceName, issues);
 
   // Keep the units the plan touches, parents before children.
@@ -152,6 +156,7 @@ export function resolvePlan(source: unknown, registry: unknown, sourceName = 'pl
     categories: src.categories.map((c) => stripUndefined(c)),
     indicators,
     units,
+    allocations: allocated.allocations.length ? orderAllocations(allocated.allocations, indicators, units) : undefined,
   }) as Plan;
 }
 

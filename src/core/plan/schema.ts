@@ -59,6 +59,18 @@ const targetObject = z
 
 export const targetSourceSchema = z.union([z.string(), targetObject]);
 
+const unitKind = z.enum(['city', 'district', 'department', 'town', 'other']);
+
+/** Display unit per level: { "unit": "亿元", "factor": 0.0001, "kinds": ["district"] }. */
+export const entryUnitSchema = z
+  .object({ unit: z.string().min(1), factor: z.number().finite().positive(), kinds: z.array(unitKind).min(1) })
+  .strict();
+
+/** A unit's own target (目标分解): { "unit": "320582", "indicator": "SZDE-M01", "period": "2023", "target": "450 以上" }. */
+export const allocationSourceSchema = z
+  .object({ unit: code, indicator: code, period: z.string().regex(/^\d{4}(?:H[12]|Q[1-4])?$/, 'period key like 2023, 2023H1, 2023Q2'), target: targetSourceSchema })
+  .strict();
+
 export const indicatorSourceSchema = z
   .object({
     code,
@@ -86,6 +98,7 @@ export const indicatorSourceSchema = z
       .strict()
       .refine((l) => l.min === undefined || l.max === undefined || l.min <= l.max, { message: 'min is greater than max', path: ['min'] })
       .optional(),
+    entryUnits: z.array(entryUnitSchema).optional(),
   })
   .strict();
 
@@ -111,6 +124,7 @@ export const planSourceSchema = z
       )
       .min(1),
     indicators: z.array(indicatorSourceSchema).min(1),
+    allocations: z.array(allocationSourceSchema).optional(),
   })
   .strict();
 

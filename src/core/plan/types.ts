@@ -122,13 +122,21 @@ export interface Indicator {
    */
   limits?: { min?: number; max?: number };
   /**
-   * Units a value may be typed in (plan-workbook engineer): a value typed in
-   * `unit` by units of those kinds; value × factor = value in the indicator's unit.
+   * Display units per level: units of these kinds type the value in `unit`
+   * (亿元 in a district while the city reports 万亿元); value × factor is the
+   * value in the indicator's own unit. See allocation.ts.
    */
-  entryUnits?: { unit: string; factor: number; kinds: UnitKind[] }[];
+  entryUnits?: EntryUnit[];
 }
 
-/** A unit's own target (目标分解): the share of a city target given to one unit. */
+export interface EntryUnit {
+  unit: string;
+  /** value typed in `unit` × factor = value in the indicator's unit (亿元 → 万亿元: 0.0001). */
+  factor: number;
+  kinds: UnitKind[];
+}
+
+/** A unit's own target for one indicator and period (目标分解), in the same forms as the city's. */
 export interface Allocation {
   unit: string;
   indicator: string;
@@ -159,6 +167,6 @@ export interface Plan extends PlanMeta {
   indicators: Indicator[];
   /** Every unit the plan mentions, parents first. */
   units: ReportingUnit[];
-  /** Units' own targets (目标分解), where the plan gives them. */
+  /** Each unit's own targets (目标分解), when the city has split its targets. */
   allocations?: Allocation[];
 }

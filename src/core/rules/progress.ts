@@ -29,7 +29,7 @@ export function progressOf(plan: Plan, ret: ParsedReturn, findings: Finding[]) {
     total++;
     const entry = ret.entries.get(ind.code);
     if (!entry) continue;
-    const reading = readEntry(ret, entry, ind);
+    const reading = readEntry(ret, entry, ind, plan);
     const blank = reading.ok && reading.value === null && reading.text === undefined;
     if (blank) continue;
     filled++;

@@ -9,7 +9,8 @@
  * is an error: a wrong silent guess would flow into the city figure.
  */
 
-import type { Indicator } from '../plan/types';
+import type { Indicator, Plan } from '../plan/types';
+import { entryUnitOf } from '../plan/allocation';
 import type { ParsedReturn, RawCell, ReturnEntry } from '../return/types';
 import { toHalfWidth } from '../plan/target';
 import { formatNumber, type MessageKey } from '../i18n';
@@ -186,7 +187,23 @@ export function readNumber(cell: RawCell, ind: Indicator): NumberReading {
  * 95 with a warning. (The engine never guesses the other way: a bare 0.95 in
  * a plain cell is only a likely unit slip.)
  */
-export function readEntry(ret: ParsedReturn, entry: ReturnEntry, ind: Indicator): NumberReading {
+export function readEntry(ret: ParsedReturn, entry: ReturnEntry, ind: Indicator, plan?: Plan): NumberReading {
+  const r = readEntryAsTyped(ret, entry, ind);
+  return plan ? inIndicatorUnit(r, plan, ind, ret.meta?.unitCode) : r;
+}
+
+/**
+ * A value typed in the unit's entry unit (亿元 in a district) back in the
+ * indicator's unit (万亿元), with the factor the plan states, so sums and
+ * checks see one unit and no one divides by 10,000 by hand.
+ */
+function inIndicatorUnit(r: NumberReading, plan: Plan, ind: Indicator, unitCode: string | undefined): NumberReading {
+  if (r.value === null || !ind.entryUnits) return r;
+  const eu = entryUnitOf(ind, plan.units.find((u) => u.code === unitCode));
+  return eu ? { ...r, value: Number((r.value * eu.factor).toPrecision(12)) } : r;
+}
+
+function readEntryAsTyped(ret: ParsedReturn, entry: ReturnEntry, ind: Indicator): NumberReading {
   const r = readNumber(entry.value, ind);
   if (!isPercentIndicator(ind) || !r.ok || r.value === null || r.how) return r;
   const fmt = percentFormatIssue(ret, ind.code);

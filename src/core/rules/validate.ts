@@ -6,7 +6,7 @@
  * targets and cumulative decreases. Rule ids are listed in docs/json.md.
  */
 
-import type { Indicator, Plan, ReportingUnit } from '../plan/types';
+import type { Indicator, Plan, ReportingUnit, Target } from '../plan/types';
 import type { CellRef, ParsedReturn, ReturnEntry } from '../return/types';
 import type { Finding, Lang, Severity } from './finding';
 import { parsePeriod, periodEndMonth, periodKey, periodLabel, targetKey, type Period } from '../period';
@@ -18,7 +18,8 @@ import { isPercentIndicator, readEntry } from './read-number';
 import { implausible } from './limits';
 import { READER_ISSUES, isReaderIssueRule } from './reader-issues';
 import { cachedHash, sameRow, sortFindings, targetMagnitude, targetOf, unitSlip } from './common';
-import { entryTarget, targetApplies } from '../template/entry-target';
+import { entryTarget, targetApplies, unitEntryTarget } from '../template/entry-target';
+import { allocationOf } from '../plan/allocation';
 
 export interface ValidateOpts {
   lang?: Lang;
@@ -173,14 +174,14 @@ function rowFindings(
     // What the generator writes ("全市 ≥ 3000", entry-target.ts); returns of
     // earlier versions showed the bare target, or it with the seed's note.
     const note = targetOf(ind, tk)?.note;
-    const forms = [expected, ...(note ? [`${expected}（${note}）`] : []), ...(id.period ? [entryTarget(ind, id.period, unitCode, id.unit?.kind).text] : [])];
+    const forms = [expected, ...(note ? [`${expected}（${note}）`] : []), ...(id.period ? [entryTarget(ind, id.period, unitCode, { unitKind: id.unit?.kind }).text, unitEntryTarget(plan, ind, id.period, unitCode).text] : [])];
     if (!forms.some((f) => sameText(entry.shownTarget!, f))) {
       const rule = id.hashDiffers ? 'template.target-changed' : 'template.target-altered';
       c.add(id.hashDiffers ? 'info' : 'warning', rule, code, sameRow(at, 'target'), c.msg(rule, { expected, shown: entry.shownTarget }));
     }
   }
 
-  const reading = readEntry(ret, entry, ind);
+  const reading = readEntry(ret, entry, ind, plan);
   if (reading.how === 'template.formula-no-result') {
     c.add('error', 'template.formula-no-result', code, at, c.msg(reading.how, reading.params));
     return;
@@ -232,8 +233,10 @@ function rowFindings(
     }
   }
 
-  const target = targetOf(ind, tk);
-  const applies = targetApplies(ind, unitCode, id.unit?.kind);
+  // The unit's own target (目标分解), where the city allocated one, judges its value instead.
+  const own = tk ? allocationOf(plan, unitCode, code, tk)?.target : undefined;
+  const target = own ?? targetOf(ind, tk);
+  const applies = !!own || targetApplies(ind, unitCode, id.unit?.kind);
   let slipped = false;
   if (inRange) {
     const slip = unitSlip(ind, value, targetMagnitude(target), applies);
@@ -243,12 +246,12 @@ function rowFindings(
 
   // A likely unit slip is resolved first: measuring 0.92 against "≥ 90%"
   // would only repeat the same problem as a missed target.
-  if (applies && target && id.period && inRange && !slipped) targetFinding(ind, entry, value, tk!, id.period, c);
+  if (applies && target && id.period && inRange && !slipped) targetFinding(ind, entry, value, tk!, id.period, c, own);
 
   if (ind.cumulative && id.period && opts.previous?.length) {
     const prev = previousReturn(plan, ret, id.period, opts.previous);
     const prevEntry = prev?.ret.entries.get(code);
-    const prevValue = prevEntry && prev ? readEntry(prev.ret, prevEntry, ind).value : null;
+    const prevValue = prevEntry && prev ? readEntry(prev.ret, prevEntry, ind, plan).value : null;
     if (prev && prevValue !== null && value < prevValue - 1e-9) {
       const explained = !!entry.remark;
       let text = c.msg('value.cumulative-decrease', { value: v, prev: formatNumber(prevValue), prevPeriod: periodLabel(prev.period, c.lang) });
@@ -275,8 +278,8 @@ export function slipFinding(ind: Indicator, entry: ReturnEntry, value: number, s
   });
 }
 
-function targetFinding(ind: Indicator, entry: ReturnEntry, value: number, tk: string, period: Period, c: Collector): void {
-  const target = ind.targets[tk];
+function targetFinding(ind: Indicator, entry: ReturnEntry, value: number, tk: string, period: Period, c: Collector, own?: Target): void {
+  const target = own ?? ind.targets[tk];
   const ev = evaluateTarget(target, value, ind.tolerance);
   if (!ev || ev.met) return;
   const gapUnit = ind.unit === '%' ? ` ${c.msg('unit.points')}` : ind.unit ? ` ${ind.unit}` : '';

@@ -13,6 +13,7 @@ import { addSubmissionsSheet } from './sheet-submissions';
 import { addFindingsSheet } from './sheet-findings';
 import { addGridSheet } from './sheet-grid';
 import { addProvenanceSheet } from './sheet-provenance';
+import { addOwnTargetsSheet } from './sheet-own-targets';
 import { unitColumns } from './units';
 
 export interface SummaryOptions {
@@ -45,6 +46,8 @@ export async function writeSummaryWorkbook(plan: Plan, c: Consolidation, opts: S
 
   const units = unitColumns(plan, c);
   addSummarySheet(wb, plan, c, units, subtitle(c, generatedAt));
+  // Only when the plan splits its targets among units (目标分解).
+  addOwnTargetsSheet(wb, plan, c);
   addSubmissionsSheet(wb, plan, c, units);
   addFindingsSheet(wb, plan, c);
   addGridSheet(wb, plan, c, units);

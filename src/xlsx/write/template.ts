@@ -33,7 +33,7 @@ import { recompress } from './zip';
 import { STYLE } from './styles';
 import { categoryParts, entryTitles, instructionsContent, type CategoryParts } from './content';
 import { textUnits, wrappedRowHeight, type TextBlock } from '../layout-text';
-import { entryTarget } from '../../core/template/entry-target';
+import { unitEntryTarget } from '../../core/template/entry-target';
 import { indicatorsFor, unitNames } from './units';
 import { REPORTER_VALIDATION, statusRules, valueValidation } from './validation';
 
@@ -275,7 +275,8 @@ function writeEntry({ wb, plan, period, unit, indicators, facts, opts }: SheetCo
 
   let row = ENTRY_FIRST_DATA_ROW;
   for (const ind of indicators) {
-    const { target, text: shownTarget, judgement } = entryTarget(ind, period, unit.code, unit.kind);
+    // The unit's own target (目标分解) and entry unit (亿元 for 万亿元), where the plan states them.
+    const { target, text: shownTarget, judgement, unit: shownUnit } = unitEntryTarget(plan, ind, period, unit.code);
     const r = ws.getRow(row);
     const set = (col: string, value: ExcelJS.CellValue, style: Partial<ExcelJS.Style>) => {
       const cell = r.getCell(col);
@@ -287,10 +288,10 @@ function writeEntry({ wb, plan, period, unit, indicators, facts, opts }: SheetCo
     const category = categoryCell(facts.category.get(ind.category), ind.category);
     set(C.category, category.value, STYLE.cellWrap);
     set(C.name, ind.name, STYLE.cellWrap);
-    set(C.unit, ind.unit, STYLE.cellCenter);
+    set(C.unit, shownUnit, STYLE.cellCenter);
     set(C.target, shownTarget, STYLE.cellCenterWrap);
     const valueRef = `${C.value}${row}`;
-    set(C.value, null, ind.kind === 'count' ? STYLE.valueCount : STYLE.value).dataValidation = valueValidation(ind, target, shownTarget, leadNames(ind, facts));
+    set(C.value, null, ind.kind === 'count' ? STYLE.valueCount : STYLE.value).dataValidation = valueValidation(shownUnit === ind.unit ? ind : { ...ind, unit: shownUnit }, target, shownTarget, leadNames(ind, facts));
     set(C.status, { formula: statusFormula(target, valueRef, ind.kind, judgement), result: '未填' } as ExcelJS.CellFormulaValue, STYLE.status);
     set(C.remark, null, STYLE.remark);
     r.height = entryRowHeight(category.blocks, ind.name, shownTarget);
