@@ -43,6 +43,18 @@ function zodIssues(err: ZodError): PlanIssue[] {
  * Resolves a plan source object against the unit registry.
  * @param sourceName file name or id, used in error messages.
  */
+/**
+ * One form per meaning: a plan file may say `"band": false` to record that a
+ * range was judged a floor, but the model only carries `band` when it is true.
+ */
+function canonicalTarget(t: Target): Target {
+  if (t.op === 'range' && t.band === false) {
+    const { band: _floor, ...floor } = t;
+    return floor;
+  }
+  return t;
+}
+
 export function resolvePlan(source: unknown, registry: unknown, sourceName = 'plan'): Plan {
   const reg = unitRegistrySchema.safeParse(registry);
   if (!reg.success) throw new PlanError('units.json', zodIssues(reg.error));
@@ -98,7 +110,7 @@ export function resolvePlan(source: unknown, registry: unknown, sourceName = 'pl
       const year = Number(period.slice(0, 4));
       if (!years.includes(year))
         issues.push({ path: `${at}.targets.${period}`, message: `period ${period} is outside the plan years ${years.join(', ')}` });
-      targets[period] = typeof t === 'string' ? parseTarget(t, ind.direction) : (stripUndefined(t) as Target);
+      targets[period] = typeof t === 'string' ? parseTarget(t, ind.direction) : canonicalTarget(stripUndefined(t) as Target);
     }
     if (ind.kind === 'percent' && ind.unit !== '%')
       issues.push({ path: `${at}.unit`, message: 'a percent indicator must have unit "%"' });
