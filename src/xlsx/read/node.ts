@@ -6,7 +6,9 @@
 
 import { open, stat } from 'fs/promises';
 import { inflateRawSync } from 'zlib';
-import { readReturn, DEFAULT_LIMITS, InflateLimitError, type ReadOptions, type ReadResult, type Inflater } from './index';
+import { readReturn } from './index';
+import { DEFAULT_LIMITS, type ReadOptions, type ReadResult } from './types';
+import { InflateLimitError, type Inflater } from './inflater';
 import { readErrorMessage } from './messages';
 
 /** Node's zlib as the reader's inflater: native speed, and it stops at maxOutput itself. */
