@@ -21,6 +21,7 @@ import { validate, Collector, slipFinding } from '../rules/validate';
 import { readEntry } from '../rules/read-number';
 import { sortFindings, unitSlip } from '../rules/common';
 import { pickLatest } from './conflicts';
+import { IDENTITY_RULE } from '../rules/identity';
 import { cityFigure, type AbsentReason, type UnitValue } from './city';
 
 export interface ConsolidateOpts {
@@ -85,6 +86,8 @@ export function consolidateReturns(
     else if (!got || periodKey(got) !== canonical)
       reject(msg('return.wrong-period', { got: got ? periodLabel(got, lang) : meta.period || '?', expected: wanted ? periodLabel(wanted, lang) : period }));
     else if (!reportingUnits.includes(meta.unitCode)) reject(msg('return.unknown-unit', { unit: meta.unitCode || '?' }));
+    // Metadata, 填报单位 and file name disagree on the unit: credited to no one, the office decides.
+    else if (findings.some((f) => f.rule === IDENTITY_RULE)) reject(findings.find((f) => f.rule === IDENTITY_RULE)!.message);
     return { file: r.source, ret: r, findings, outcome };
   });
 
