@@ -27,7 +27,7 @@ export interface InputProblem {
   detail?: string;
 }
 
-export type ProblemRule = 'file.not-found' | 'file.no-match' | 'file.is-directory' | 'file.not-readable';
+export type ProblemRule = 'file.not-found' | 'file.no-match' | 'file.empty-directory' | 'file.is-directory' | 'file.not-readable';
 
 /** Words for a problem with a path argument. */
 export function describeProblem(rule: ProblemRule, file: string, lang: Lang, detail = ''): string {
@@ -42,6 +42,8 @@ export function describeProblem(rule: ProblemRule, file: string, lang: Lang, det
       );
     case 'file.no-match':
       return t(lang, `没有与 ${file} 匹配的文件`, `No file matches ${file}`);
+    case 'file.empty-directory':
+      return t(lang, `目录 ${file} 中没有 Excel 文件（.xlsx）`, `No Excel file (.xlsx) in the directory ${file}`);
     case 'file.not-readable':
       return t(lang, `无法读取目录 ${file}：${detail}`, `Cannot read directory ${file}: ${detail}`);
   }
@@ -69,6 +71,8 @@ function walk(dir: string, out: string[], skipped: string[]): void {
 export interface CollectOptions {
   /** Accept directories (read recursively); otherwise a directory is a problem. */
   directories: boolean;
+  /** A directory without any workbook is reported (validate: the user named it to be checked). */
+  emptyDirectoryIsProblem?: boolean;
   /** Absolute paths never to treat as inputs (the output file). */
   exclude?: string[];
   lang: Lang;
@@ -137,6 +141,7 @@ export function collectInputs(args: string[], opts: CollectOptions): { files: st
           problem(p, 'file.not-readable', (e as Error).message);
           continue;
         }
+        if (!found.length && opts.emptyDirectoryIsProblem) problem(p, 'file.empty-directory');
         found.forEach(add);
       } else add(p);
     }

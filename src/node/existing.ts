@@ -44,7 +44,9 @@ export async function describeExisting(path: string, lang: Lang = 'zh'): Promise
   try {
     st = await fs.promises.stat(path);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'absent' };
+    // ENOTDIR: a part of the path is a file, so nothing can be there yet (writing will say why it fails).
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'absent' };
     return { kind: 'unreadable', reason: fsReason(e, lang) };
   }
   if (st.isDirectory()) return { kind: 'directory' };

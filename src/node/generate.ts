@@ -38,7 +38,7 @@ export async function generateSet(
   try {
     await fs.promises.mkdir(outDir, { recursive: true });
   } catch (e) {
-    throw new GenerateFailure(new FsFailure(outDir, e), []);
+    throw new GenerateFailure(new FsFailure(outDir, await realMkdirError(outDir, e)), []);
   }
   // Build workbook N+1 while workbook N is being written to disk.
   let pendingWrite: Promise<void> = Promise.resolve();
@@ -62,6 +62,20 @@ export async function generateSet(
     throw e;
   }
   return out;
+}
+
+/**
+ * A recursive mkdir reports ENOENT for a parent that exists but cannot take
+ * a new directory (a read-only disk): one plain mkdir tells the real reason.
+ */
+async function realMkdirError(dir: string, e: unknown): Promise<unknown> {
+  if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || !fs.existsSync(path.dirname(dir))) return e;
+  try {
+    await fs.promises.mkdir(dir);
+    return e;
+  } catch (again) {
+    return again;
+  }
 }
 
 /** One workbook, atomically; a failure names the workbook's path, not the temp file's. */

@@ -38,7 +38,7 @@ export function register(program: Command): void {
   program
     .command('validate')
     .description('校验已填报的报表，逐个文件列出问题 / check filled returns and list their problems per file')
-    .argument('<file|dir...>', '填报表文件（.xlsx）或目录（递归查找），可用通配符 / return files or directories (searched recursively); wildcards allowed')
+    .argument('<file...>', '填报表文件（.xlsx）或目录（递归查找），可用通配符 / return files or directories (searched recursively); wildcards allowed')
     .option('--json', '以 JSON 输出（每个文件一项）/ print JSON, one entry per file')
     .option('--previous <dir>', '上期报表所在目录，用于累计指标不得减少的检查 / directory of earlier returns, for cumulative checks')
     .option('-p, --plan <id|file>', '计划：内置编号或 JSON 文件（默认按报表元数据识别）/ plan (default: from each return\'s metadata)')
@@ -97,7 +97,7 @@ export async function runValidate(args: string[], opts: ValidateOpts): Promise<n
   const { renderFileReport, count } = await import('../format/findings');
 
   // Folders are searched like consolidate's; wildcards the shell left alone (Windows) are expanded here.
-  const { files, problems, skipped, order } = collectInputs(args, { directories: true, lang });
+  const { files, problems, skipped, order } = collectInputs(args, { directories: true, emptyDirectoryIsProblem: true, lang });
   const previous = await readPrevious(opts.previous, lang, process.stderr);
   const read = await readInputs(files, lang);
   const plans = builtinPlans();
