@@ -11,6 +11,7 @@ import type { Lang } from './lang';
 import { t } from './lang';
 import { UsageError } from './errors';
 import { expandWildcard, hasWildcard } from './glob';
+import { fsReason } from '../node/fs-errors';
 
 /**
  * Files read from directories: workbooks, and the spreadsheet formats a
@@ -138,7 +139,7 @@ export function collectInputs(args: string[], opts: CollectOptions): { files: st
         try {
           walk(p, found, skipped);
         } catch (e) {
-          problem(p, 'file.not-readable', (e as Error).message);
+          problem(p, 'file.not-readable', fsReason(e, opts.lang));
           continue;
         }
         if (!found.length && opts.emptyDirectoryIsProblem) problem(p, 'file.empty-directory');

@@ -8,6 +8,7 @@ import { DEFAULT_PLAN_ID } from '../../core/plan/builtin';
 import type { Plan, ReportingUnit } from '../../core/plan/types';
 import { parsePeriod, periodKey, periodLabel, type Period } from '../../core/period';
 import { loadPlanArg } from '../../node/plan-source';
+import * as fs from 'fs';
 import * as path from 'path';
 import { EXIT_FAILURE, UsageError } from '../errors';
 import { parseLang, plural, t } from '../lang';
@@ -132,6 +133,8 @@ async function runGenerate(opts: GenerateOpts): Promise<void> {
   const existing = await checkTargets(opts.out, targets, !!opts.force, lang);
 
   const progress = createProgress(units.length);
+  const done: string[] = [];
+  const release = onInterrupt(opts.out, done);
   let files: Awaited<ReturnType<typeof generateSet>>;
   try {
     files = await generateSet(
@@ -143,9 +146,13 @@ async function runGenerate(opts: GenerateOpts): Promise<void> {
         generator: `plansheet ${version_()}`,
         protection: opts.password ? hashSheetPassword(opts.password) : undefined,
       },
-      (f) => progress.tick(f.unit.name),
+      (f) => {
+        done.push(f.file);
+        progress.tick(f.unit.name);
+      },
     );
   } catch (e) {
+    release();
     progress.done();
     if (!(e instanceof GenerateFailure)) throw e;
     const { fsReason } = await import('../../node/fs-errors');
@@ -164,6 +171,7 @@ async function runGenerate(opts: GenerateOpts): Promise<void> {
     process.exitCode = EXIT_FAILURE;
     return;
   }
+  release();
   progress.done();
   const secs = Number(process.hrtime.bigint() - started) / 1e9;
   // What was written, and what each write replaced, before the summary line.
@@ -184,4 +192,31 @@ async function runGenerate(opts: GenerateOpts): Promise<void> {
       `wrote ${plural(files.length, 'workbook')} (${plan.id}, ${periodLabel(period, 'en')}) to ${opts.out} in ${secs.toFixed(2)} s\n`,
     ),
   );
+}
+
+/**
+ * Ctrl-C while writing: remove this run's temp files (every workbook is
+ * renamed into place only when complete) and say what was written.
+ */
+function onInterrupt(outDir: string, written: string[]): () => void {
+  const handler = (signal: NodeJS.Signals) => {
+    try {
+      const mark = `.${process.pid}.`;
+      for (const f of fs.readdirSync(outDir)) if (f.startsWith('.') && f.includes(mark) && f.endsWith('.tmp')) fs.rmSync(path.join(outDir, f), { force: true });
+    } catch {
+      // best effort: temp names are hidden and never match *.xlsx
+    }
+    process.stderr.write(
+      `\n已中断：已写入 ${written.length} 个完整的填报模板，没有留下写了一半的文件。\n` +
+        `interrupted: ${written.length} complete workbook(s) written, no half-written file left.\n` +
+        written.map((f) => `  ${f}\n`).join(''),
+    );
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', handler);
+  process.once('SIGTERM', handler);
+  return () => {
+    process.removeListener('SIGINT', handler);
+    process.removeListener('SIGTERM', handler);
+  };
 }
