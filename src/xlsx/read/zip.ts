@@ -225,7 +225,9 @@ export class PartReader {
       // Deflate expands at most ~1032:1. When even that stays within the limits,
       // inflate in one go and compare with the declared size afterwards; only
       // possible bombs take the slower capped, chunked path.
-      const budget = Math.min(this.limits.maxEntryUncompressed, this.limits.maxTotalUncompressed - this.inflated);
+      // Far past the declared size (a lie) also takes the capped path: a one-shot
+      // inflate would decode the whole bomb only to drop it.
+      const budget = Math.min(this.limits.maxEntryUncompressed, this.limits.maxTotalUncompressed - this.inflated, Math.max(e.size * 128, 1024 * 1024));
       if (src.length * MAX_DEFLATE_RATIO <= budget) {
         // Into a buffer one byte larger than declared: fflate drops output past
         // the buffer's end, so a full buffer means the entry lies about its size.
