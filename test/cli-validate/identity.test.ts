@@ -90,7 +90,7 @@ test('only the file name names another unit (the 填报单位 cell untouched): s
   fillReturn(plan, blanks.get(ZJG)!, file, ZJG, YEAR);
   const id = findings(file).filter((f) => f.rule === 'identity.unit-mismatch');
   expect(id).toHaveLength(1);
-  expect(id[0].message).toContain('“张家港市”');
+  expect(id[0].message).toContain('“填报单位”单元格为“张家港市”（与元数据一致）');
 }, 60_000);
 
 test('agreeing witnesses, a file name with the city in it, or a name without any unit: no identity finding', () => {

@@ -280,6 +280,7 @@ export const CATALOGUE = {
     en: 'The return names different units: the template metadata says {meta}; the 填报单位 cell says "{cell}" ({cellUnits}); the file name "{file}" ({fileUnits}). Consolidation credits it to no unit; check which unit filled it in: if another unit used this template, it should refill its own; if the unit is right, correct the 填报单位 cell and the file name and submit again',
   },
   'identity.says-nothing': { zh: '未指明单位', en: 'names no unit' },
+  'identity.agrees': { zh: '与元数据一致', en: 'agrees with the metadata' },
   'identity.blank': { zh: '空', en: 'blank' },
 } as const;
 

@@ -83,14 +83,15 @@ export function unitIdentityFindings(plan: Plan, ret: ParsedReturn, lang: Lang):
   const label = (u: ReportingUnit) => (lang === 'en' ? `${u.nameEn ?? u.name} (${u.code})` : `${u.name}（${u.code}）`);
   const sep = lang === 'en' ? ', ' : '、';
   const none = message('identity.says-nothing', {}, lang);
+  const agrees = message('identity.agrees', {}, lang);
   const text = message(
     IDENTITY_RULE,
     {
       meta: label(unit),
       cell: cell || message('identity.blank', {}, lang),
-      cellUnits: byCell ? byCell.map(label).join(sep) : cell ? label(unit) : none,
+      cellUnits: byCell ? byCell.map(label).join(sep) : cell && unitsNamedIn(cell, plan.units).length ? agrees : none,
       file: ret.source.split(/[\\/]/).pop() ?? ret.source,
-      fileUnits: byFile ? byFile.map(label).join(sep) : unitsNamedIn(file, plan.units).length ? label(unit) : none,
+      fileUnits: byFile ? byFile.map(label).join(sep) : unitsNamedIn(file, plan.units).length ? agrees : none,
     },
     lang,
   );
