@@ -99,12 +99,14 @@ test('openpyxl delete_rows leaves the names behind: the deleted indicator is los
 
 test('entry sheet renamed by openpyxl (names keep the old sheet name): every value read, no false "row deleted"', () => {
   const file = build('renamed', [{ op: 'rename_sheet', sheet: E, to: '填报数据', move_names: false }], blank);
+  const before = sha(file);
   const findings = validateJson(file);
   expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
   expect(findings.map((f) => f.rule)).toContain('reader.sheet-renamed');
   expect(findings.map((f) => f.rule)).not.toContain('reader.name-broken');
   const values = consolidated(file);
   for (const ind of inds) if (ind.kind !== 'text') expect(values[ind.code]).toBe(typed[ind.code]);
+  expect(sha(file)).toBe(before);
 }, 120_000);
 
 test('sorted then a row deleted, re-saved by LibreOffice: the deleted code is lost, the sorted one found by its code', async () => {
@@ -122,6 +124,7 @@ test('sorted then a row deleted, re-saved by LibreOffice: the deleted code is lo
   await convertWithLibreOffice(edited, 'xlsx', loDir);
   const file = path.join(loDir, path.basename(edited));
   const [first, second] = [inds[0].code, inds[1].code];
+  const before = sha(file);
   const findings = validateJson(file);
   // The second indicator's row was deleted; its name now points at the first one's row.
   expect(findings.filter((f) => f.rule === 'reader.name-stale').map((f) => f.code)).toEqual([second]);
@@ -129,4 +132,5 @@ test('sorted then a row deleted, re-saved by LibreOffice: the deleted code is lo
   expect(values[second]).toBeNull();
   expect(values[first]).toBe(typed[first]);
   for (const ind of inds.slice(2)) if (ind.kind !== 'text') expect(values[ind.code]).toBe(typed[ind.code]);
+  expect(sha(file)).toBe(before);
 }, 180_000);
