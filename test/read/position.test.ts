@@ -17,6 +17,7 @@ import { SHEETS } from '../../src/core/template/layout';
 import { cli, generateBlanks, goodValue } from '../cli-validate/returns';
 import { fillReturn as editWorkbook, type FillOp } from '../fixtures/make-returns';
 import { convertWithLibreOffice } from '../support/libreoffice';
+import { sortThenDelete } from './lo-sort-delete';
 
 const PLAN_ID = 'suzhou-new-infrastructure-2020-2022';
 const YEAR = '2022';
@@ -109,7 +110,26 @@ test('entry sheet renamed by openpyxl (names keep the old sheet name): every val
   expect(sha(file)).toBe(before);
 }, 120_000);
 
-test('sorted then a row deleted, re-saved by LibreOffice: the deleted code is lost, the sorted one found by its code', async () => {
+test('LibreOffice itself sorts five rows and deletes the first: the deleted code is lost, every other value is its own', () => {
+  const filled = build('lo-sort-delete', [], blank);
+  const file = path.join(root, 'in', 'lo-sort-delete-out', path.basename(filled));
+  sortThenDelete(filled, file, { sheet: 1, first: row(0), last: row(4), remove: row(0), ascending: true });
+  const before = sha(file);
+  const sorted = inds.slice(0, 5).map((i) => i.code);
+  const values = consolidated(file);
+  // Exactly one of the five sorted codes is gone (the one sorted to the top), and nothing else changed.
+  const lost = sorted.filter((c) => values[c] === null);
+  expect(lost).toHaveLength(1);
+  for (const ind of inds) if (ind.kind !== 'text' && ind.code !== lost[0]) expect(values[ind.code]).toBe(typed[ind.code]);
+  const findings = validateJson(file);
+  expect(findings.filter((f) => f.severity === 'error' && f.code === lost[0]).length + findings.filter((f) => f.rule === 'reader.row-deleted' && f.message.includes(lost[0])).length).toBeGreaterThan(0);
+  // The deleted code came from further down: its name now points at another code's row.
+  expect(lost[0]).not.toBe(sorted[0]);
+  expect(findings.filter((f) => f.rule === 'reader.name-stale').map((f) => f.code)).toEqual(lost);
+  expect(sha(file)).toBe(before);
+}, 180_000);
+
+test('sorted then a row deleted (names as LibreOffice moves them), re-saved by LibreOffice: the deleted code is lost, the sorted one found by its code', async () => {
   // A sort moves the rows but not the names; deleting a row then moves the names
   // below it (and breaks the deleted row's): what LibreOffice does to the names.
   const edited = build(
