@@ -97,7 +97,8 @@ export function collectInputs(args: string[], opts: CollectOptions): { files: st
   const identity = (f: string): string => {
     try {
       const st = fs.statSync(f);
-      return `${st.dev}:${st.ino}`;
+      // Some file systems (FAT, some network shares) report no inode: the real path then.
+      return st.ino ? `${st.dev}:${st.ino}` : fs.realpathSync(f);
     } catch {
       return path.resolve(f);
     }
