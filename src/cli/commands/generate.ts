@@ -162,10 +162,10 @@ async function runGenerate(opts: GenerateOpts): Promise<void> {
     process.stderr.write(
       `错误 / error: 无法写入 ${f.path}：${fsReason(f.cause, 'zh')}。` +
         (e.written.length ? `已写入 ${e.written.length} 个完整的填报模板（如下），` : '没有写入任何填报模板，') +
-        `其余 ${rest} 个未生成；没有留下写了一半的文件，已有的文件未被改动。\n` +
+        `其余 ${rest} 个未生成；没有留下写了一半的文件，除所列文件外已有的文件未被改动。\n` +
         `cannot write ${f.path}: ${fsReason(f.cause, 'en')}. ` +
         (e.written.length ? `${plural(e.written.length, 'complete workbook')} written (below), ` : 'no workbook written, ') +
-        `the other ${rest} not generated; no half-written file is left and existing files are unchanged.\n` +
+        `the other ${rest} not generated; no half-written file is left and no existing file other than those listed was changed.\n` +
         (listed ? listed + '\n' : ''),
     );
     process.exitCode = EXIT_FAILURE;
