@@ -142,7 +142,7 @@ export async function run(): Promise<void> {
       ['zip bomb, overlapping entries', H.bombOverlapping()],
       ['5,000 entries', H.tooManyEntries()],
       ['encrypted workbook (OLE2)', H.encryptedOoxml()],
-      ['20 MB file with no end record', padded],
+      [`${Math.round(DEFAULT_LIMITS.maxFileBytes / 1024 / 1024)} MB file with no end record`, padded],
     ];
     for (const [what, b] of hostile) {
       const [r, ms] = time(() => readReturn(b, 'hostile.xlsx'));

@@ -10,9 +10,15 @@ import type { ParsedReturn } from '../core/return/types';
 import type { Lang } from './lang';
 import { t } from './lang';
 import { UsageError } from './errors';
+import { expandWildcard, hasWildcard } from './glob';
+import { fsReason } from '../node/fs-errors';
 
-/** Workbook extensions consolidate picks up in directories. */
-const WORKBOOK_EXT = /\.(xlsx|xlsm|xls)$/i;
+/**
+ * Files read from directories: workbooks, and the spreadsheet formats a
+ * clerk may send instead (.xls, .et, .ods, .csv), which the reader refuses
+ * with a sentence on how to save them as .xlsx.
+ */
+const WORKBOOK_EXT = /\.(xlsx|xlsm|xls|et|ods|csv)$/i;
 
 export interface InputProblem {
   file: string;
@@ -22,7 +28,7 @@ export interface InputProblem {
   detail?: string;
 }
 
-export type ProblemRule = 'file.not-found' | 'file.is-directory' | 'file.not-readable';
+export type ProblemRule = 'file.not-found' | 'file.no-match' | 'file.empty-directory' | 'file.is-directory' | 'file.not-readable';
 
 /** Words for a problem with a path argument. */
 export function describeProblem(rule: ProblemRule, file: string, lang: Lang, detail = ''): string {
@@ -35,6 +41,10 @@ export function describeProblem(rule: ProblemRule, file: string, lang: Lang, det
         `${file} 是目录，请指定填报表文件（如 ${path.join(file, '*.xlsx')}），或用 plansheet consolidate 处理整个目录`,
         `${file} is a directory: name the return files (e.g. ${path.join(file, '*.xlsx')}), or use plansheet consolidate for a whole directory`,
       );
+    case 'file.no-match':
+      return t(lang, `没有与 ${file} 匹配的文件`, `No file matches ${file}`);
+    case 'file.empty-directory':
+      return t(lang, `目录 ${file} 中没有 Excel 文件（.xlsx）`, `No Excel file (.xlsx) in the directory ${file}`);
     case 'file.not-readable':
       return t(lang, `无法读取目录 ${file}：${detail}`, `Cannot read directory ${file}: ${detail}`);
   }
@@ -62,53 +72,83 @@ function walk(dir: string, out: string[], skipped: string[]): void {
 export interface CollectOptions {
   /** Accept directories (read recursively); otherwise a directory is a problem. */
   directories: boolean;
+  /** A directory without any workbook is reported (validate: the user named it to be checked). */
+  emptyDirectoryIsProblem?: boolean;
   /** Absolute paths never to treat as inputs (the output file). */
   exclude?: string[];
   lang: Lang;
 }
 
 /**
- * Expands the arguments into files, in argument order, without duplicates.
- * `skipped` lists files found in directories that are not workbooks (lock and
- * temp files are left out silently).
+ * Expands the arguments into files, in argument order, without duplicates:
+ * directories are searched recursively, wildcards the shell left alone
+ * (Windows) are expanded here, and one file reached by two paths (a link, a
+ * folder linked twice, another spelling) is read once, by its device and
+ * inode. `skipped` lists files found in directories that are not workbooks
+ * (lock and temp files are left out silently). `order` lists files and
+ * problem arguments together, in the order they were named.
  */
-export function collectInputs(args: string[], opts: CollectOptions): { files: string[]; problems: InputProblem[]; skipped: string[] } {
+export function collectInputs(args: string[], opts: CollectOptions): { files: string[]; problems: InputProblem[]; skipped: string[]; order: string[] } {
   const files: string[] = [];
   const problems: InputProblem[] = [];
   const skipped: string[] = [];
+  const order: string[] = [];
   const seen = new Set<string>();
-  const excluded = new Set((opts.exclude ?? []).map((p) => path.resolve(p)));
+  const identity = (f: string): string => {
+    try {
+      const st = fs.statSync(f);
+      // Some file systems (FAT, some network shares) report no inode: the real path then.
+      return st.ino ? `${st.dev}:${st.ino}` : fs.realpathSync(f);
+    } catch {
+      return path.resolve(f);
+    }
+  };
+  const excluded = new Set((opts.exclude ?? []).flatMap((p) => [path.resolve(p), identity(p)]));
   const add = (f: string) => {
-    const key = path.resolve(f);
-    if (seen.has(key) || excluded.has(key)) return;
+    const key = identity(f);
+    if (seen.has(key) || excluded.has(key) || excluded.has(path.resolve(f))) return;
     seen.add(key);
     files.push(f);
+    order.push(f);
   };
-  for (const arg of args) {
-    let st: fs.Stats;
-    try {
-      st = fs.statSync(arg);
-    } catch {
-      problems.push({ file: arg, rule: 'file.not-found', message: describeProblem('file.not-found', arg, opts.lang) });
+  const problem = (file: string, rule: ProblemRule, detail?: string) => {
+    problems.push({ file, rule, message: describeProblem(rule, file, opts.lang, detail), ...(detail !== undefined ? { detail } : {}) });
+    order.push(file);
+  };
+  const expanded: { arg: string; paths: string[] }[] = args.map((arg) =>
+    !fs.existsSync(arg) && hasWildcard(arg) ? { arg, paths: expandWildcard(arg) } : { arg, paths: [arg] },
+  );
+  for (const { arg, paths } of expanded) {
+    if (paths.length === 0) {
+      problem(arg, 'file.no-match');
       continue;
     }
-    if (st.isDirectory()) {
-      if (!opts.directories) {
-        problems.push({ file: arg, rule: 'file.is-directory', message: describeProblem('file.is-directory', arg, opts.lang) });
-        continue;
-      }
-      const found: string[] = [];
+    for (const p of paths) {
+      let st: fs.Stats;
       try {
-        walk(arg, found, skipped);
-      } catch (e) {
-        const detail = (e as Error).message;
-        problems.push({ file: arg, rule: 'file.not-readable', detail, message: describeProblem('file.not-readable', arg, opts.lang, detail) });
+        st = fs.statSync(p);
+      } catch {
+        problem(p, 'file.not-found');
         continue;
       }
-      found.forEach(add);
-    } else add(arg);
+      if (st.isDirectory()) {
+        if (!opts.directories) {
+          problem(p, 'file.is-directory');
+          continue;
+        }
+        const found: string[] = [];
+        try {
+          walk(p, found, skipped);
+        } catch (e) {
+          problem(p, 'file.not-readable', fsReason(e, opts.lang));
+          continue;
+        }
+        if (!found.length && opts.emptyDirectoryIsProblem) problem(p, 'file.empty-directory');
+        found.forEach(add);
+      } else add(p);
+    }
   }
-  return { files, problems, skipped };
+  return { files, problems, skipped, order };
 }
 
 export type ReadOutcome =

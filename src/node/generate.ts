@@ -14,6 +14,7 @@ import { writeTemplate } from '../xlsx/write/template';
 import { templateFileName } from '../xlsx/write/units';
 import { writeFileAtomic } from './atomic';
 import { NODE_ZIP_CODEC } from './codec';
+import { FsFailure } from './fs-errors';
 
 export interface GeneratedFile {
   unit: ReportingUnit;
@@ -34,22 +35,65 @@ export async function generateSet(
   // One timestamp for the whole set: the files belong to one run.
   const opts = { generatedAt: new Date(), zipCodec: NODE_ZIP_CODEC, ...options };
   // Fail early (and once) when the directory cannot be made.
-  await fs.promises.mkdir(outDir, { recursive: true });
+  try {
+    await fs.promises.mkdir(outDir, { recursive: true });
+  } catch (e) {
+    throw new GenerateFailure(new FsFailure(outDir, await realMkdirError(outDir, e)), []);
+  }
   // Build workbook N+1 while workbook N is being written to disk.
   let pendingWrite: Promise<void> = Promise.resolve();
-  for (const unit of units) {
-    const data = await writeTemplate(plan, period, unit.code, opts);
+  try {
+    for (const unit of units) {
+      const data = await writeTemplate(plan, period, unit.code, opts);
+      await pendingWrite;
+      const file = path.join(outDir, templateFileName(key, unit));
+      pendingWrite = writeOne(file, data).then(() => {
+        const f = { unit, file, bytes: data.byteLength };
+        out.push(f);
+        onFile?.(f);
+      });
+      // Handled by the await above or below; keeps a failure from being an
+      // unhandled rejection while the next workbook is being built.
+      pendingWrite.catch(() => undefined);
+    }
     await pendingWrite;
-    const file = path.join(outDir, templateFileName(key, unit));
-    pendingWrite = writeFileAtomic(file, data).then(() => {
-      const f = { unit, file, bytes: data.byteLength };
-      out.push(f);
-      onFile?.(f);
-    });
-    // Handled by the await above or below; keeps a failure from being an
-    // unhandled rejection while the next workbook is being built.
-    pendingWrite.catch(() => undefined);
+  } catch (e) {
+    if (e instanceof FsFailure) throw new GenerateFailure(e, out);
+    throw e;
   }
-  await pendingWrite;
   return out;
+}
+
+/**
+ * A recursive mkdir reports ENOENT for a parent that exists but cannot take
+ * a new directory (a read-only disk): one plain mkdir tells the real reason.
+ */
+async function realMkdirError(dir: string, e: unknown): Promise<unknown> {
+  if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || !fs.existsSync(path.dirname(dir))) return e;
+  try {
+    await fs.promises.mkdir(dir);
+    return e;
+  } catch (again) {
+    return again;
+  }
+}
+
+/** One workbook, atomically; a failure names the workbook's path, not the temp file's. */
+async function writeOne(file: string, data: Uint8Array): Promise<void> {
+  try {
+    await writeFileAtomic(file, data);
+  } catch (e) {
+    throw new FsFailure(file, e);
+  }
+}
+
+/** A run stopped by the file system: which file failed, and what had been written before it. */
+export class GenerateFailure extends Error {
+  constructor(
+    readonly failure: FsFailure,
+    readonly written: GeneratedFile[],
+  ) {
+    super(failure.message);
+    this.name = 'GenerateFailure';
+  }
 }

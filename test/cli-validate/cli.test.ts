@@ -124,8 +124,9 @@ describe('validate', () => {
     expect(line).toMatch(/指标填报!F\d+/);
   });
 
-  test('--json: one entry per argument; unreadable, missing and directory arguments give exit 2', () => {
-    const args = [s('clean.xlsx'), s('missing-value.xlsx'), s('broken.xlsx'), s('nope.xlsx'), single];
+  test('--json: one entry per argument; unreadable, missing arguments and a directory without workbooks give exit 2', () => {
+    const empty = fs.mkdtempSync(path.join(root, 'empty-'));
+    const args = [s('clean.xlsx'), s('missing-value.xlsx'), s('broken.xlsx'), s('nope.xlsx'), empty];
     const r = cli(['validate', '--json', ...args]);
     expect(r.code).toBe(2);
     const json = JSON.parse(r.stdout) as {
@@ -148,8 +149,8 @@ describe('validate', () => {
     expect(by(s('broken.xlsx'))).toMatchObject({ unit: null, readable: false });
     expect(String(by(s('broken.xlsx')).findings[0].message)).toContain('broken.xlsx');
     expect(by(s('nope.xlsx')).findings[0]).toMatchObject({ rule: 'file.not-found' });
-    expect(by(single).findings[0]).toMatchObject({ rule: 'file.is-directory' });
-    expect(String(by(single).findings[0].message)).toContain('是目录');
+    expect(by(empty).findings[0]).toMatchObject({ rule: 'file.empty-directory' });
+    expect(String(by(empty).findings[0].message)).toContain('中没有 Excel 文件');
   });
 
   test('a damaged file: one sentence naming the file once, no English inside the Chinese', () => {
@@ -380,7 +381,7 @@ describe('consolidate', () => {
     // Even when it is not among the inputs: a return is never overwritten.
     const r2 = cli(['consolidate', s('missing-value.xlsx'), '--out', input]);
     expect(r2.code).toBe(2);
-    expect(r2.stderr).toContain('填报表');
+    expect(r2.stderr).toContain('已填报的报表');
     expect(sha(input)).toBe(before);
   });
 

@@ -170,7 +170,7 @@ describe('generate', () => {
     const out = path.join(tmp, 'scoped');
     const d = cli(['generate', '--plan', testPlanFile, '--units', 'districts', '--period', '2023H1', '--out', out, '--lang', 'en']);
     expect(d.code).toBe(0);
-    expect(d.stdout).toMatch(/^wrote \d+ workbooks/);
+    expect(d.stdout).toMatch(/^wrote \d+ workbooks/m);
     const districts = reportingUnits(plan, 'districts');
     expect(fs.readdirSync(out).sort()).toEqual(districts.map((u) => templateFileName('2023H1', u)).sort());
 
@@ -181,7 +181,7 @@ describe('generate', () => {
     const out3 = path.join(tmp, 'one');
     const one = cli(['generate', '--plan', testPlanFile, '--unit', '320582', '--period', '2022', '--out', out3, '--lang', 'en']);
     expect(one.code).toBe(0);
-    expect(one.stdout).toMatch(/^wrote 1 workbook \(/);
+    expect(one.stdout).toMatch(/^wrote 1 workbook \(/m);
     const unit = plan.units.find((u) => u.code === '320582')!;
     expect(fs.readdirSync(out3)).toEqual([templateFileName(periodKey({ kind: 'year', year: 2022 }), unit)]);
     // --unit inside the chosen --units scope is fine.
@@ -244,8 +244,14 @@ describe('generate', () => {
     const out = path.join(tmp, 'atomic');
     expect(cli(['generate', '--plan', testPlanFile, '--unit', 'SZ-KJJ', '--out', out]).code).toBe(0);
     const [name] = fs.readdirSync(out);
-    fs.writeFileSync(path.join(out, name), 'old');
+    // A blank template of an earlier run is replaced without asking.
     expect(cli(['generate', '--plan', testPlanFile, '--unit', 'SZ-KJJ', '--out', out]).code).toBe(0);
+    // A file it cannot recognise is left alone, unless --force.
+    fs.writeFileSync(path.join(out, name), 'old');
+    const refused = cli(['generate', '--plan', testPlanFile, '--unit', 'SZ-KJJ', '--out', out]);
+    expect(refused.code).toBe(2);
+    expect(fs.readFileSync(path.join(out, name), 'utf8')).toBe('old');
+    expect(cli(['generate', '--plan', testPlanFile, '--unit', 'SZ-KJJ', '--out', out, '--force']).code).toBe(0);
     expect(fs.readdirSync(out)).toEqual([name]);
     expect(fs.readFileSync(path.join(out, name)).subarray(0, 2).toString()).toBe('PK');
   });
@@ -256,7 +262,7 @@ test('an output path that cannot be a directory: bilingual message, exit 1, no s
   fs.writeFileSync(file, 'x');
   const r = cli(['generate', '--plan', testPlanFile, '--unit', 'SZ-KJJ', '--out', path.join(file, 'out')]);
   expect(r.code).toBe(1);
-  expectBilingual(r.stderr, /无法读写文件/, /cannot read or write/);
+  expectBilingual(r.stderr, /无法写入 .*a-file\/out：路径中有一段不是目录（ENOTDIR）/, /cannot write .*a-file\/out: a part of the path is not a directory \(ENOTDIR\)/);
   expect(r.stderr).not.toMatch(/\n\s+at /);
 });
 

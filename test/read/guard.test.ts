@@ -152,8 +152,8 @@ test('macros: .xlsm content type and vbaProject.bin in a plain .xlsx', () => {
 });
 
 test('other zip formats: .xlsb, .ods', () => {
-  expect(refuse(H.xlsb(), 'b.xlsb', 'not-xlsx').message).toContain('xlsb');
-  expect(refuse(H.ods(), 'c.ods', 'not-xlsx').message).toContain('.ods');
+  expect(refuse(H.xlsb(), 'b.xlsb', 'other-format').message).toContain('xlsb');
+  expect(refuse(H.ods(), 'c.ods', 'other-format').message).toContain('.ods');
 });
 
 test('zip-level encrypted entry', () => {

@@ -72,27 +72,26 @@ function mostCommon<T>(values: T[], key: (v: T) => string, better: (a: T, b: T) 
   return best?.v;
 }
 
+/** Both paths name one existing file (a link, another spelling). */
+function sameFile(a: string, b: string): boolean {
+  try {
+    const x = fs.statSync(a);
+    const y = fs.statSync(b);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
+}
+
 function checkOut(out: string, inputs: string[]): string {
   if (!/\.xlsx$/i.test(out))
     throw new UsageError(`输出文件应以 .xlsx 结尾：${out}`, `the output file must end in .xlsx: ${out}`);
   const abs = path.resolve(out);
-  if (inputs.some((i) => path.resolve(i) === abs))
+  if (inputs.some((i) => path.resolve(i) === abs || sameFile(i, abs)))
     throw new UsageError(`输出文件 ${out} 同时是输入文件，不能覆盖输入`, `the output ${out} is also an input; inputs are never overwritten`);
   if (fs.existsSync(abs) && fs.statSync(abs).isDirectory())
     throw new UsageError(`输出路径 ${out} 是一个目录`, `the output path ${out} is a directory`);
   return abs;
-}
-
-/** Refuses to replace a file that is itself a return (someone's data). */
-async function refuseReturnAsOut(out: string): Promise<void> {
-  if (!fs.existsSync(out)) return;
-  const { readReturnFile } = await import('../../xlsx/read/node');
-  const r = await readReturnFile(out);
-  if (r.ok && r.ret.meta)
-    throw new UsageError(
-      `输出文件 ${out} 是一份填报表（单位 ${r.ret.meta.unitCode}），拒绝覆盖；请换一个输出路径`,
-      `the output ${out} is a return (unit ${r.ret.meta.unitCode}); refusing to overwrite it, choose another path`,
-    );
 }
 
 function choosePlan(forced: Plan | null, rets: ParsedReturn[], plans: Plan[]): Plan {
@@ -177,7 +176,10 @@ export async function runConsolidate(inputs: string[], opts: ConsolidateOpts): P
   const { loadPlanArg } = await import('../../node/plan-source');
   const forced = opts.plan ? loadPlanArg(opts.plan) : null;
   if (opts.period !== undefined) checkPeriodText(opts.period);
-  await refuseReturnAsOut(outAbs);
+  // Only an earlier summary is ever replaced: a return, a file that cannot be
+  // read (it may be a return) or any other workbook is refused, before anything is read.
+  const { checkSummaryTarget } = await import('../overwrite');
+  await checkSummaryTarget(outAbs, lang);
 
   const { collectInputs, readInputs, readPrevious, usageErrorFor } = await import('../inputs');
   const { files, problems, skipped } = collectInputs(inputs, { directories: true, exclude: [outAbs], lang });
@@ -212,9 +214,10 @@ export async function runConsolidate(inputs: string[], opts: ConsolidateOpts): P
   try {
     await writeFileAtomic(outAbs, bytes);
   } catch (e) {
+    const { fsReason } = await import('../../node/fs-errors');
     throw new UsageError(
-      `无法写入汇总表 ${opts.out}：${(e as Error).message}`,
-      `cannot write the summary ${opts.out}: ${(e as Error).message}`,
+      `无法写入汇总表 ${opts.out}：${fsReason(e, 'zh')}。没有写入汇总表，也没有留下写了一半的文件；原有文件（如有）未被改动。`,
+      `cannot write the summary ${opts.out}: ${fsReason(e, 'en')}. No summary was written and no half-written file is left; an existing file (if any) is unchanged.`,
     );
   } finally {
     release();

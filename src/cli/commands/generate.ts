@@ -8,7 +8,9 @@ import { DEFAULT_PLAN_ID } from '../../core/plan/builtin';
 import type { Plan, ReportingUnit } from '../../core/plan/types';
 import { parsePeriod, periodKey, periodLabel, type Period } from '../../core/period';
 import { loadPlanArg } from '../../node/plan-source';
-import { UsageError } from '../errors';
+import * as fs from 'fs';
+import * as path from 'path';
+import { EXIT_FAILURE, UsageError } from '../errors';
 import { parseLang, plural, t } from '../lang';
 
 interface GenerateOpts {
@@ -19,6 +21,7 @@ interface GenerateOpts {
   out: string;
   lang?: string;
   password?: string;
+  force?: boolean;
 }
 
 export function register(program: Command): void {
@@ -31,6 +34,7 @@ export function register(program: Command): void {
     .option('--unit <code>', '只生成一个单位（单位代码，如 320582、SZ-GXJ）/ only this unit code')
     .option('-o, --out <dir>', '输出目录 / output directory', './out')
     .option('--password <password>', '工作表保护密码（默认无密码）/ sheet protection password (default: none)')
+    .option('--force', '覆盖已填报的报表或无法识别的同名文件（默认拒绝）/ overwrite filled returns or unrecognised files of the same name (refused by default)')
     .option('--lang <zh|en>', '输出语言 / output language (messages only; workbooks are Chinese)')
     .addHelpText(
       'after',
@@ -117,25 +121,70 @@ async function runGenerate(opts: GenerateOpts): Promise<void> {
   const units = await checkUnits(plan, opts.units, opts.unit);
 
   // Heavy modules (ExcelJS) only now that the input is known to be good.
-  const { generateSet } = await import('../../node/generate');
+  const { generateSet, GenerateFailure } = await import('../../node/generate');
   const { createProgress } = await import('../../node/progress');
   const { hashSheetPassword } = await import('../../node/protection');
+  const { templateFileName } = await import('../../xlsx/write/units');
+  const { checkTargets } = await import('../overwrite');
   const { version_ } = await import('../main');
 
+  // Every file that would be replaced is looked at before the first is written.
+  const targets = units.map((u) => path.join(opts.out, templateFileName(periodKey(period), u)));
+  const existing = await checkTargets(opts.out, targets, !!opts.force, lang);
+
   const progress = createProgress(units.length);
-  const files = await generateSet(
-    plan,
-    period,
-    units,
-    opts.out,
-    {
-      generator: `plansheet ${version_()}`,
-      protection: opts.password ? hashSheetPassword(opts.password) : undefined,
-    },
-    (f) => progress.tick(f.unit.name),
-  );
+  const done: string[] = [];
+  const release = onInterrupt(opts.out, done);
+  let files: Awaited<ReturnType<typeof generateSet>>;
+  try {
+    files = await generateSet(
+      plan,
+      period,
+      units,
+      opts.out,
+      {
+        generator: `plansheet ${version_()}`,
+        protection: opts.password ? hashSheetPassword(opts.password) : undefined,
+      },
+      (f) => {
+        done.push(f.file);
+        progress.tick(f.unit.name);
+      },
+    );
+  } catch (e) {
+    release();
+    progress.done();
+    if (!(e instanceof GenerateFailure)) throw e;
+    const { fsReason } = await import('../../node/fs-errors');
+    const f = e.failure;
+    const rest = units.length - e.written.length;
+    const listed = e.written.map((w) => `  ${w.file}`).join('\n');
+    process.stderr.write(
+      `错误 / error: 无法写入 ${f.path}：${fsReason(f.cause, 'zh')}。` +
+        (e.written.length ? `已写入 ${e.written.length} 个完整的填报模板（如下），` : '没有写入任何填报模板，') +
+        `其余 ${rest} 个未生成；没有留下写了一半的文件，除所列文件外已有的文件未被改动。\n` +
+        `cannot write ${f.path}: ${fsReason(f.cause, 'en')}. ` +
+        (e.written.length ? `${plural(e.written.length, 'complete workbook')} written (below), ` : 'no workbook written, ') +
+        `the other ${rest} not generated; no half-written file is left and no existing file other than those listed was changed.\n` +
+        (listed ? listed + '\n' : ''),
+    );
+    process.exitCode = EXIT_FAILURE;
+    return;
+  }
+  release();
   progress.done();
   const secs = Number(process.hrtime.bigint() - started) / 1e9;
+  // What was written, and what each write replaced, before the summary line.
+  for (const f of files) {
+    const was = existing.get(f.file);
+    const note =
+      was === 'blank-template'
+        ? t(lang, '（替换了空白模板）', ' (replaced a blank template)')
+        : was && was !== 'absent'
+          ? t(lang, '（已用 --force 覆盖原文件）', ' (existing file overwritten with --force)')
+          : '';
+    process.stdout.write(`  ${f.file}${note}\n`);
+  }
   process.stdout.write(
     t(
       lang,
@@ -143,4 +192,31 @@ async function runGenerate(opts: GenerateOpts): Promise<void> {
       `wrote ${plural(files.length, 'workbook')} (${plan.id}, ${periodLabel(period, 'en')}) to ${opts.out} in ${secs.toFixed(2)} s\n`,
     ),
   );
+}
+
+/**
+ * Ctrl-C while writing: remove this run's temp files (every workbook is
+ * renamed into place only when complete) and say what was written.
+ */
+function onInterrupt(outDir: string, written: string[]): () => void {
+  const handler = (signal: NodeJS.Signals) => {
+    try {
+      const mark = `.${process.pid}.`;
+      for (const f of fs.readdirSync(outDir)) if (f.startsWith('.') && f.includes(mark) && f.endsWith('.tmp')) fs.rmSync(path.join(outDir, f), { force: true });
+    } catch {
+      // best effort: temp names are hidden and never match *.xlsx
+    }
+    process.stderr.write(
+      `\n已中断：已写入 ${written.length} 个完整的填报模板，没有留下写了一半的文件。\n` +
+        `interrupted: ${written.length} complete workbook(s) written, no half-written file left.\n` +
+        written.map((f) => `  ${f}\n`).join(''),
+    );
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', handler);
+  process.once('SIGTERM', handler);
+  return () => {
+    process.removeListener('SIGINT', handler);
+    process.removeListener('SIGTERM', handler);
+  };
 }

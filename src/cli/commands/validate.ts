@@ -38,7 +38,7 @@ export function register(program: Command): void {
   program
     .command('validate')
     .description('校验已填报的报表，逐个文件列出问题 / check filled returns and list their problems per file')
-    .argument('<file...>', '填报表文件（.xlsx）/ return files')
+    .argument('<file...>', '填报表文件（.xlsx）或目录（递归查找），可用通配符 / return files or directories (searched recursively); wildcards allowed')
     .option('--json', '以 JSON 输出（每个文件一项）/ print JSON, one entry per file')
     .option('--previous <dir>', '上期报表所在目录，用于累计指标不得减少的检查 / directory of earlier returns, for cumulative checks')
     .option('-p, --plan <id|file>', '计划：内置编号或 JSON 文件（默认按报表元数据识别）/ plan (default: from each return\'s metadata)')
@@ -51,7 +51,8 @@ export function register(program: Command): void {
         '',
         '示例 / examples:',
         '  plansheet validate returns/2023_320582_张家港市.xlsx',
-        '  plansheet validate returns/*.xlsx --json > findings.json',
+        '  plansheet validate returns/ --json > findings.json',
+        '  plansheet validate "returns/*.xlsx"                   # 通配符由 plansheet 展开（Windows）/ expanded by plansheet',
         '  plansheet validate returns/*.xlsx --previous returns-2022/',
       ].join('\n'),
     )
@@ -95,7 +96,8 @@ export async function runValidate(args: string[], opts: ValidateOpts): Promise<n
   const { paintFor } = await import('../format/color');
   const { renderFileReport, count } = await import('../format/findings');
 
-  const { files, problems } = collectInputs(args, { directories: false, lang });
+  // Folders are searched like consolidate's; wildcards the shell left alone (Windows) are expanded here.
+  const { files, problems, skipped, order } = collectInputs(args, { directories: true, emptyDirectoryIsProblem: true, lang });
   const previous = await readPrevious(opts.previous, lang, process.stderr);
   const read = await readInputs(files, lang);
   const plans = builtinPlans();
@@ -146,10 +148,9 @@ export async function runValidate(args: string[], opts: ValidateOpts): Promise<n
     });
   }
 
-  // Report in the order the files were named (validate takes no directories,
-  // so every entry is one argument).
+  // Report in the order the files were named (a folder's files in name order).
   const rank = new Map<string, number>();
-  args.forEach((a, i) => rank.has(a) || rank.set(a, i));
+  order.forEach((f, i) => rank.has(f) || rank.set(f, i));
   reports.sort((a, b) => (rank.get(a.file) ?? 0) - (rank.get(b.file) ?? 0));
 
   if (opts.json) {
@@ -158,6 +159,8 @@ export async function runValidate(args: string[], opts: ValidateOpts): Promise<n
   } else {
     const paint = paintFor(process.stdout);
     for (const r of reports) process.stdout.write(renderFileReport(r as Parameters<typeof renderFileReport>[0], lang, paint) + '\n');
+    if (skipped.length)
+      process.stdout.write(t(lang, `跳过的非 Excel 文件：${skipped.join('、')}\n`, `skipped (not Excel files): ${skipped.join(', ')}\n`));
     const bad = reports.filter((r) => !r.readable).length;
     const withErrors = reports.filter((r) => r.readable && count(r.findings as Finding[], 'error') > 0).length;
     const ok = reports.length - bad - withErrors;

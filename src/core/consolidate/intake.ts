@@ -5,6 +5,7 @@
  * so the office sees why.
  */
 
+import { IDENTITY_RULE } from '../rules/identity';
 import type { Plan } from '../plan/types';
 import type { ParsedReturn } from '../return/types';
 import type { Finding, Lang } from '../rules/finding';
@@ -44,7 +45,7 @@ function unreadableItem(r: UnreadableFile, lang: Lang): Item {
 }
 
 /** Why a readable return cannot be consolidated here, or null when it can. */
-function rejection(ctx: IntakeContext, r: ParsedReturn): string | null {
+function rejection(ctx: IntakeContext, r: ParsedReturn, findings: readonly Finding[]): string | null {
   const msg = (key: string, params: Record<string, string | number> = {}) => message(key, params, ctx.lang);
   const meta = r.meta;
   if (!meta) return msg('return.not-plansheet');
@@ -56,6 +57,9 @@ function rejection(ctx: IntakeContext, r: ParsedReturn): string | null {
       expected: ctx.wanted ? periodLabel(ctx.wanted, ctx.lang) : ctx.canonical,
     });
   if (!ctx.reportingUnits.includes(meta.unitCode)) return msg('return.unknown-unit', { unit: meta.unitCode || '?' });
+  // Metadata, 填报单位 and file name disagree on the unit: credited to no one, the office decides.
+  const identity = findings.find((f) => f.rule === IDENTITY_RULE);
+  if (identity) return identity.message;
   return null;
 }
 
@@ -66,7 +70,7 @@ function returnItem(ctx: IntakeContext, r: ParsedReturn): Item {
   if (r.reporter?.phone) outcome.phone = r.reporter.phone;
   if (r.reporter?.date) outcome.date = r.reporter.date;
   if (r.meta?.generatedAt) outcome.generatedAt = r.meta.generatedAt;
-  const reason = rejection(ctx, r);
+  const reason = rejection(ctx, r, findings);
   if (reason !== null) {
     outcome.status = 'rejected';
     outcome.reason = reason;

@@ -280,6 +280,15 @@ export const CATALOGUE = {
   // ── planwb.* : importing a plan workbook (src/core/plan/workbook-messages.ts) ──
   ...PLAN_WORKBOOK_MESSAGES,
   ...OWN_TARGET_MESSAGES,
+
+  // ── identity.* : whose return it is (rules/identity.ts) ─────────────────
+  'identity.unit-mismatch': {
+    zh: '报表的单位说法不一：模板元数据为 {meta}；“填报单位”单元格为“{cell}”（{cellUnits}）；文件名“{file}”（{fileUnits}）。汇总时本表不计入任何单位，请核实由哪个单位填报：若是其他单位代填，请该单位用自己的模板重新填报；若单位无误，请改正填报单位和文件名后重新提交',
+    en: 'The return names different units: the template metadata says {meta}; the 填报单位 cell says "{cell}" ({cellUnits}); the file name "{file}" ({fileUnits}). Consolidation credits it to no unit; check which unit filled it in: if another unit used this template, it should refill its own; if the unit is right, correct the 填报单位 cell and the file name and submit again',
+  },
+  'identity.says-nothing': { zh: '未指明单位', en: 'names no unit' },
+  'identity.agrees': { zh: '与元数据一致', en: 'agrees with the metadata' },
+  'identity.blank': { zh: '空', en: 'blank' },
 } as const;
 
 export type MessageKey = keyof typeof CATALOGUE;

@@ -22,6 +22,13 @@ export type ReaderIssueRule =
   | 'reader.name-moved'
   /** A defined name no longer resolves (#REF!, other workbook). params: { name, code } */
   | 'reader.name-broken'
+  /** The value's name is gone or broken, but the code column found the row. params: { name, code, foundAt } */
+  | 'reader.name-found-by-code'
+  /**
+   * The value's name points at a row showing another code (or no code), and
+   * this code is in no row: the value is not read. params: { name, code, cell, shown }
+   */
+  | 'reader.name-stale'
   /** A value cell is part of a merged range. params: { code, range } */
   | 'reader.merged-cell'
   /**
@@ -81,6 +88,16 @@ export const READER_ISSUES: Record<ReaderIssueRule, ReaderIssueSpec> = {
     zh: '指标 {code} 的单元格名称 {name} 已失效（#REF!），可能整行被删除',
     en: 'The defined name {name} of indicator {code} is broken (#REF!); the row may have been deleted',
   },
+  'reader.name-found-by-code': {
+    severity: 'warning',
+    zh: '指标 {code} 的单元格名称 {name} 已删除或失效，已按“指标代码”列在 {foundAt} 找到填报值',
+    en: 'The defined name {name} of indicator {code} is deleted or broken; the value was found by its code at {foundAt}',
+  },
+  'reader.name-stale': {
+    severity: 'error',
+    zh: '指标 {code} 的单元格名称 {name} 指向 {cell}，但该行的指标代码是“{shown}”，表中也找不到 {code} 所在的行（可能被删除或排序后删除）；为免误读相邻指标，未读取本指标',
+    en: 'The defined name {name} of indicator {code} points at {cell}, but that row shows code "{shown}" and no row shows {code} (deleted, or sorted then deleted); it was not read, so as not to take a neighbour\'s value',
+  },
   'reader.merged-cell': {
     severity: 'warning',
     zh: '指标 {code} 的填报单元格被合并（{range}），请取消合并',
@@ -103,8 +120,8 @@ export const READER_ISSUES: Record<ReaderIssueRule, ReaderIssueSpec> = {
   },
   'reader.row-deleted': {
     severity: 'error',
-    zh: '填报表中删除了 {count} 行指标',
-    en: '{count} indicator row(s) were deleted from the entry sheet',
+    zh: '填报表中删除了 {count} 行指标（{codes}），这些指标没有读取到数值',
+    en: '{count} indicator row(s) were deleted from the entry sheet ({codes}); no value was read for them',
   },
   'reader.protection-removed': {
     severity: 'warning',

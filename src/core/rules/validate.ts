@@ -20,6 +20,7 @@ import { READER_ISSUES, isReaderIssueRule } from './reader-issues';
 import { cachedHash, sameRow, sortFindings, targetMagnitude, targetOf, unitSlip } from './common';
 import { entryTarget, targetApplies, unitEntryTarget } from '../template/entry-target';
 import { allocationOf } from '../plan/allocation';
+import { unitIdentityFindings } from './identity';
 
 export interface ValidateOpts {
   lang?: Lang;
@@ -314,6 +315,7 @@ export function validate(plan: Plan, ret: ParsedReturn, opts: ValidateOpts = {})
   }
   const id = identityFindings(plan, ret, opts, c);
   if (!id.checkRows) return sortFindings(c.findings);
+  c.findings.push(...unitIdentityFindings(plan, ret, c.lang));
 
   // Entries the reader already explained (a deleted name or row) are not reported twice.
   const reportedMissing = new Set<string>();

@@ -6,8 +6,11 @@
 
 import { open, stat } from 'fs/promises';
 import { inflateRawSync } from 'zlib';
-import { readReturn, DEFAULT_LIMITS, InflateLimitError, type ReadOptions, type ReadResult, type Inflater } from './index';
+import { readReturn } from './index';
+import { DEFAULT_LIMITS, type ReadOptions, type ReadResult } from './types';
+import { InflateLimitError, type Inflater } from './inflater';
 import { readErrorMessage } from './messages';
+import { fsReason } from '../../node/fs-errors';
 
 /** Node's zlib as the reader's inflater: native speed, and it stops at maxOutput itself. */
 export const nodeInflater: Inflater = (src, maxOutput) => {
@@ -50,7 +53,7 @@ export async function readReturnFile(path: string, opts: ReadOptions = {}): Prom
       await fh.close();
     }
   } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code ?? String(e);
+    const reason = fsReason(e, lang);
     return { ok: false, file: path, code: 'read-error', message: readErrorMessage('read-error', path, lang, { reason }) };
   }
   return readReturn(bytes, path, { inflater: nodeInflater, ...opts, modifiedAt });

@@ -20,7 +20,7 @@ import {
   parseCellName,
   valueName,
 } from '../../core/template/layout';
-import { DEFAULT_LIMITS, type ReadErrorCode, type ReadOptions, type ReadResult } from './index';
+import { DEFAULT_LIMITS, type ReadErrorCode, type ReadOptions, type ReadResult } from './types';
 import { readErrorMessage } from './messages';
 import { classifyOle2, isOle2 } from './ole';
 import { openZip, PartReader, ReadReject } from './zip';
@@ -71,11 +71,18 @@ export function readReturnImpl(bytes: Uint8Array, fileName: string, opts: ReadOp
       bytes = new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
     }
     if (bytes.length > limits.maxFileBytes) return fail('too-large', { size: bytes.length, limit: limits.maxFileBytes });
+    const ext = /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1].toLowerCase() ?? '';
     if (isOle2(bytes)) {
       const kind = classifyOle2(bytes);
+      // WPS .et files are OLE2 compound files like .xls: name the one the user has.
+      if (kind !== 'encrypted' && ext === 'et') return fail('other-format', { format: 'et' });
       return fail(kind === 'unknown' ? 'ole2' : kind);
     }
-    if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) return fail('not-zip');
+    if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
+      if (bytes.length >= 4 && bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) return fail('other-format', { format: 'pdf' });
+      if (ext === 'csv' || ext === 'et') return fail('other-format', { format: ext });
+      return fail('not-zip');
+    }
     const zip = openZip(bytes, limits);
     const parts = new PartReader(bytes, zip, limits, opts.inflater);
     return { ok: true, ret: new ReturnReader(parts, fileName, opts).read() };
@@ -109,6 +116,9 @@ const ref = (l: Loc): CellRef => ({ sheet: l.sheet, cell: a1(l.row, l.col) });
 
 /** Numeric-looking text (half or full width), as someone typing a value in the wrong column would. */
 const NUMERIC_TEXT = /^[\s+\-−]*[0-9０-９][0-9０-９,，.．\s]*[%％]?\s*$/;
+
+/** A cell of shared-string type, with either quote and spacing valid XML allows. */
+const SHARED_STRING_CELL = /\st\s*=\s*["']s["']/;
 
 const STATUS_WORDS = new Set<string>(Object.values(STATUS));
 
@@ -177,18 +187,23 @@ class ReturnReader {
   private checkPackage(): void {
     const names = [...this.parts.zip.entries.keys()];
     if (names.some((n) => n.endsWith('vbaproject.bin'))) throw new ReadReject('macro');
-    if (this.parts.has('mimetype') && this.parts.has('content.xml')) throw new ReadReject('not-xlsx', { detail: 'OpenDocument (.ods)' });
+    if (this.parts.has('mimetype') && this.parts.has('content.xml')) {
+      const mime = this.text('mimetype') ?? '';
+      const format = /opendocument\.text/.test(mime) ? 'odt' : /opendocument\.presentation/.test(mime) ? 'odp' : 'ods';
+      throw new ReadReject('other-format', { format });
+    }
     const rootRels = this.text('_rels/.rels');
     if (rootRels !== null) this.packageRels = parseRels(rootRels, '_rels/.rels', '');
     const office = this.packageRels.find((r) => r.type === 'officeDocument' && !r.external);
     this.wbPart = office?.target ?? 'xl/workbook.xml';
     // .xlsb's content type also says "macroEnabled": tell it apart first.
-    if (/\.bin$/i.test(this.wbPart) || this.parts.has('xl/workbook.bin')) throw new ReadReject('not-xlsx', { detail: 'Excel binary workbook (.xlsb)' });
+    if (/\.bin$/i.test(this.wbPart) || this.parts.has('xl/workbook.bin')) throw new ReadReject('other-format', { format: 'xlsb' });
+    // A Word or PowerPoint file renamed .xlsx: its main part is a document, not a workbook.
+    if (/^word\//i.test(this.wbPart) || (!this.parts.has(this.wbPart) && this.parts.has('word/document.xml'))) throw new ReadReject('other-format', { format: 'docx' });
+    if (/^ppt\//i.test(this.wbPart) || (!this.parts.has(this.wbPart) && this.parts.has('ppt/presentation.xml'))) throw new ReadReject('other-format', { format: 'pptx' });
     const ct = this.parts.has('[Content_Types].xml') ? this.text('[Content_Types].xml') : null;
     if (ct !== null && /macroEnabled/i.test(ct)) throw new ReadReject('macro');
     if (!this.parts.has(this.wbPart)) {
-      if (this.parts.has('word/document.xml')) throw new ReadReject('not-xlsx', { detail: 'Word document' });
-      if (this.parts.has('ppt/presentation.xml')) throw new ReadReject('not-xlsx', { detail: 'PowerPoint presentation' });
       throw new ReadReject('not-xlsx', { detail: ct === null ? 'not an Office Open XML package' : 'no workbook part' });
     }
   }
@@ -242,7 +257,8 @@ class ReturnReader {
         const xml = this.text(rel.target);
         if (xml !== null) {
           // Only load the shared strings when the sheet uses them.
-          const strings = xml.includes('t="s"') ? this.sharedStrings() : [];
+          // (Either quote: valid XML may write t='s'.)
+          const strings = SHARED_STRING_CELL.test(xml) ? this.sharedStrings() : [];
           sheet = parseSheet(xml, rel.target, strings);
         }
       }
@@ -327,6 +343,18 @@ class ReturnReader {
       if (!prev || (prev.local && !local)) map.set(parsed.code, { name: n.name, formula: n.formula, local });
     }
     return { values, remarks, reporter };
+  }
+
+  /**
+   * Where a value name points. openpyxl renames a sheet without touching the
+   * names, so a name still aimed at the template's entry sheet, which is gone,
+   * means the renamed entry sheet (its rows are then checked by code anyway).
+   */
+  private locateName(formula: string, entryName: string | null): { loc: Loc; range: boolean } | null {
+    const hit = this.locate(formula);
+    if (hit || !entryName || entryName === SHEETS.entry || this.sheetInfo(SHEETS.entry)) return hit;
+    const t = parseNameTarget(formula);
+    return t.kind === 'cell' && t.sheet === SHEETS.entry ? { loc: { sheet: entryName, row: t.row, col: t.col }, range: t.range } : null;
   }
 
   private locate(formula: string): { loc: Loc; range: boolean } | null {
@@ -417,31 +445,34 @@ class ReturnReader {
     for (const code of codes) {
       const vName = values.get(code);
       let at: Loc | null = null;
-      let rangeName = false;
       const rowByCode = rowOf.get(code) ?? null;
       const byCode: Loc | null = entryName && rowByCode !== null ? { sheet: entryName, row: rowByCode, col: col.value } : null;
       const gi = generatedIndex.get(code);
       const generated = gi !== undefined ? `${SHEETS.entry}!${ENTRY_COLUMNS.value}${ENTRY_FIRST_DATA_ROW + gi}` : '';
       if (vName) {
-        const hit = this.locate(vName.formula);
-        if (hit) {
+        const hit = this.locateName(vName.formula, entryName);
+        // The name is trusted only when its row shows this code in the code
+        // column: a stale name (openpyxl deletes rows without moving names,
+        // LibreOffice sorts without them) would hand us a neighbour's value.
+        const shownThere = hit && hit.loc.sheet === entryName ? normCode(this.shownCode(entrySheet!, hit.loc.row, col.code) ?? '') : undefined;
+        const agrees = shownThere === code;
+        if (hit && agrees) {
           at = hit.loc;
-          rangeName = hit.range;
-          const shownThere = hit.loc.sheet === entryName ? this.shownCode(entrySheet!, hit.loc.row, col.code) ?? '' : undefined;
-          const offBlock = hit.loc.sheet !== entryName || hit.loc.col !== col.value;
-          if (byCode && (offBlock || (shownThere !== undefined && shownThere !== code))) {
-            // Rows sorted or values moved without the names: the code column is the better witness.
-            this.issue('reader.name-moved', byCode, { name: vName.name, code, expected: generated || `${hit.loc.sheet}!${a1(hit.loc.row, hit.loc.col)}` });
-            at = byCode;
-          } else if (offBlock || rangeName) {
-            this.issue('reader.name-moved', hit.loc, { name: vName.name, code, expected: generated || '?' });
-          }
-        } else {
-          this.issue('reader.name-broken', byCode ?? undefined, { name: vName.name, code });
+          if (hit.loc.col !== col.value || hit.range) this.issue('reader.name-moved', hit.loc, { name: vName.name, code, expected: generated || '?' });
+        } else if (byCode) {
+          // The code column is the better witness: the value is where the code is.
+          if (hit) this.issue('reader.name-moved', byCode, { name: vName.name, code, expected: generated || `${hit.loc.sheet}!${a1(hit.loc.row, hit.loc.col)}` });
+          else this.issue('reader.name-found-by-code', byCode, { name: vName.name, code, foundAt: a1(byCode.row, byCode.col) });
           at = byCode;
+        } else if (hit) {
+          // Pointing at another indicator's row (or off the sheet), and the code is nowhere: lost, never guessed.
+          this.issue('reader.name-stale', hit.loc, { name: vName.name, code, cell: `${hit.loc.sheet}!${a1(hit.loc.row, hit.loc.col)}`, shown: shownThere || '—' });
+        } else {
+          this.issue('reader.name-broken', undefined, { name: vName.name, code });
         }
       } else if (meta) {
-        this.issue('reader.name-missing', byCode ?? undefined, byCode ? { name: valueName(code), code, foundAt: a1(byCode.row, byCode.col) } : { name: valueName(code), code });
+        if (byCode) this.issue('reader.name-found-by-code', byCode, { name: valueName(code), code, foundAt: a1(byCode.row, byCode.col) });
+        else this.issue('reader.name-missing', undefined, { name: valueName(code), code });
         at = byCode;
       } else {
         at = byCode;
@@ -465,8 +496,12 @@ class ReturnReader {
       // Remark: its own name when it resolves (and the value was found by name),
       // else the remark column of the value's row.
       const rName = remarks.get(code);
-      const rHit = rName && at !== byCode ? this.locate(rName.formula) : null;
-      const rAt: Loc | null = rHit ? rHit.loc : at.sheet === entryName ? { sheet: at.sheet, row: at.row, col: col.remark } : null;
+      const rHit = rName && at !== byCode ? this.locateName(rName.formula, entryName) : null;
+      // On the entry sheet the remark is on the value's row, whatever a stale remark name says.
+      const rAt: Loc | null =
+        at.sheet === entryName
+          ? { sheet: at.sheet, row: at.row, col: rHit && rHit.loc.sheet === at.sheet && rHit.loc.row === at.row ? rHit.loc.col : col.remark }
+          : rHit?.loc ?? null;
       if (rAt) {
         const rs = this.sheet(rAt.sheet);
         entry.remarkAt = ref(rAt);
@@ -554,6 +589,11 @@ class ReturnReader {
     }
     return out;
   }
+}
+
+/** A code as shown, compared with the generated one: spaces and full-width forms ignored. */
+function normCode(s: string): string {
+  return s.replace(/[\s\u3000]+/g, '').replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).toUpperCase();
 }
 
 /** Metadata values as text: numbers without float noise, booleans as true/false, formulas by their cached result. */

@@ -5,7 +5,7 @@
  */
 
 import type { RawCell } from '../../core/return/types';
-import { XmlScanner, OPEN, CLOSE, EOF, unescapeExcel } from './xml';
+import { XmlScanner, XmlError, OPEN, CLOSE, EOF, unescapeExcel } from './xml';
 import { cellKey, colToNum, parseA1, parseRange, numToCol, MAX_COL, MAX_ROW, type Range } from '../../core/a1';
 
 export interface SheetCell {
@@ -44,6 +44,8 @@ export function readStringItem(x: XmlScanner): string {
   return unescapeExcel(out);
 }
 
+const DECIMAL = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/;
+
 function typedValue(t: string | undefined, v: string, strings: readonly string[]): RawCell {
   switch (t) {
     case 's': {
@@ -61,8 +63,12 @@ function typedValue(t: string | undefined, v: string, strings: readonly string[]
     case 'd':
       return { type: 'date', value: v.trim() };
     default: {
-      const n = Number(v.trim());
-      if (v.trim() === '' || !Number.isFinite(n)) return { type: 'text', value: v };
+      // Only decimal numbers (xsd:double's lexical form): Number() would also
+      // take "0x10" as 16, "0b1" as 1. Anything else stays text, which the
+      // rules report as unreadable instead of guessing.
+      const t = v.trim();
+      const n = DECIMAL.test(t) ? Number(t) : NaN;
+      if (!Number.isFinite(n)) return { type: 'text', value: v };
       return { type: 'number', value: n };
     }
   }
@@ -167,7 +173,10 @@ export function parseSheet(xml: string, part: string, strings: readonly string[]
         }
         raw = value ? { type: 'formula', formula, cached: value } : { type: 'formula', formula };
       } else raw = value ?? { type: 'empty' };
-      cells.set(cellKey(row, col), { raw, s: a.s !== undefined ? Number(a.s) | 0 : 0 });
+      const key = cellKey(row, col);
+      // Two elements for one cell: which one Excel would show is not ours to guess.
+      if (cells.has(key)) throw new XmlError(`${part}: cell ${numToCol(col)}${row} appears twice`);
+      cells.set(key, { raw, s: a.s !== undefined ? Number(a.s) | 0 : 0 });
       if (row > maxRow) maxRow = row;
       if (col > maxCol) maxCol = col;
     } else if (name === 'sheetProtection') {

@@ -7,7 +7,10 @@
  */
 
 import { Inflate, inflateSync } from 'fflate';
-import type { ReadLimits, ReadErrorCode } from './index';
+import type { ReadLimits, ReadErrorCode } from './types';
+import { InflateLimitError, type Inflater } from './inflater';
+
+export { InflateLimitError, type Inflater };
 import { crc32 } from './crc32';
 
 /** A refusal raised by the guard; the reader turns it into ReadResult. */
@@ -143,11 +146,13 @@ export function openZip(b: Uint8Array, limits: ReadLimits): ZipArchive {
     p = next;
     if (name.endsWith('/') && size === 0) continue; // a directory
     if (flags & 0x1) throw new ReadReject('encrypted', { detail: name });
-    if (size > limits.maxEntryUncompressed) {
+    // Sizes no workbook has: refused from the directory, before any inflating.
+    // Merely big parts are judged when (and only if) the reader needs them.
+    if (size > limits.maxDeclaredEntry) {
       throw new ReadReject('zip-bomb', { detail: `${name}: ${size} bytes declared` });
     }
     total += size;
-    if (total > limits.maxTotalUncompressed) {
+    if (total > limits.maxDeclaredTotal) {
       throw new ReadReject('zip-bomb', { detail: `total ${total} bytes declared` });
     }
     if (size > RATIO_FLOOR && size / Math.max(compressedSize, 1) > limits.maxRatio) {
@@ -159,18 +164,16 @@ export function openZip(b: Uint8Array, limits: ReadLimits): ZipArchive {
     entries.set(key, { name, flags, method, crc, compressedSize, size, localOffset });
   }
   if (seen !== count) throw corrupt('entry count mismatch');
+  // Entries sharing their data (the overlapping-files bomb): no real zip does that.
+  const spans = [...entries.values()].sort((x, y) => x.localOffset - y.localOffset);
+  for (let i = 1; i < spans.length; i++) {
+    const prev = spans[i - 1];
+    if (spans[i].localOffset < prev.localOffset + 30 + prev.compressedSize)
+      throw new ReadReject('zip-bomb', { detail: `${spans[i].name}: overlaps ${prev.name}` });
+  }
   return { entries, dataEnd: cdOffset };
 }
 
-/**
- * A raw-deflate inflater that must refuse (throw InflateLimitError) rather
- * than produce more than `maxOutput` bytes. The default is fflate (browser
- * and Node); readReturnFile plugs in Node's zlib, which is several times faster.
- */
-export type Inflater = (src: Uint8Array, maxOutput: number) => Uint8Array;
-
-/** Thrown by an Inflater when the output would pass maxOutput. */
-export class InflateLimitError extends Error {}
 
 /**
  * Inflates single entries under a shared budget. `inflated` counts every byte
@@ -200,7 +203,12 @@ export class PartReader {
     const stop = start + e.compressedSize;
     if (stop > this.zip.dataEnd) throw corrupt(`entry ${e.name} out of bounds`);
     const src = b.subarray(start, stop);
-    const cap = Math.min(e.size, this.limits.maxEntryUncompressed, this.limits.maxTotalUncompressed - this.inflated);
+    // An honestly declared part too big to parse: say so, it is not an attack.
+    if (e.size > this.limits.maxEntryUncompressed)
+      throw new ReadReject('part-too-large', { part: e.name, size: e.size, limit: this.limits.maxEntryUncompressed });
+    if (e.size > this.limits.maxTotalUncompressed - this.inflated)
+      throw new ReadReject('part-too-large', { part: e.name, size: e.size, limit: this.limits.maxTotalUncompressed, total: 1 });
+    const cap = e.size;
     let out: Uint8Array;
     if (e.method === 0) {
       if (e.compressedSize !== e.size) throw corrupt(`stored entry ${e.name} size mismatch`);
@@ -217,7 +225,9 @@ export class PartReader {
       // Deflate expands at most ~1032:1. When even that stays within the limits,
       // inflate in one go and compare with the declared size afterwards; only
       // possible bombs take the slower capped, chunked path.
-      const budget = Math.min(this.limits.maxEntryUncompressed, this.limits.maxTotalUncompressed - this.inflated);
+      // Far past the declared size (a lie) also takes the capped path: a one-shot
+      // inflate would decode the whole bomb only to drop it.
+      const budget = Math.min(this.limits.maxEntryUncompressed, this.limits.maxTotalUncompressed - this.inflated, Math.max(e.size * 128, 1024 * 1024));
       if (src.length * MAX_DEFLATE_RATIO <= budget) {
         // Into a buffer one byte larger than declared: fflate drops output past
         // the buffer's end, so a full buffer means the entry lies about its size.
