@@ -44,6 +44,8 @@ export interface ReturnMeta {
   generatedAt?: string;
   /** Codes in entry-sheet order, as generated. */
   codes: string[];
+  /** The round's deadline (报送截止日期), ISO date, when the template carries one. */
+  deadline?: string;
 }
 
 export interface ReporterInfo {
