@@ -172,7 +172,7 @@ describe('a reporting round over two periods', () => {
       ['320585', 'on-time', 0, '按时'],
     ]);
     const late = r.returns.find((x) => x.unit === '320581')!;
-    expect([late.timeliness, late.daysLate, late.savedAt]).toEqual(['late', 3, '2024-01-18T03:00:00.000Z']);
+    expect([late.timeliness, late.daysLate, late.savedAt]).toEqual(['late', 3, '2024-01-18T03:00:00Z']);
   });
 
   test('2023: figures, 上期, 增量, 同比 and the path, by hand', () => {
@@ -182,8 +182,9 @@ describe('a reporting round over two periods', () => {
     expect(bind.city.value).toBe(155);
     expect(bind.city.reported).toEqual({ count: 3, expected: 4 });
     expect(bind.previous).toEqual({ period: '2022', value: 168, change: -13, rate: expect.closeTo(-13 / 168, 9), basis: 'yoy' });
-    // Path 2021 (100) → 2025 (200): 150 expected in 2023; 155 is on it although below the year's 170.
-    expect(bind.city.attained).toBe('missed');
+    // A sum without 昆山 cannot be judged against the year's 170; the path can be read:
+    // 2021 (100) → 2025 (200) expects 150 in 2023, and 155 is on it.
+    expect(bind.city.attained).toBe('no-data');
     expect(bind.trajectory).toEqual({ firstYear: 2021, firstTarget: 100, finalYear: 2025, finalTarget: 200, expected: 150, onTrack: true });
     const cum = ind(r, 'T-CUM');
     // 25 + 18 + 10 = 53; 2022: 55 → 增量 −2; path 30 → 80 expects 55 in 2023: behind.
@@ -221,8 +222,8 @@ describe('a reporting round over two periods', () => {
     expect(got.sheets).toEqual([...orig.sheets, '问题清单']);
     expect(got.active).toBe('问题清单');
     expect(got.names).toEqual(orig.names);
-    expect(got.protected).toEqual(orig.protected);
-    expect(got.validations).toEqual(orig.validations);
+    expect(got.protected).toEqual({ ...orig.protected, 问题清单: true });
+    expect(got.validations).toEqual({ ...orig.validations, 问题清单: [] });
     // Exactly the two problem cells are boxed in red.
     const miss = second.result.findings.find((x) => x.rule === 'target.missed' && x.unit === '320585')!;
     const dec = second.result.findings.find((x) => x.rule === 'value.cumulative-decrease' && x.unit === '320585')!;

@@ -60,6 +60,8 @@ export function problemSheetXml(unitLabel: string, entrySheet: string, problems:
     '<sheetFormatPr defaultRowHeight="15"/>' +
     `<cols>${cols}</cols>` +
     `<sheetData>${rows.join('')}</sheetData>` +
+    // Protected like the template's own sheets, without a password: the list is read, not edited.
+    '<sheetProtection sheet="1" objects="1" scenarios="1"/>' +
     `<mergeCells count="2"><mergeCell ref="A1:${last}1"/><mergeCell ref="A2:${last}2"/></mergeCells>` +
     (links.length ? `<hyperlinks>${links.join('')}</hyperlinks>` : '') +
     '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +

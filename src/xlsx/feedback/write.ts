@@ -126,7 +126,9 @@ export function feedbackWorkbook(bytes: Uint8Array, problems: Problem[], opts: F
     const target = resolveRelative(wbPart, listPart);
     relsXml = relsXml.replace(/<\/((?:\w+:)?)Relationships>/, `<$1Relationship Id="${rid}" Type="${REL_WORKSHEET}" Target="${target}"/></$1Relationships>`);
     const sheetId = Math.max(0, ...sheetTags.map((t) => Number(attr(t, 'sheetId') ?? 0))) + 1;
-    wb = wb.replace(/<\/((?:\w+:)?)sheets>/, `<$1sheet name="${escapeXml(listName)}" sheetId="${sheetId}" ${idAttr}="${rid}"/></$1sheets>`);
+    // The relationship prefix is declared on the new element itself: openpyxl declares it on each <sheet>, not the root.
+    const ns = `xmlns:${idAttr.split(':')[0]}="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`;
+    wb = wb.replace(/<\/((?:\w+:)?)sheets>/, `<$1sheet ${ns} name="${escapeXml(listName)}" sheetId="${sheetId}" ${idAttr}="${rid}"/></$1sheets>`);
     const ct = text('[Content_Types].xml')!;
     parts['[Content_Types].xml'] = enc.encode(ct.replace(/<\/Types>/, `<Override PartName="/${listPart}" ContentType="${CT_WORKSHEET}"/></Types>`));
     listIndex = sheets.length;
@@ -137,7 +139,8 @@ export function feedbackWorkbook(bytes: Uint8Array, problems: Problem[], opts: F
     const xml = edited.get(s.part) ?? dec.decode(parts[s.part]);
     if (/\stabSelected="(1|true)"/.test(xml)) edited.set(s.part, xml.replace(/\stabSelected="(1|true)"/g, ''));
   }
-  wb = wb.replace(/<((?:\w+:)?)workbookView\b[^>]*?\/?>/, (tag) => setAttr(tag, 'activeTab', String(listIndex)));
+  if (/<(?:\w+:)?workbookView\b/.test(wb)) wb = wb.replace(/<((?:\w+:)?)workbookView\b[^>]*?\/?>/, (tag) => setAttr(tag, 'activeTab', String(listIndex)));
+  else wb = wb.replace(/<((?:\w+:)?)sheets>/, `<$1bookViews><$1workbookView activeTab="${listIndex}"/></$1bookViews><$1sheets>`);
   edited.set(listPart, problemSheetXml(opts.unitLabel, entrySheet, problems, opts.lang, styles.listFormats()));
 
   for (const [part, xml] of edited) parts[part] = enc.encode(xml);

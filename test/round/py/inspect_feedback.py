@@ -19,8 +19,8 @@ def main():
     wb = openpyxl.load_workbook(sys.argv[1])
     out = {"sheets": wb.sheetnames, "active": wb.active.title, "names": {}, "protected": {}, "validations": {},
            "boxed": [], "lockedBoxed": [], "list": [], "links": {}}
-    for name, dn in wb.defined_names.items():
-        out["names"][name] = dn.attr_text
+    for dn in wb.defined_names.definedName:
+        out["names"]["%s@%s" % (dn.name, dn.localSheetId)] = dn.attr_text
     for ws in wb.worksheets:
         out["protected"][ws.title] = bool(ws.protection.sheet)
         out["validations"][ws.title] = sorted("%s %s %s" % (dv.type, dv.formula1, dv.sqref) for dv in ws.data_validations.dataValidation)
