@@ -211,7 +211,7 @@ describe('target.missed', () => {
     expect(fs[0].message).toBe('高于上限 0.1（目标 ≤ 1.3，填报 1.4）；本指标为约束性指标；备注已说明：改造中');
     const bare = validateReturn(PLAN, ret('SZ-DSJ', { 'T-BIND': 40 }));
     expect(rulesOf(bare)).toEqual(['error:target.missed:T-BIND']);
-    expect(bare[0].message).toContain('必须在备注中说明原因');
+    expect(bare[0].message).toContain('须在备注中说明原因');
   });
 
   test('percent gaps are in percentage points; qualitative targets are not measured', () => {

@@ -202,7 +202,7 @@ describe('a reporting round over two periods', () => {
     const f = second.result.findings.filter((x) => x.unit === '320585' && x.severity !== 'info').map((x) => `${x.severity}:${x.rule}:${x.code}`);
     expect(f.sort()).toEqual(['error:target.missed:T-BIND', 'warning:value.cumulative-decrease:T-CUM']);
     const miss = second.result.findings.find((x) => x.rule === 'target.missed' && x.unit === '320585')!;
-    expect(miss.message).toBe('低于目标 6 个（目标 ≥ 50，填报 44）；本指标为约束性指标；必须在备注中说明原因（约束性指标）');
+    expect(miss.message).toBe('低于目标 6 个（目标 ≥ 50，填报 44）；本指标为约束性指标；须在备注中说明原因（强制上报说明）');
     expect(second.code).toBe(1);
   });
 

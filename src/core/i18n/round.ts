@@ -10,12 +10,8 @@ export const ROUND_MESSAGES: Record<string, { zh: string; en: string }> = {
     en: 'Far from last period: {value} this period, {prev} in {prevPeriod} ({change})',
   },
   'explain.required': {
-    zh: '；必须在备注中说明原因（约束性指标）',
-    en: '; an explanation in the remark is required (binding indicator)',
-  },
-  'explain.binding-explained': {
-    zh: '；约束性指标未达标，已说明，请汇总时核实',
-    en: '; a binding target missed with an explanation: check it when consolidating',
+    zh: '；须在备注中说明原因（强制上报说明）',
+    en: '; a remark explaining it is required',
   },
   'timeliness.on-time': { zh: '按时', en: 'on time' },
   'timeliness.late': { zh: '逾期 {days} 天', en: '{days} days late' },

@@ -63,7 +63,7 @@ export function previousPeriodFindings(
   if (!prev || prevValue === null) return;
   const explained = !!entry.remark;
   const severity = explainSeverity(ind, explained);
-  const tail = explained ? c.msg('target.explained', { remark: entry.remark }) : ind.attribute === 'binding' ? c.msg('explain.required') : '';
+  const tail = explained ? c.msg('target.explained', { remark: entry.remark }) : ind.attribute === 'binding' ? c.msg('target.binding') + c.msg('explain.required') : '';
   const params = { value: formatNumber(value), prev: formatNumber(prevValue), prevPeriod: periodLabel(prev.period, c.lang) };
   if (ind.cumulative && value < prevValue - 1e-9) {
     c.add(severity, 'value.cumulative-decrease', ind.code, entry.valueAt, c.msg('value.cumulative-decrease', params) + tail, { remarkAt: entry.remarkAt });
