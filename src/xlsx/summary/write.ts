@@ -14,12 +14,15 @@ import { addFindingsSheet } from './sheet-findings';
 import { addGridSheet } from './sheet-grid';
 import { addProvenanceSheet } from './sheet-provenance';
 import { unitColumns } from './units';
+import { recompress, type ZipCodec } from '../write/zip';
 
 export interface SummaryOptions {
   /** When the summary was made; defaults to now (ISO or Date). */
   generatedAt?: Date;
   /** Program name and version for the workbook properties. */
   creator?: string;
+  /** Raw deflate for the zip step; defaults to fflate (the CLI passes native zlib). */
+  zipCodec?: ZipCodec;
 }
 
 function subtitle(c: Consolidation, generatedAt: Date): string {
@@ -50,6 +53,7 @@ export async function writeSummaryWorkbook(plan: Plan, c: Consolidation, opts: S
   addGridSheet(wb, plan, c, units);
   addProvenanceSheet(wb, plan, c);
 
-  const buf = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
+  // Stored by ExcelJS, then finished (schema order) and deflated: see ../write/zip.ts.
+  const stored = await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as unknown as ExcelJS.XlsxWriteOptions);
+  return recompress(stored instanceof Uint8Array ? stored : new Uint8Array(stored as ArrayBuffer), generatedAt, opts.zipCodec);
 }
