@@ -400,7 +400,7 @@ def check_file(path, schemas):
     rep = Report(path)
     try:
         pkg = Package(path)
-    except zipfile.BadZipFile as e:
+    except (zipfile.BadZipFile, OSError) as e:
         rep.add('', 'ERROR', 'zip', '', str(e))
         return rep
     if '[Content_Types].xml' not in pkg.names:

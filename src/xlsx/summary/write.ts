@@ -15,6 +15,8 @@ import { addGridSheet } from './sheet-grid';
 import { addProvenanceSheet } from './sheet-provenance';
 import { unitColumns } from './units';
 import { recompress, type ZipCodec } from '../write/zip';
+import { addChartsStep } from '../ooxml/charts-step';
+import { SUMMARY_SHEETS } from './labels';
 
 export interface SummaryOptions {
   /** When the summary was made; defaults to now (ISO or Date). */
@@ -25,16 +27,24 @@ export interface SummaryOptions {
   zipCodec?: ZipCodec;
 }
 
+/** China Standard Time (UTC+8, no daylight saving): the time the city office reads. */
+const CHINA_OFFSET_MS = 8 * 3600 * 1000;
+
+/** "2024-02-01 16:00（北京时间 UTC+8）" for a moment in time. */
+export function chinaTimeStamp(at: Date): string {
+  const local = new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+  return `${local}（北京时间 UTC+8）`;
+}
+
 function subtitle(c: Consolidation, generatedAt: Date): string {
   const p = parsePeriod(c.period);
   const accepted = new Set(c.returns.filter((r) => r.status === 'accepted' && r.unit).map((r) => r.unit));
-  const stamp = generatedAt.toISOString().slice(0, 16).replace('T', ' ');
   return [
     `期间：${p ? periodLabel(p) : c.period}`,
     `已报送单位 ${accepted.size} 个`,
     `缺报 ${c.missing.length} 个`,
     `收到文件 ${c.returns.length} 份`,
-    `生成于 ${stamp} UTC`,
+    `生成于 ${chinaTimeStamp(generatedAt)}`,
   ].join('；');
 }
 
@@ -47,7 +57,7 @@ export async function writeSummaryWorkbook(plan: Plan, c: Consolidation, opts: S
   wb.title = `${plan.title} 指标汇总 ${c.period}`;
 
   const units = unitColumns(plan, c);
-  addSummarySheet(wb, plan, c, units, subtitle(c, generatedAt));
+  const { charts } = addSummarySheet(wb, plan, c, units, subtitle(c, generatedAt));
   addSubmissionsSheet(wb, plan, c, units);
   addFindingsSheet(wb, plan, c);
   addGridSheet(wb, plan, c, units);
@@ -55,5 +65,11 @@ export async function writeSummaryWorkbook(plan: Plan, c: Consolidation, opts: S
 
   // Stored by ExcelJS, then finished (schema order) and deflated: see ../write/zip.ts.
   const stored = await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as unknown as ExcelJS.XlsxWriteOptions);
-  return recompress(stored instanceof Uint8Array ? stored : new Uint8Array(stored as ArrayBuffer), generatedAt, opts.zipCodec);
+  // The charts are DrawingML parts ExcelJS cannot write: added to its package here.
+  return recompress(
+    stored instanceof Uint8Array ? stored : new Uint8Array(stored as ArrayBuffer),
+    generatedAt,
+    opts.zipCodec,
+    addChartsStep(SUMMARY_SHEETS.summary, charts),
+  );
 }
