@@ -26,7 +26,7 @@ const FIRST_DATA_ROW = SUMMARY_HEADER_ROW + 1;
 // 1-based columns of the leading block (SUMMARY_LEADING_HEADERS).
 const COL = LEADING_COL;
 // 代码 类型 指标 单位 全市 已报 目标 完成率 达标情况 计算方式 区县排名 差异
-const LEADING_WIDTHS = [14, 18, 36, 8, 12, 7, 14, 9, 10, 44, 28, 14];
+const LEADING_WIDTHS = [14, 18, 36, 8, 12, 7, 14, 10, 10, 44, 28, 14];
 const UNIT_WIDTH = 10;
 
 /** Column widths (character units) of a 汇总 sheet `columns` wide: the leading columns, then one per unit. The add-in prints with the same. */
