@@ -47,17 +47,19 @@ export function periodTarget(ind: Indicator | undefined, period: string): Target
 }
 
 /**
- * The units a sum is made of: the reporters that are not lead departments
- * (a lead department reports the city-wide figure, compared beside).
+ * The units a sum is made of: every reporter but the lead *departments* (a
+ * lead department reports the city-wide figure, compared beside); a district
+ * that co-leads still reports its own part.
  */
-export function summedUnits(ind: Indicator): string[] {
-  const parts = ind.reporters.filter((u) => !ind.lead.includes(u));
+export function summedUnits(plan: Plan, ind: Indicator): string[] {
+  const kind = new Map(plan.units.map((u) => [u.code, u.kind]));
+  const parts = ind.reporters.filter((u) => !ind.lead.includes(u) || kind.get(u) === 'district');
   return parts.length ? parts : ind.reporters;
 }
 
 /** The units a city figure is expected from, by its roll-up. */
-function expectedUnits(ind: Indicator): string[] {
-  if (ind.rollup === 'sum') return summedUnits(ind);
+function expectedUnits(plan: Plan, ind: Indicator): string[] {
+  if (ind.rollup === 'sum') return summedUnits(plan, ind);
   if (ind.rollup === 'limit') return ind.reporters;
   const leads = ind.reporters.filter((u) => ind.lead.includes(u));
   return leads.length ? leads.slice(0, 1) : ind.reporters;
@@ -69,7 +71,7 @@ export function reportedOf(plan: Plan, s: IndicatorSummary): { count: number; ex
   if (given) return given;
   const ind = planIndicator(plan, s.code);
   if (!ind) return null;
-  const expected = expectedUnits(ind);
+  const expected = expectedUnits(plan, ind);
   const has = (u: string) => (s.texts ? s.texts[u] != null : typeof s.units[u] === 'number');
   return { count: expected.filter(has).length, expected: expected.length };
 }
@@ -111,8 +113,8 @@ export function rankingOf(plan: Plan, s: IndicatorSummary): string[] {
   const ind = planIndicator(plan, s.code);
   if (!ind || ind.rollup !== 'sum' || ind.kind === 'text') return [];
   const sign = ind.direction === 'le' ? 1 : -1;
-  return summedUnits(ind)
-    .filter((u) => !ind.lead.includes(u) && typeof s.units[u] === 'number')
+  return summedUnits(plan, ind)
+    .filter((u) => typeof s.units[u] === 'number')
     .sort((a, b) => sign * ((s.units[a] as number) - (s.units[b] as number)));
 }
 
