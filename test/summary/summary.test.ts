@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { writeSummaryWorkbook } from '../../src/xlsx/summary';
-import { HOSTILE, testConsolidation, testPlan } from './fixture';
+import { asCity, HOSTILE, testConsolidation, testPlan } from './fixture';
 import { inspectXlsx, libreOfficeConvert, rowValues, colName, type Inspected } from './tools';
 import { summaryColumnWidths, summaryPagesWide } from '../../src/xlsx/summary/sheet-summary';
 import { buildSummaryTables } from '../../src/addin/summaryTables';
@@ -252,3 +252,60 @@ test('LibreOffice prints it to PDF with the page setup', async () => {
   // The summary on landscape A3 pages (1191 × 842 pt).
   expect(fs.readFileSync(pdf).toString('latin1')).toMatch(/\/MediaBox\s*\[\s*0 0 1190\.\d+ 841\.\d+\s*\]/);
 }, 120_000);
+
+describe('what the engine says beside a figure', () => {
+  const zjg = plan.units.find((u) => u.shortName === '张家港')!.code;
+  const kunshan = plan.units.find((u) => u.shortName === '昆山')!.code;
+  let s: Inspected['sheet'][string];
+  let header: (string | number | boolean | null)[];
+  let flagged: ReturnType<typeof testConsolidation>;
+
+  beforeAll(async () => {
+    flagged = structuredClone(c);
+    const t01 = flagged.indicators[0];
+    // 张家港 typed 120 (亿元) into a 万亿元 cell: left out of the figure, named, and the figure is 待核实.
+    t01.units[zjg] = null;
+    t01.city = asCity({
+      ...t01.city,
+      attained: 'unverified' as 'met',
+      reported: { count: 6, expected: 10 },
+      excluded: [{ unit: zjg, value: 1200000, reason: 'unit-slip', message: '疑似单位错误：填报 1200000，是参考值的约 40000 倍' }],
+      completion: null,
+      note: '超过目标上限 5',
+    });
+    (t01 as { unusable?: Record<string, string> }).unusable = { [kunshan]: '填报值不是数值（约100）' };
+    const t05 = flagged.indicators[4];
+    t05.city = asCity({ ...t05.city, completion: 0.875 });
+    const f = path.join(dir, 'flagged.xlsx');
+    fs.writeFileSync(f, await writeSummaryWorkbook(plan, flagged, { generatedAt: new Date('2024-02-01T20:30:00Z') }));
+    const back = inspectXlsx(f);
+    s = back.sheet['汇总'];
+    header = rowValues(s, 3);
+  });
+
+  test('待核实 instead of 达标/未达标, coloured by its own rule', () => {
+    expect(rowValues(s, 4)[header.indexOf('达标情况')]).toBe('待核实');
+    expect(s.cf.find((r) => r.type === 'cellIs' && r.formula[0] === '"待核实"')?.hasDxf).toBe(true);
+  });
+
+  test('a value left out is named in 计算方式 and marked where it stands; an unusable one too', () => {
+    const row = rowValues(s, 4);
+    const basis = String(row[header.indexOf('计算方式')]);
+    expect(basis).toContain('未计入（待核实）：张家港市 1200000');
+    expect(basis).toContain('超过目标上限 5');
+    const zcell = s.cells[`${colName(header.indexOf('张家港') + 1)}4`];
+    expect(zcell).toEqual({ v: 1200000, t: 'n', fill: 'FFFFEB9C' });
+    expect(s.cells[`${colName(header.indexOf('昆山') + 1)}4`].fill).toBe('FFFFEB9C');
+  });
+
+  test('已报 and 完成率 are the engine\'s where it gives them', () => {
+    expect(rowValues(s, 4)[header.indexOf('已报')]).toBe('6/10');
+    expect(rowValues(s, 4)[header.indexOf('完成率')] ?? null).toBeNull();
+    expect(rowValues(s, 8)[header.indexOf('完成率')]).toBe(0.875);
+  });
+
+  test('the time stamp is China time (UTC+8), the next day after 16:00 UTC', () => {
+    expect(String(s.cells['A2'].v)).toContain('生成于 2024-02-02 04:30（北京时间 UTC+8）');
+    expect(String(wb.sheet['汇总'].cells['A2'].v)).toContain('生成于 2024-02-01 16:00（北京时间 UTC+8）');
+  });
+});
