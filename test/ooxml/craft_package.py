@@ -7,6 +7,7 @@ FAULT:
   prompt-utf16         give the first data validation a prompt of 128 emoji:
                        128 code points, 256 UTF-16 units (Excel allows 255)
   sheet-name           rename the first sheet to a name with a ':'
+  chart-sheet          rename the first sheet to a valid name its charts do not use
 Every other part is copied byte for byte.
 """
 import re
@@ -36,6 +37,10 @@ with zipfile.ZipFile(dst, 'w', zipfile.ZIP_DEFLATED) as zout:
         elif not done and fault == 'sheet-name' and name == 'xl/workbook.xml':
             text = data.decode('utf-8')
             data = re.sub(r'(<sheet [^>]*name=")[^"]*"', r'\1汇总:全市"', text, count=1).encode('utf-8')
+            done = True
+        elif not done and fault == 'chart-sheet' and name == 'xl/workbook.xml':
+            text = data.decode('utf-8')
+            data = re.sub(r'(<sheet [^>]*name=")[^"]*"', r'\1改名后的汇总"', text, count=1).encode('utf-8')
             done = True
         zout.writestr(info, data)
 if not done:
