@@ -5,10 +5,10 @@
  * (data bars, x14 extensions). CT_Worksheet is an xsd:sequence, so Excel
  * answers that with its "We found a problem with some content" repair, which
  * can drop the sheet. Every element ExcelJS misplaces sits after
- * `<sheetData>`, so only that tail (a few KB even for a large sheet) is
- * scanned and, when out of order, rewritten; a sheet already in order is
- * returned as the same bytes. Finding the tail searches from the end, so the
- * cost does not grow with the number of rows.
+ * `<sheetData>`, so only that tail is decoded, split into its elements and,
+ * when out of order, rewritten; a sheet already in order is returned as the
+ * same bytes. A sheet without a drawing (every template) costs one native
+ * byte search and nothing else.
  */
 
 /** CT_Worksheet's children after sheetData, in schema order. */
@@ -50,17 +50,38 @@ const TAIL_ORDER = [
 const RANK = new Map<string, number>(TAIL_ORDER.map((n, i) => [n, i]));
 
 const encoder = new TextEncoder();
+/**
+ * The sign of a drawing element (`<drawing r:id=`, `<legacyDrawing r:id=`),
+ * what ExcelJS misplaces and the chart step appends. One search; a false
+ * match (the words in an inline string) only costs a scan.
+ */
+const DRAWING_SIGN = 'rawing r:id=';
+const DRAWING_SIGN_BYTES = encoder.encode(DRAWING_SIGN);
 const decoder = new TextDecoder();
-const SHEET_DATA_END = encoder.encode('</sheetData>');
-const SHEET_DATA_EMPTY = encoder.encode('<sheetData/>');
+const SHEET_DATA_END = '</sheetData>';
+const SHEET_DATA_EMPTY = '<sheetData/>';
 
-/** Last index of `needle` in `hay`, or -1. */
-function lastIndexOf(hay: Uint8Array, needle: Uint8Array): number {
-  outer: for (let i = hay.length - needle.length; i >= 0; i--) {
-    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
-    return i;
+// Node's Buffer searches natively (memmem); the browser (the add-in writes
+// templates too) falls back to a plain loop.
+type NativeBytes = { indexOf(n: string): number; lastIndexOf(n: string): number };
+const NodeBuffer = (globalThis as { Buffer?: { from(b: ArrayBufferLike, off: number, len: number): NativeBytes } }).Buffer;
+
+function jsIndexOf(hay: Uint8Array, needle: Uint8Array, last: boolean): number {
+  const end = hay.length - needle.length;
+  for (let k = 0; k <= end; k++) {
+    const i = last ? end - k : k;
+    let j = 0;
+    while (j < needle.length && hay[i + j] === needle[j]) j++;
+    if (j === needle.length) return i;
   }
   return -1;
+}
+
+/** Index of an ASCII `needle` in `hay` (the last one with `last`), or -1. */
+function indexOfBytes(hay: Uint8Array, needle: string, bytes: Uint8Array, last = false): number {
+  if (!NodeBuffer) return jsIndexOf(hay, bytes, last);
+  const b = NodeBuffer.from(hay.buffer, hay.byteOffset, hay.length);
+  return last ? b.lastIndexOf(needle) : b.indexOf(needle);
 }
 
 /** One top-level element of the tail: its local name and its text. */
@@ -119,10 +140,15 @@ function splitTail(tail: string): TailElement[] | null {
  * worksheet ExcelJS wrote).
  */
 export function orderWorksheet(xml: Uint8Array): Uint8Array {
-  let at = lastIndexOf(xml, SHEET_DATA_END);
+  // What ExcelJS misplaces are the drawings it writes after extLst; without
+  // one its order is the schema's (the schema test over every workbook kind
+  // holds it to that), and the sheet is returned untouched. A tag cannot
+  // occur in cell text (XML escapes "<"), so a byte search is enough.
+  if (indexOfBytes(xml, DRAWING_SIGN, DRAWING_SIGN_BYTES) < 0) return xml;
+  let at = indexOfBytes(xml, SHEET_DATA_END, encoder.encode(SHEET_DATA_END), true);
   let len = SHEET_DATA_END.length;
   if (at < 0) {
-    at = lastIndexOf(xml, SHEET_DATA_EMPTY);
+    at = indexOfBytes(xml, SHEET_DATA_EMPTY, encoder.encode(SHEET_DATA_EMPTY), true);
     len = SHEET_DATA_EMPTY.length;
   }
   if (at < 0) return xml;
