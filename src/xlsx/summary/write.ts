@@ -55,6 +55,8 @@ export async function writeSummaryWorkbook(plan: Plan, c: Consolidation, opts: S
   wb.created = generatedAt;
   wb.modified = generatedAt;
   wb.title = `${plan.title} 指标汇总 ${c.period}`;
+  // Opens on 汇总 (a workbook without bookViews leaves the choice to the reader).
+  wb.views = [{ x: 0, y: 0, width: 28800, height: 15600, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
 
   const units = unitColumns(plan, c);
   const { charts } = addSummarySheet(wb, plan, c, units, subtitle(c, generatedAt));
