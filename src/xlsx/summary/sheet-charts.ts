@@ -1,7 +1,7 @@
 /**
  * The charts of 汇总, below the indicator table: each chart's data as a small
  * table in the key columns (C: the labels, D…: the values), and the chart
- * drawn beside it, over the empty cells right of the key columns (計算方式
+ * drawn beside it, over the empty cells right of the key columns (计算方式
  * onwards), so it covers no data and prints on the first page. Each chart is
  * as tall as its categories need.
  *
