@@ -37,7 +37,7 @@ test('汇总: headers, districts before departments, values and attainment words
   const header = rowValues(s, 3);
   const districts = plan.units.filter((u) => u.kind === 'district').map((u) => u.shortName);
   // The columns people look for first come first, then the units.
-  expect(header.slice(0, 12)).toEqual(['代码', '类型', '指标', '单位', '全市', '已报', '目标', '完成率', '达标情况', '计算方式', '区县排名', '区县合计与牵头部门差异']);
+  expect(header.slice(0, 12)).toEqual(['代码', '类型', '指标', '单位', '全市', '已报', '目标', '达标情况', '完成率', '计算方式', '区县排名', '区县合计与牵头部门差异']);
   expect(header.slice(12, 12 + districts.length)).toEqual(districts);
   expect(header[12 + districts.length]).toBe('市工信局');
   expect(header).toHaveLength(12 + districts.length + 1);

@@ -32,7 +32,7 @@ export const SUMMARY_HEADERS = {
 
 /**
  * The 汇总 sheet's columns before the unit columns, in order. The first
- * SUMMARY_KEY_COLUMNS (代码 … 达标情况) are what people look for first; they
+ * SUMMARY_KEY_COLUMNS (代码 … 完成率) are what people look for first; they
  * come before the ~27 unit columns and repeat on every printed page.
  * 已报 ("5/10") sits next to the city figure, so a partial sum is never read
  * as the city total. The CLI workbook and the add-in both follow this order
@@ -46,13 +46,13 @@ export const SUMMARY_LEADING_HEADERS = [
   SUMMARY_HEADERS.city,
   SUMMARY_HEADERS.reported,
   SUMMARY_HEADERS.target,
-  SUMMARY_HEADERS.completion,
   SUMMARY_HEADERS.attained,
+  SUMMARY_HEADERS.completion,
   SUMMARY_HEADERS.basis,
   SUMMARY_HEADERS.ranking,
   SUMMARY_HEADERS.districtsVsLead,
 ] as const;
-/** How many leading columns are the key columns (A:I, 代码 … 达标情况). */
+/** How many leading columns are the key columns (A:I, 代码 … 完成率). */
 export const SUMMARY_KEY_COLUMNS = 9;
 
 export const SUBMISSION_HEADERS = ['单位', '是否报送', '文件', '时间', '联系人', '电话', '错误数', '警告数', '状态/原因'] as const;

@@ -25,7 +25,7 @@ const FIRST_DATA_ROW = SUMMARY_HEADER_ROW + 1;
 
 // 1-based columns of the leading block (SUMMARY_LEADING_HEADERS).
 const COL = LEADING_COL;
-// 代码 类型 指标 单位 全市 已报 目标 完成率 达标情况 计算方式 区县排名 差异
+// 代码 类型 指标 单位 全市 已报 目标 达标情况 完成率 计算方式 区县排名 差异
 const LEADING_WIDTHS = [14, 18, 36, 8, 12, 7, 14, 10, 10, 44, 28, 14];
 const UNIT_WIDTH = 10;
 
@@ -103,7 +103,7 @@ export function addSummarySheet(
     const values = leading[i];
     values.forEach((v, j) => (row.getCell(j + 1).value = v));
     row.getCell(COL.city).font = { bold: true };
-    row.getCell(COL.completion).numFmt = '0%';
+    row.getCell(COL.completion).numFmt = '0.0%';
     row.getCell(COL.attained).alignment = { horizontal: 'center', vertical: 'middle' };
     // A partial sum: "已报 5/10" in the colour of 无数据, so it is not read as the city total.
     const reported = reportedOf(plan, ind);
