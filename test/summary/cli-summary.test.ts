@@ -123,7 +123,7 @@ test('完成率 is the city figure over its target, and 已报 says how many dis
 test('区县排名 ranks the districts on a summed indicator, best first', () => {
   const row = rowOf(summed.code);
   const ranked = [...districts].reverse().map((d, k) => `${k + 1} ${label(d.code)}`);
-  expect(row[header.indexOf('区县排名')]).toBe(ranked.join('  '));
+  expect(row[header.indexOf('区县排名')]).toBe(ranked.join(' · '));
 });
 
 test('the time stamp is China time and says so', () => {

@@ -57,11 +57,11 @@ export function basisText(plan: Plan, ind: IndicatorSummary): string {
   return cleanText(parts.filter(Boolean).join('；'));
 }
 
-/** 区县排名: "1 昆山  2 张家港  3 常熟 …" for sums; empty otherwise. */
+/** 区县排名: "1 昆山 · 2 张家港 · 3 常熟 …" for sums; empty otherwise. */
 export function rankingText(plan: Plan, c: Consolidation, ind: IndicatorSummary, names = shortNames(plan, c)): string {
   return rankingOf(plan, ind)
     .map((u, i) => `${i + 1} ${names.get(u) ?? unitLabel(plan, u)}`)
-    .join('  ');
+    .join(' · ');
 }
 
 /** The leading cells of one indicator's row, in SUMMARY_LEADING_HEADERS order. */
