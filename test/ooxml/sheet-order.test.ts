@@ -34,15 +34,27 @@ test('a sheet already in order, or one it does not understand, is returned untou
   expect(orderWorksheet(notASheet)).toBe(notASheet);
 });
 
-test('cheap on big sheets: a 200,000-row sheet is fixed in milliseconds', () => {
+test('cheap on big sheets: a 200,000-row sheet costs less than decoding it once', () => {
   const rows = Array.from({ length: 200_000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`).join('');
   const big = sheet('<extLst/><legacyDrawing r:id="rId1"/>', `<sheetData>${rows}</sheetData>`);
-  const t = process.hrtime.bigint();
-  const out = orderWorksheet(big);
-  const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  // Best of three, against one full UTF-8 decode of the same bytes (the
+  // machine's speed cancels out; a per-row scan would cost many decodes).
+  // Each fix gets its own copy (the fix rewrites the bytes in place).
+  const copies = [0, 1, 2].map(() => big.slice());
+  const best = (f: (k: number) => unknown) =>
+    Math.min(
+      ...[0, 1, 2].map((k) => {
+        const t = process.hrtime.bigint();
+        f(k);
+        return Number(process.hrtime.bigint() - t) / 1e6;
+      }),
+    );
+  let out: Uint8Array = big;
+  const fix = best((k) => (out = orderWorksheet(copies[k])));
+  const decode = best(() => dec.decode(big));
   expect(dec.decode(out.subarray(out.length - 80))).toContain('<legacyDrawing r:id="rId1"/><extLst/></worksheet>');
   expect(out.length).toBe(big.length);
-  expect(ms).toBeLessThan(50);
+  expect(fix).toBeLessThan(decode);
 });
 
 test('without Node\'s Buffer (the add-in in a browser) the same fix is made', () => {

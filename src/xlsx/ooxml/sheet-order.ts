@@ -7,8 +7,8 @@
  * can drop the sheet. Every element ExcelJS misplaces sits after
  * `<sheetData>`, so only that tail is decoded, split into its elements and,
  * when out of order, rewritten; a sheet already in order is returned as the
- * same bytes. A sheet without a drawing (every template) costs one native
- * byte search and nothing else.
+ * same bytes. A sheet without a drawing (every template) costs two native
+ * byte searches over its tail and nothing else.
  */
 
 /** CT_Worksheet's children after sheetData, in schema order. */
@@ -60,6 +60,8 @@ const DRAWING_SIGN_BYTES = encoder.encode(DRAWING_SIGN);
 const decoder = new TextDecoder();
 const SHEET_DATA_END = '</sheetData>';
 const SHEET_DATA_EMPTY = '<sheetData/>';
+const SHEET_DATA_END_BYTES = encoder.encode(SHEET_DATA_END);
+const SHEET_DATA_EMPTY_BYTES = encoder.encode(SHEET_DATA_EMPTY);
 
 // Node's Buffer searches natively (memmem); the browser (the add-in writes
 // templates too) falls back to a plain loop.
@@ -135,23 +137,25 @@ function splitTail(tail: string): TailElement[] | null {
 }
 
 /**
- * The worksheet part with its post-sheetData elements in schema order.
- * Returns the input itself when nothing needs to move (or the part is not a
- * worksheet ExcelJS wrote).
+ * The worksheet part with its post-sheetData elements in schema order,
+ * rewritten in place (the bytes given are changed). Returns the input
+ * untouched when nothing needs to move (or the part is not a worksheet
+ * ExcelJS wrote).
  */
 export function orderWorksheet(xml: Uint8Array): Uint8Array {
   // What ExcelJS misplaces are the drawings it writes after extLst; without
   // one its order is the schema's (the schema test over every workbook kind
   // holds it to that), and the sheet is returned untouched. A tag cannot
   // occur in cell text (XML escapes "<"), so a byte search is enough.
-  if (indexOfBytes(xml, DRAWING_SIGN, DRAWING_SIGN_BYTES) < 0) return xml;
-  let at = indexOfBytes(xml, SHEET_DATA_END, encoder.encode(SHEET_DATA_END), true);
+  // The tail is found from the end, so the rows are never scanned.
+  let at = indexOfBytes(xml, SHEET_DATA_END, SHEET_DATA_END_BYTES, true);
   let len = SHEET_DATA_END.length;
   if (at < 0) {
-    at = indexOfBytes(xml, SHEET_DATA_EMPTY, encoder.encode(SHEET_DATA_EMPTY), true);
+    at = indexOfBytes(xml, SHEET_DATA_EMPTY, SHEET_DATA_EMPTY_BYTES, true);
     len = SHEET_DATA_EMPTY.length;
   }
   if (at < 0) return xml;
+  if (indexOfBytes(xml.subarray(at), DRAWING_SIGN, DRAWING_SIGN_BYTES) < 0) return xml;
   const rest = decoder.decode(xml.subarray(at + len));
   const close = rest.lastIndexOf('</worksheet>');
   if (close < 0) return xml;
@@ -163,6 +167,12 @@ export function orderWorksheet(xml: Uint8Array): Uint8Array {
   const sorted = elements.map((e, k) => ({ e, k })).sort((a, b) => RANK.get(a.e.name)! - RANK.get(b.e.name)! || a.k - b.k);
   const head = xml.subarray(0, at + len);
   const tail = encoder.encode(sorted.map((x) => x.e.xml).join('') + rest.slice(close));
+  // The same elements in another order: as many bytes. Written in place, so
+  // a big sheet is not copied (the package's parts are ours to change).
+  if (tail.length === xml.length - head.length) {
+    xml.set(tail, head.length);
+    return xml;
+  }
   const out = new Uint8Array(head.length + tail.length);
   out.set(head, 0);
   out.set(tail, head.length);
