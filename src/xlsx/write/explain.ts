@@ -3,7 +3,7 @@
  * needs a remark and has none. A row needs one when its target is missed
  * (the status says 未达标), when the value is far from 上期值
  * (core/template/previous.ts), or when a running total (累计) went down.
- * Only functions every spreadsheet shares (IF, AND, OR, ABS, LEN, TRIM), so
+ * Only functions every spreadsheet shares (IF, AND, OR, NOT, ABS, LEN, TRIM), so
  * Excel, WPS and LibreOffice ask alike; the rules judge the same cases.
  */
 
@@ -39,14 +39,16 @@ export function explainConditions(row: ExplainRow): string[] {
   return out;
 }
 
-/** The status formula `base` (without "=") wrapped so that it asks for a remark where needed. */
-export function withExplanation(base: string, row: ExplainRow): string {
+/**
+ * The text formula statusFormula appends to a number's status word:
+ * "·请说明" while a remark is needed and the remark cell is blank, else "".
+ * Undefined when the row can never need one.
+ */
+export function explainSuffix(row: ExplainRow): string | undefined {
   const conds = explainConditions(row);
-  if (!conds.length) return base;
+  if (!conds.length) return undefined;
   const need = conds.length === 1 ? conds[0] : `OR(${conds.join(',')})`;
-  // The conditions are only evaluated for a number: ABS of a text would be #VALUE!.
-  const ask = `${base}&"${EXPLAIN_SEPARATOR}${EXPLAIN_SUFFIX}"`;
-  return `IF(AND(ISNUMBER(${row.valueRef}),LEN(TRIM(${row.remarkRef}))=0),IF(${need},${ask},${base}),${base})`;
+  return `IF(AND(LEN(TRIM(${row.remarkRef}))=0,${need}),"${EXPLAIN_SEPARATOR}${EXPLAIN_SUFFIX}","")`;
 }
 
 /** Conditional-format condition: the status cell (column-absolute, e.g. "$G5") asks for a remark. */

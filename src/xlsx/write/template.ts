@@ -34,7 +34,7 @@ import { statusFormula } from './status';
 import { recompress } from './zip';
 import { STYLE } from './styles';
 import { SIGNATURE_BLANK, categoryParts, entryTitles, instructionsContent, signatureFormula, type CategoryParts, type FormParts } from './content';
-import { explainRuleFormula, withExplanation } from './explain';
+import { explainRuleFormula, explainSuffix } from './explain';
 import { writeExplanations } from './explanations';
 import { textUnits, wrappedRowHeight, type TextBlock } from '../layout-text';
 import { unitEntryTarget } from '../../core/template/entry-target';
@@ -319,7 +319,7 @@ function writeEntry({ wb, plan, period, unit, indicators, facts, opts, form, pre
     const prev = previous?.get(ind.code);
     const prevShown = typeof prev === 'number' && factor ? Number((prev / factor).toPrecision(12)) : prev;
     if (form.previousPeriod) set(P, prevShown ?? null, STYLE.previous);
-    const status = withExplanation(statusFormula(target, valueRef, ind.kind, judgement), {
+    const explain = explainSuffix({
       target,
       kind: ind.kind,
       judgement,
@@ -328,6 +328,7 @@ function writeEntry({ wb, plan, period, unit, indicators, facts, opts, form, pre
       ...(typeof prevShown === 'number' ? { previousRef: `${P}${row}` } : {}),
       cumulative: ind.cumulative,
     });
+    const status = statusFormula(target, valueRef, ind.kind, judgement, explain);
     set(C.status, { formula: status, result: '未填' } as ExcelJS.CellFormulaValue, STYLE.status);
     set(C.remark, null, STYLE.remark);
     r.height = entryRowHeight(category.blocks, ind.name, shownTarget);
@@ -358,7 +359,9 @@ function writeEntry({ wb, plan, period, unit, indicators, facts, opts, form, pre
   const sig = ws.getCell(`A${last + 2}`);
   sig.value = { formula: signatureFormula(), result: SIGNATURE_BLANK } as ExcelJS.CellFormulaValue;
   sig.style = STYLE.signature;
-  ws.mergeCells(`A${last + 2}:${LAST_COL}${last + 2}`);
+  // Not merged: the text runs over the empty cells to its right, and a merge
+  // below the entry rows would be overrun by rows inserted with tools that
+  // do not move merges (openpyxl).
   ws.getRow(last + 2).height = 24;
   protect(ws, opts);
 }
