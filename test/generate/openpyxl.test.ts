@@ -26,6 +26,7 @@ import {
   TEMPLATE_FORMAT_VERSION,
   remarkName,
   valueName,
+  EXPLAIN_SUFFIX,
 } from '../../src/core/template/layout';
 import { hashSheetPassword } from '../../src/node/protection';
 import { entryRowHeight, writeTemplate } from '../../src/xlsx/write/template';
@@ -213,7 +214,10 @@ function checkWorkbook(r: Report, plan: Plan, period: Period, unit: ReportingUni
   for (const d of dvs) for (const c of d.cells) expect(valueCells.has(c)).toBe(true);
 
   // Conditional formats: one expression rule per status word over value+status.
-  const cfs = r.conditional[SHEETS.entry];
+  // (plus one rule, over value to remark, for rows that need a remark: 强制上报说明, test/round).
+  const explainCfs = r.conditional[SHEETS.entry].filter((c) => c.formula[0].includes(EXPLAIN_SUFFIX));
+  expect(explainCfs.map((c) => [c.sqref, c.formula[0]])).toEqual([[`${C.value}${ENTRY_FIRST_DATA_ROW}:${C.remark}${lastRow}`, `RIGHT($${C.status}${ENTRY_FIRST_DATA_ROW},3)="${EXPLAIN_SUFFIX}"`]]);
+  const cfs = r.conditional[SHEETS.entry].filter((c) => !explainCfs.includes(c));
   expect(cfs).toHaveLength(Object.keys(STATUS).length);
   for (const cf of cfs) {
     expect(cf.sqref).toBe(`${C.value}${ENTRY_FIRST_DATA_ROW}:${C.status}${lastRow}`);

@@ -44,7 +44,7 @@ export interface ReturnMeta {
   generatedAt?: string;
   /** Codes in entry-sheet order, as generated. */
   codes: string[];
-  /** The round's deadline (报送截止日期), ISO date, when the template carries one. */
+  /** 报送截止日期 (YYYY-MM-DD) written by generate --deadline. */
   deadline?: string;
 }
 
@@ -53,6 +53,9 @@ export interface ReporterInfo {
   contact?: string;
   phone?: string;
   date?: string;
+  /** 单位负责人 and 审核人 of the signature block. */
+  head?: string;
+  reviewer?: string;
 }
 
 /** A problem the reader saw in the workbook's structure. */

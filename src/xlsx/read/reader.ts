@@ -315,6 +315,7 @@ class ReturnReader {
     };
     if (kv.get(META_KEYS.unitName)) meta.unitName = get(META_KEYS.unitName);
     if (kv.get(META_KEYS.generatedAt)) meta.generatedAt = get(META_KEYS.generatedAt);
+    if (kv.get(META_KEYS.deadline)) meta.deadline = get(META_KEYS.deadline);
     return meta;
   }
 
@@ -576,6 +577,8 @@ class ReturnReader {
       ['contact', REPORTER_NAMES.contact],
       ['phone', REPORTER_NAMES.phone],
       ['date', REPORTER_NAMES.date],
+      ['head', REPORTER_NAMES.head],
+      ['reviewer', REPORTER_NAMES.reviewer],
     ];
     for (const [field, name] of fields) {
       const f = names.get(name);
