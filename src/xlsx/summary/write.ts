@@ -14,6 +14,7 @@ import { addFindingsSheet } from './sheet-findings';
 import { addGridSheet } from './sheet-grid';
 import { addProvenanceSheet } from './sheet-provenance';
 import { addOwnTargetsSheet } from './sheet-own-targets';
+import { addPreviousSheet } from './sheet-previous';
 import { unitColumns } from './units';
 import { recompress, type ZipCodec } from '../write/zip';
 import { addChartsStep } from '../ooxml/charts-step';
@@ -63,6 +64,8 @@ export async function writeSummaryWorkbook(plan: Plan, c: Consolidation, opts: S
   const { charts } = addSummarySheet(wb, plan, c, units, subtitle(c, generatedAt));
   // Only when the plan splits its targets among units (目标分解).
   addOwnTargetsSheet(wb, plan, c);
+  // Only with earlier returns, a multi-year path or units' explanations.
+  addPreviousSheet(wb, plan, c);
   addSubmissionsSheet(wb, plan, c, units);
   addFindingsSheet(wb, plan, c);
   addGridSheet(wb, plan, c, units);
