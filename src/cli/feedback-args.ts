@@ -6,7 +6,7 @@ import { UsageError } from './errors';
 import { parseDay } from '../core/consolidate/timeliness';
 
 export function checkDeadline(text: string): void {
-  if (!/^\s*\d{4}-\d{1,2}-\d{1,2}\s*$/.test(text) || parseDay(text) === null)
+  if (!/^\s*\d{4}[-/]\d{1,2}[-/]\d{1,2}\s*$/.test(text) || parseDay(text) === null)
     throw new UsageError(`报送截止日期“${text}”格式不正确，应为 2024-01-15`, `malformed deadline "${text}": use a date like 2024-01-15`);
 }
 

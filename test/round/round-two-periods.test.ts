@@ -15,6 +15,7 @@ import { cli } from '../cli-validate/returns';
 import { runPython, runPythonJson } from '../support/python';
 
 const FILL = path.join(__dirname, 'py', 'fill_round.py');
+const ROWS = path.join(__dirname, 'py', 'sheet_rows.py');
 const INSPECT = path.join(__dirname, 'py', 'inspect_feedback.py');
 const CHECK = path.resolve(__dirname, '..', '..', '..', 'shared', 'ooxml', 'ooxml-check.py');
 
@@ -90,12 +91,12 @@ function fill(src: string, dst: string, f: Partial<Fill>): string {
   return dst;
 }
 
-function consolidate(args: string[]): { code: number; result: Consolidation & { feedback?: { unit: string; file: string; errors: number; warnings: number }[] } } {
+function consolidate(args: string[]): { code: number; out: string; result: Consolidation & { feedback?: { unit: string; file: string; errors: number; warnings: number }[] } } {
   const out = path.join(root, `summary-${Math.random().toString(36).slice(2)}.xlsx`);
   const r = cli(['consolidate', ...args, '--plan', planFile, '--out', out, '--json']);
   if (r.code !== 0 && r.code !== 1) throw new Error(`consolidate exited ${r.code}: ${r.stderr}`);
   expect(fs.existsSync(out)).toBe(true);
-  return { code: r.code, result: JSON.parse(r.stdout) };
+  return { code: r.code, out, result: JSON.parse(r.stdout) };
 }
 
 const ind = (c: Consolidation, code: string): IndicatorSummary => c.indicators.find((i) => i.code === code)!;
@@ -208,6 +209,30 @@ describe('a reporting round over two periods', () => {
     expect(second.code).toBe(1);
   });
 
+  test('the summary workbook: 报送及时性 with the late and missing first, 上期对比与说明 by hand', () => {
+    const wb = runPythonJson<{ sheets: Record<string, string[][]>; notes: Record<string, string> }>(ROWS, [second.out]);
+    const sub = wb.sheets['报送情况'];
+    expect(sub[0][0]).toContain('报送截止 2024-01-15');
+    expect(sub[1][9]).toBe('报送及时性');
+    // 单位, 是否报送, …, 联系人, 电话, …, 报送及时性
+    expect(sub.slice(2, 6).map((r) => [r[0], r[4], r[5], r[9]])).toEqual([
+      ['昆山市', '赵六（2022 年报表）', '0512-57510004', '未报'],
+      ['常熟市', '李四', '0512-52880002', '逾期 3 天'],
+      ['张家港市', '张三', '0512-58680001', '按时'],
+      ['太仓市', '王五', '0512-53520003', '按时'],
+    ]);
+    const prev = wb.sheets['上期对比与说明'];
+    expect(prev[0][0]).toBe('上期对比与说明（本期 2023，上期 2022）');
+    const byCode = Object.fromEntries(prev.slice(2).map((r) => [r[0], r]));
+    // 本期, 上期, 增量, 同比, 首年目标, 末年目标, 本年应达, 规划路径
+    expect(byCode['T-BIND'].slice(3, 11).map(Number).slice(0, 3)).toEqual([155, 168, -13]);
+    expect(Number(byCode['T-BIND'][6])).toBeCloseTo(-13 / 168, 9);
+    expect(byCode['T-BIND'].slice(7, 11)).toEqual(['100', '200', '150', '在路径上']);
+    expect(byCode['T-CUM'].slice(3, 6).map(Number)).toEqual([53, 55, -2]);
+    expect(byCode['T-CUM'].slice(7, 11)).toEqual(['30', '80', '55', '落后于路径']);
+    expect(wb.notes[`上期对比与说明!G3`]).toBe('同比（上期 2022）');
+  });
+
   test('--feedback: one correction workbook, for 太仓 only; inputs untouched', () => {
     const fb = second.result.feedback!;
     expect(fb.map((x) => [x.unit, x.errors, x.warnings])).toEqual([['320585', 1, 1]]);
@@ -265,6 +290,11 @@ describe('a reporting round over two periods', () => {
     expect(third.code).toBe(0);
     // The explanation beside the figure; 25 + 18 + 13 = 56 is now on the path (≥ 55).
     expect(ind(r, 'T-BIND').remarks).toEqual({ '320585': '两个项目延期至2024年投产' });
+    const wb = runPythonJson<{ sheets: Record<string, string[][]>; notes: Record<string, string> }>(ROWS, [third.out]);
+    const row = wb.sheets['汇总'].findIndex((x) => x[0] === 'T-BIND') + 1;
+    expect(wb.notes[`汇总!E${row}`]).toBe('单位说明：\n太仓市：两个项目延期至2024年投产');
+    const prev = wb.sheets['上期对比与说明'].find((x) => x[0] === 'T-BIND')!;
+    expect(prev[11]).toBe('太仓市：两个项目延期至2024年投产');
     expect(ind(r, 'T-CUM').city.value).toBe(56);
     expect(ind(r, 'T-CUM').trajectory?.onTrack).toBe(true);
   }, 120_000);
