@@ -269,6 +269,14 @@ describe('a reporting round over two periods', () => {
     runPython(CHECK, [fb]);
   });
 
+  test('a second run never replaces an earlier correction workbook', () => {
+    const first = second.result.feedback![0].file;
+    const before = sha(first);
+    const again = consolidate([path.join(root, '2023'), '--previous', path.join(root, '2022'), '--feedback', path.join(root, 'feedback')]);
+    expect(path.basename(again.result.feedback![0].file)).toBe(path.basename(first).replace('.xlsx', ' (2).xlsx'));
+    expect(sha(first)).toBe(before);
+  }, 120_000);
+
   test('the correction workbook, corrected with openpyxl, is accepted by the next consolidation', () => {
     const fb = second.result.feedback![0].file;
     const again = path.join(root, '2023-again');
