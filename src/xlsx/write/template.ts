@@ -356,7 +356,8 @@ function writeEntry({ wb, plan, period, unit, indicators, facts, opts, form, pre
     ] as unknown as ExcelJS.ConditionalFormattingRule[],
   });
   // The signature block of a statistical form, echoing the reporter cells of 填报说明.
-  const sig = ws.getCell(`A${last + 2}`);
+  // In column B, so nothing but indicator codes ever stands in the code column A.
+  const sig = ws.getCell(`${C.category}${last + 2}`);
   sig.value = { formula: signatureFormula(), result: SIGNATURE_BLANK } as ExcelJS.CellFormulaValue;
   sig.style = STYLE.signature;
   // Not merged: the text runs over the empty cells to its right, and a merge
