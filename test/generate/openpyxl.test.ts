@@ -212,9 +212,14 @@ function checkWorkbook(r: Report, plan: Plan, period: Period, unit: ReportingUni
   const valueCells = new Set(inds.map((_, i) => `${C.value}${rowOf(i)}`));
   for (const d of dvs) for (const c of d.cells) expect(valueCells.has(c)).toBe(true);
 
-  // Conditional formats: one expression rule per status word over value+status.
-  const cfs = r.conditional[SHEETS.entry];
+  // Conditional formats: the add-in's three mark rules over the value column
+  // first (test/generate/marks.test.ts), then one rule per status word over value+status.
+  const all = r.conditional[SHEETS.entry];
+  const marks = all.filter((c) => c.formula[0].startsWith('INDEX(PS_MARKS,'));
+  expect(marks.map((c) => [c.sqref.replace(/^(\w+):\1$/, '$1'), c.priority])).toEqual([1, 2, 3].map((p) => [`${C.value}${ENTRY_FIRST_DATA_ROW}:${C.value}${lastRow}`.replace(/^(\w+):\1$/, '$1'), p]));
+  const cfs = all.filter((c) => !marks.includes(c));
   expect(cfs).toHaveLength(Object.keys(STATUS).length);
+  expect(Math.min(...cfs.map((c) => c.priority))).toBe(4);
   for (const cf of cfs) {
     expect(cf.sqref).toBe(`${C.value}${ENTRY_FIRST_DATA_ROW}:${C.status}${lastRow}`);
     expect(cf.type).toBe('expression');
