@@ -11,7 +11,8 @@ import { ALL_CAPS } from '../../src/addin/office/caps';
 import { copiedReturnOf, periodFromTitle, readSheetGrids, unitCodeFromTitle } from '../../src/addin/office/copiedSheets';
 import { describeError } from '../../src/addin/office/errors';
 import { applyHighlights, clearHighlights } from '../../src/addin/office/highlight';
-import { HIGHLIGHT, MARKS_SETTING } from '../../src/addin/office/marks';
+import { MARKS_SETTING, serializeMarks } from '../../src/addin/office/marks';
+import { MARK_COLUMN, MARK_LEVEL, MARK_NAME, MARK_ROWS, markNameRef } from '../../src/core/template/marks';
 import { readOpenWorkbook } from '../../src/addin/office/readOpen';
 import { selectCell } from '../../src/addin/office/select';
 import { existingSheets, MAX_WRITE_SYNCS, summaryPrint, writeSummary } from '../../src/addin/office/writeSummary';
@@ -56,6 +57,7 @@ function returnBook(n: number, opts: { allowFormatCells?: boolean } = {}): { boo
     book.names.push({ name: remarkName(code), value: `=${E}!$H$${r}` });
   });
   book.names.push({ name: REPORTER_NAMES.contact, value: `=${SHEETS.instructions}!$C$10` });
+  book.names.push({ name: MARK_NAME, value: `=${markNameRef()}` });
   book.set(SHEETS.instructions, 'C10', '  王小明 ');
   return { book, codes };
 }
@@ -73,6 +75,11 @@ describe('readOpenWorkbook', () => {
       expect(book.loads[0].join(' | ')).toMatch(/items\/name.*protection/);
       expect(book.loads[0].some((l) => l.startsWith(`setting ${MARKS_SETTING}`))).toBe(true);
       expect(book.loads[1].filter((l) => l.includes('valueTypes')).length).toBe(n);
+      // Lean: values only, no formats; the entry sheet bounded by the last named row, not its used range.
+      expect(book.loads.flat().join(' | ')).not.toMatch(/format/);
+      expect(book.loads[1]).toContain(`${E}!A1:E${4 + n}: values`);
+      expect(book.loads[0]).toContain('items/name,items/protection/protected,items/protection/options');
+      expect(book.loads[0].join(' ')).not.toMatch(/allowFormatCells/);
     }
   });
 
@@ -96,9 +103,8 @@ describe('readOpenWorkbook', () => {
     expect(e(4).shownCode).toBe('TAMPERED');
     expect(e(4).shownTarget).toBe('≥ 100');
     expect(wb.ret!.reporter).toEqual({ contact: '王小明' });
-    // Original formats of value cells: no fill is null, a fill its colour.
-    expect(wb.formats.get(`${E}!F6`)).toEqual({ fill: null, font: '#000000' });
-    expect(wb.formats.get(`${E}!F5`)).toEqual({ fill: '#FFF2CC', font: '#000000' });
+    // Value cells on the entry sheet, by row: where marks can show.
+    expect([...wb.valueRows.values()]).toEqual([5, 6, 7, 8, 9]);
   });
 
   test('any other workbook is recognised in one round trip', async () => {
@@ -148,60 +154,87 @@ function finding(code: string, cell: string, severity: Finding['severity']): Fin
   return { severity, rule: 'value.test', code, sheet: E, cell, message: `${code} 有问题` };
 }
 
-describe('highlights', () => {
-  test('are written in one round trip and cleared back to the exact originals', async () => {
+/** The mark column as the template writes it: meta!D, entry row r ↔ meta row r. */
+const markCol = (book: MockBook) =>
+  Object.fromEntries([...book.sheet(SHEETS.meta)!.cells].filter(([k, c]) => k.startsWith(MARK_COLUMN) && c.value !== null).map(([k, c]) => [Number(k.slice(1)), c.value]));
+
+describe('marks', () => {
+  test('are one values write into the mark column, worst severity per row, never a format', async () => {
     const { book, codes } = returnBook(60);
-    book.set(E, 'F6', 7, { fill: null, font: '#112233' });
     const wb = await readOpenWorkbook(book.context(), ALL_CAPS);
+    expect(wb.markColumn).toEqual({ sheet: SHEETS.meta, cell: `${MARK_COLUMN}1:${MARK_COLUMN}${MARK_ROWS}` });
+    expect(wb.valueRows.get(`${E}!F7`)).toBe(7);
     const findings = codes.map((c, i) => finding(c, `F${5 + i}`, i % 2 ? 'warning' : 'error'));
     findings.push(finding(codes[0], 'F5', 'info')); // a weaker finding on the same cell
+    findings.push(finding(codes[2], 'F7', 'error')); // a stronger one on a warning row... F7 is i=2: error already
+    findings.push(finding(codes[1], 'F6', 'error')); // F6 (i=1) was a warning: now error
     findings.push({ ...finding(codes[0], 'F5', 'error'), sheet: null, cell: null }); // whole-return finding: no cell
+    findings.push({ ...finding(codes[0], 'H5', 'warning') }); // a remark cell: no mark rule there
     const before = book.syncs;
     const r = await applyHighlights(book.context(), wb, findings);
     expect(book.syncs - before).toBe(1);
-    expect(r).toEqual({ marked: 60, skippedSheets: [] });
-    expect(book.cell(E, 'F5')).toMatchObject({ fill: HIGHLIGHT.error.fill, font: HIGHLIGHT.error.font });
-    expect(book.cell(E, 'F6')).toMatchObject({ fill: HIGHLIGHT.warning.fill, font: HIGHLIGHT.warning.font });
-    const stored = JSON.parse(book.settings.get(MARKS_SETTING)!);
-    expect(stored.cells[`${E}!F6`].original).toEqual({ fill: null, font: '#112233' });
-    expect(stored.cells[`${E}!F5`].original).toEqual({ fill: '#FFF2CC', font: '#000000' });
+    expect(r).toEqual({ marked: 60, unmarkable: 1, available: true });
+    const col = markCol(book);
+    expect(col[5]).toBe(MARK_LEVEL.error);
+    expect(col[6]).toBe(MARK_LEVEL.error);
+    expect(col[8]).toBe(MARK_LEVEL.warning);
+    expect(Object.keys(col)).toHaveLength(60);
+    expect(col[4]).toBeUndefined();
+    // The entry sheet's own formats are untouched.
+    codes.forEach((_, i) => expect(book.cell(E, `F${5 + i}`)).toMatchObject({ fill: '#FFF2CC', font: null }));
 
-    // A second check (cells still coloured) keeps the first originals and
-    // restores cells that are fine now.
+    // The next check sees the marks, and rows that are fine now are emptied.
     const wb2 = await readOpenWorkbook(book.context(), ALL_CAPS);
-    await applyHighlights(book.context(), wb2, [finding(codes[1], 'F6', 'error')]);
-    expect(book.cell(E, 'F5')).toMatchObject({ fill: '#FFF2CC', font: '#000000' });
-    expect(book.cell(E, 'F6')).toMatchObject({ fill: HIGHLIGHT.error.fill });
-    expect(JSON.parse(book.settings.get(MARKS_SETTING)!).cells[`${E}!F6`].original).toEqual({ fill: null, font: '#112233' });
+    expect(wb2.markedRows).toHaveLength(60);
+    await applyHighlights(book.context(), wb2, [finding(codes[1], 'F6', 'info')]);
+    expect(markCol(book)).toEqual({ 6: MARK_LEVEL.info });
 
+    // Clearing: two round trips, the column is empty again.
     const s0 = book.syncs;
     const c = await clearHighlights(book.context());
     expect(book.syncs - s0).toBe(2);
-    expect(c.restored).toBe(1);
-    expect(book.cell(E, 'F6')).toMatchObject({ fill: null, font: '#112233' });
-    expect(book.settings.has(MARKS_SETTING)).toBe(false);
-    // Every value cell is back to how it was generated.
-    codes.forEach((_, i) => {
-      expect(book.cell(E, `F${5 + i}`)).toMatchObject(i === 1 ? { fill: null, font: '#112233' } : { fill: '#FFF2CC', font: '#000000' });
-    });
+    expect(c).toEqual({ cleared: true, restored: 0, skippedSheets: [] });
+    expect(markCol(book)).toEqual({});
+    expect(book.loads[book.loads.length - 2].join(' ')).not.toMatch(/format/);
   });
 
-  test('a protected sheet that forbids formatting is skipped and said so', async () => {
+  test('a protected sheet that forbids formatting is marked all the same (only the mark column is written)', async () => {
     const { book, codes } = returnBook(3, { allowFormatCells: false });
     const wb = await readOpenWorkbook(book.context(), ALL_CAPS);
     expect(wb.noFormatSheets).toEqual([E]);
     const r = await applyHighlights(book.context(), wb, [finding(codes[0], 'F5', 'error')]);
-    expect(r).toEqual({ marked: 0, skippedSheets: [E] });
+    expect(r).toEqual({ marked: 1, unmarkable: 0, available: true });
+    expect(markCol(book)).toEqual({ 5: MARK_LEVEL.error });
     expect(book.cell(E, 'F5')!.fill).toBe('#FFF2CC');
-    expect(book.settings.has(MARKS_SETTING)).toBe(false);
   });
 
-  test('before ExcelApi 1.9 a white fill is taken as no fill', async () => {
-    const { book } = returnBook(2);
-    book.set(E, 'F5', 1, { fill: '#FFFFFF' });
-    const wb = await readOpenWorkbook(book.context(), { ...ALL_CAPS, fillPattern: false });
-    expect(wb.formats.get(`${E}!F5`)).toEqual({ fill: null, font: '#000000' });
-    expect(book.loads[1].some((l) => l.includes('pattern'))).toBe(false);
+  test('a return made before marks existed is not marked, and says so', async () => {
+    const { book, codes } = returnBook(3);
+    book.names = book.names.filter((n) => n.name !== MARK_NAME);
+    const wb = await readOpenWorkbook(book.context(), ALL_CAPS);
+    expect(wb.markColumn).toBeNull();
+    const r = await applyHighlights(book.context(), wb, [finding(codes[0], 'F5', 'error')]);
+    expect(r).toEqual({ marked: 0, unmarkable: 1, available: false });
+    expect(markCol(book)).toEqual({});
+    expect((await clearHighlights(book.context())).cleared).toBe(false);
+  });
+
+  test('cells painted by an earlier version are put back exactly, and the store deleted', async () => {
+    const { book } = returnBook(3);
+    book.set(E, 'F5', 1, { fill: '#FFC7CE', font: '#9C0006' });
+    book.set(E, 'F6', 2, { fill: '#FFEB9C', font: '#9C5700' });
+    book.settings.set(
+      MARKS_SETTING,
+      serializeMarks({
+        [`${E}!F5`]: { sheet: E, cell: 'F5', original: { fill: '#FFF2CC', font: '#112233' } },
+        [`${E}!F6`]: { sheet: E, cell: 'F6', original: { fill: null, font: null } },
+      }),
+    );
+    const c = await clearHighlights(book.context());
+    expect(c.restored).toBe(2);
+    expect(book.cell(E, 'F5')).toMatchObject({ fill: '#FFF2CC', font: '#112233' });
+    expect(book.cell(E, 'F6')).toMatchObject({ fill: null, font: '#000000' });
+    expect(book.settings.has(MARKS_SETTING)).toBe(false);
   });
 });
 

@@ -372,6 +372,15 @@ export class MockBook {
         autofitColumns: () => undefined,
       },
       select: () => book.pending.push(() => (book.selected = { sheet: sheetName, cell: address })),
+      // Range.clear('Contents'): values go, formats stay.
+      clear: (applyTo: string) =>
+        book.pending.push(() => {
+          if (applyTo !== 'Contents') throw new Error(`mock: clear(${applyTo}) not modelled`);
+          for (let r = box.r1; r <= box.r2; r++) for (let c = box.c1; c <= box.c2; c++) {
+            const cell = s.cells.get(`${colName(c)}${r}`);
+            if (cell) cell.value = null;
+          }
+        }),
       getRow: (i: number) => book.rangeMock(sheetName, `${colName(box.c1)}${box.r1 + i}:${colName(box.c2)}${box.r1 + i}`),
     };
     if (withNull) data.isNullObject = false;

@@ -48,8 +48,8 @@ export function ClerkPanel({ open: initial, host, lang }: ClerkPanelProps): Reac
       }
       const n: string[] = [];
       if (r.highlight) {
-        if (r.highlight.marked > 0) n.push(t(lang, 'highlighted', { n: r.highlight.marked }));
-        for (const sheet of r.highlight.skippedSheets) n.push(t(lang, 'protectedSkipped', { sheet }));
+        if (!r.highlight.available) n.push(t(lang, 'marksUnavailable'));
+        else if (r.highlight.marked > 0) n.push(t(lang, 'highlighted', { n: r.highlight.marked }));
       }
       setNotes(n);
     } catch (e) {
@@ -64,7 +64,9 @@ export function ClerkPanel({ open: initial, host, lang }: ClerkPanelProps): Reac
     setError(null);
     try {
       const r = await host.clearMarks();
-      setNotes([t(lang, 'marksCleared', { n: r.restored }), ...r.skippedSheets.map((sheet) => t(lang, 'protectedSkipped', { sheet }))]);
+      const n = [t(lang, r.cleared ? 'marksCleared' : 'marksUnavailable')];
+      if (r.restored > 0) n.push(t(lang, 'legacyRestored', { n: r.restored }));
+      setNotes([...n, ...r.skippedSheets.map((sheet) => t(lang, 'protectedSkipped', { sheet }))]);
     } catch (e) {
       setError(describeError(e, lang));
     } finally {
