@@ -8,7 +8,7 @@
 import { META_KEYS, META_MAGIC, REPORTER_NAMES, SHEETS, remarkName, valueName } from '../../src/core/template/layout';
 import type { Finding } from '../../src/core/rules/finding';
 import { ALL_CAPS } from '../../src/addin/office/caps';
-import { copiedReturnOf, periodFromTitle, readSheetGrids, unitCodeFromTitle } from '../../src/addin/office/copiedSheets';
+import { BYTES_PER_CELL, MAX_COPIED_ROWS, PROBE_ROWS, READ_BUDGET, copiedReturnOf, periodFromTitle, readSheetGrids, unitCodeFromTitle } from '../../src/addin/office/copiedSheets';
 import { describeError } from '../../src/addin/office/errors';
 import { applyHighlights, clearHighlights } from '../../src/addin/office/highlight';
 import { MARKS_SETTING, serializeMarks } from '../../src/addin/office/marks';
@@ -238,6 +238,30 @@ describe('marks', () => {
   });
 });
 
+describe('errors', () => {
+  const err = (code: string, message = 'any text, in any language') => Object.assign(new Error(message), { code });
+  test('Office.js codes of the Excel API reference become sentences that say the real cause', () => {
+    const zh = (code: string) => describeError(err(code), 'zh');
+    expect(zh('ResponsePayloadSizeLimitExceeded')).toMatch(/^要读取的数据超过 Excel 单次响应的上限（网页版为 5 MB）/);
+    expect(zh('RequestPayloadSizeLimitExceeded')).toMatch(/^写入的数据量超过 Excel 单次请求的上限/);
+    expect(zh('ServiceNotAvailable')).toMatch(/^Excel 服务暂时不可用/);
+    expect(zh('ActivityLimitReached')).toMatch(/^Excel 暂时拒绝了请求/);
+    expect(zh('Conflict')).toMatch(/共同编辑冲突/);
+    expect(zh('Unauthenticated')).toMatch(/登录已过期/);
+    expect(zh('ApiNotFound')).toMatch(/ExcelApi 1\.4/);
+    // Protection is known by its code, not by an English word in Excel's message.
+    expect(describeError(err('AccessDenied', '单元格或图表受保护，因此为只读。'), 'zh')).toBe('Excel 拒绝了修改：工作表或工作簿受保护，或文件以只读方式打开（代码 AccessDenied）。');
+    expect(describeError(err('InvalidOperation', 'This operation is not permitted because the sheet is protected.'), 'zh')).toBe(
+      '操作未完成：This operation is not permitted because the sheet is protected.（InvalidOperation）',
+    );
+    // Item not found names no "?" sheet; where the sheet is known (select), it is named.
+    expect(zh('ItemNotFound')).toBe('找不到要读取的工作表、名称或单元格，它可能已被删除或改名。请关闭并重新打开本窗格后重试。');
+    // Codes that are not Office.js codes are not matched.
+    for (const fake of ['ServiceUnavailable', 'PayloadTooLarge']) expect(zh(fake)).toMatch(/^操作未完成：/);
+    expect(describeError(err('ServiceNotAvailable'), 'en')).toMatch(/^The Excel service is not available/);
+  });
+});
+
 describe('selectCell', () => {
   test('activates the sheet and selects the cell in one round trip', async () => {
     const { book } = returnBook(2);
@@ -322,7 +346,7 @@ describe('writeSummary', () => {
     const huge = tables(0);
     huge.sheets[2].table.rows = [['单位', '说明'], ...Array.from({ length: 30000 }, (_, i) => [`单位${i}`, wide])];
     const err = await writeSummary(book2.context(), huge, [], ALL_CAPS).catch((e) => e);
-    expect(describeError(err, 'zh')).toMatch(/超过 Excel 网页版单次请求的上限/);
+    expect(describeError(err, 'zh')).toMatch(/超过 Excel 单次请求的上限（网页版为 5 MB）/);
     expect(book2.syncs).toBe(0);
     expect(book2.sheets.map((s) => s.name)).toEqual(['Sheet1']);
   });
@@ -389,7 +413,43 @@ describe('汇总 print setup (ExcelApi 1.9 pageLayout)', () => {
 });
 
 describe('copied entry sheets', () => {
-  test('are read in two round trips and recognised by header and codes', async () => {
+  test('a big unrelated sheet is only probed; copied sheets are read bounded, in batches under the response budget', async () => {
+    const book = new MockBook();
+    book.addSheet('数据');
+    book.set('数据', 'A1', '明细');
+    book.set('数据', 'C150000', 1); // a sheet with 150,000 rows of someone's data
+    const headers = ['指标代码', '类型', '指标名称', '单位', '目标值', '填报值', '状态', '备注（数据来源/说明）'];
+    const copies = ['指标填报 (2)', '指标填报 (3)', '指标填报 (4)'];
+    for (const s of copies) {
+      book.addSheet(s);
+      book.set(s, 'A2', '填报期：2023年　　填报单位：张家港市（320582）');
+      headers.forEach((h, i) => book.set(s, `${'ABCDEFGH'[i]}4`, h));
+      book.set(s, 'A5', 'SZ-T-001');
+      book.set(s, 'F5', 1);
+    }
+    // One copy with 3,000 more rows of codes: more than one batch holds with the others.
+    for (let r = 6; r < 3006; r++) book.set(copies[2], `A${r}`, `SZ-T-${r}`);
+    book.set(copies[2], 'Z9000', 'x'); // a stray value far right and down: the read stays within A:H
+    const grids = await readSheetGrids(book.context(), []);
+    expect(grids.map((g) => g.sheet)).toEqual(copies);
+    // List, probe, then the reads.
+    const probe = book.loads[1];
+    expect(probe).toEqual(expect.arrayContaining([`数据!A1:T${PROBE_ROWS}: values`, '数据!A1:C150000: address']));
+    const reads = book.loads.slice(2).flat();
+    expect(reads.some((l) => l.startsWith('数据!'))).toBe(false);
+    expect(reads).toContain("'指标填报 (2)'!A1:H5: values,valueTypes");
+    for (const l of reads) expect(l).toMatch(/!A\d+:H\d+: values,valueTypes$/);
+    const cellsPerSync = book.loads.slice(2).map((ls) => ls.reduce((n, l) => {
+      const m = /!A(\d+):H(\d+)/.exec(l)!;
+      return n + (Number(m[2]) - Number(m[1]) + 1) * 8;
+    }, 0));
+    for (const n of cellsPerSync) expect(n * BYTES_PER_CELL).toBeLessThanOrEqual(READ_BUDGET);
+    expect(book.syncs).toBe(2 + cellsPerSync.filter((n) => n > 0).length);
+    expect(grids[2].values.length).toBe(Math.min(9000, MAX_COPIED_ROWS));
+    expect(copiedReturnOf(grids[2])!.codes).toHaveLength(3001);
+  });
+
+  test('are read in three round trips (list, probe, read) and recognised by header and codes', async () => {
     const book = new MockBook();
     book.addSheet('Sheet1');
     book.set('Sheet1', 'A1', '苏州市汇总');
@@ -406,10 +466,10 @@ describe('copied entry sheets', () => {
     book.set(s, 'F6', '约3');
     book.set(s, 'E6', '≥ 5');
     const grids = await readSheetGrids(book.context(), ['汇总']);
-    expect(book.syncs).toBe(2);
-    expect(grids.map((g) => g.sheet)).toEqual(['Sheet1', s]);
-    expect(copiedReturnOf(grids[0])).toBeNull();
-    const c = copiedReturnOf(grids[1])!;
+    expect(book.syncs).toBe(3);
+    // Sheet1 has no entry header: probed, not read.
+    expect(grids.map((g) => g.sheet)).toEqual([s]);
+    const c = copiedReturnOf(grids[0])!;
     expect(c.codes).toEqual(['SZ-T-001', 'SZ-T-002']);
     expect(c.entries.get('SZ-T-001')).toMatchObject({ value: { type: 'number', value: 12.5 }, remark: '来自统计局', valueAt: { sheet: s, cell: 'F5' } });
     expect(c.entries.get('SZ-T-002')).toMatchObject({ value: { type: 'text', value: '约3' }, remark: null, shownTarget: '≥ 5' });

@@ -133,7 +133,7 @@ describe('clerk mode', () => {
     const host = fakeHost({});
     host.readOpen.mockRejectedValueOnce(Object.assign(new Error('busy'), { code: 'ActivityLimitReached' }));
     render(<App host={host} lang="zh" />);
-    expect((await screen.findByTestId('error')).textContent).toBe('Excel 正忙（可能正在计算或被其他操作占用），请稍后重试。');
+    expect((await screen.findByTestId('error')).textContent).toBe('Excel 暂时拒绝了请求（短时间内请求过多，或正在计算），请稍后重试。');
   });
 
   test('a fatal message replaces the pane (Excel too old)', () => {
