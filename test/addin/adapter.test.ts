@@ -15,8 +15,8 @@ import { MARKS_SETTING, serializeMarks } from '../../src/addin/office/marks';
 import { MARK_COLUMN, MARK_LEVEL, MARK_NAME, MARK_ROWS, markNameRef } from '../../src/core/template/marks';
 import { readOpenWorkbook } from '../../src/addin/office/readOpen';
 import { selectCell } from '../../src/addin/office/select';
-import { existingSheets, MAX_WRITE_SYNCS, summaryPrint, writeSummary } from '../../src/addin/office/writeSummary';
-import { summaryColumnWidths } from '../../src/xlsx/summary/sheet-summary';
+import { existingSheets, MAX_WRITE_SYNCS, summaryPrint, widthPoints, writeSummary } from '../../src/addin/office/writeSummary';
+import { summaryPagesWide } from '../../src/xlsx/summary/sheet-summary';
 import { buildSummaryTables, type SummaryTables } from '../../src/addin/summaryTables';
 import ExcelJS from 'exceljs';
 import { writeSummaryWorkbook } from '../../src/xlsx/summary';
@@ -283,10 +283,11 @@ function tables(rows = 3): SummaryTables {
   return {
     sheets: [
       { name: '汇总', table: { rows: [['标题', '', '', ''], ['期间', '', '', ''], ['代码', '类型', '指标', '全市'], ...body], headerRows: [3], titleRow: 1 } },
+      { name: '汇总图表', table: { rows: [['按类型达标情况', '', ''], ['类型', '达标', '未达标'], ['A', 1, 2]], headerRows: [2], freeze: false } },
       { name: '报送情况', table: { rows: [['单位', '是否报送'], ['张家港市', '已报送']], headerRows: [1] } },
       { name: '问题清单', table: { rows: [['单位', '说明'], ['张家港市', '=cmd|calc']], headerRows: [1] } },
     ],
-    charts: [{ title: '按类型达标情况', at: 'F3', rows: [['类型', '达标', '未达标'], ['A', 1, 2]] }],
+    charts: [{ title: '按类型达标情况', sheet: '汇总图表', source: 'A2:C3', from: 'F1', to: 'O12' }],
   };
 }
 
@@ -297,29 +298,30 @@ describe('writeSummary', () => {
     const r = await writeSummary(book.context(), tables(), [], ALL_CAPS);
     expect(book.syncs).toBeLessThanOrEqual(3);
     expect(r).toEqual({ syncs: book.syncs, chart: true });
-    expect(book.sheets.map((s) => s.name)).toEqual(['Sheet1', '汇总', '报送情况', '问题清单']);
+    expect(book.sheets.map((s) => s.name)).toEqual(['Sheet1', '汇总', '汇总图表', '报送情况', '问题清单']);
     expect(book.cell('汇总', 'A3')!.value).toBe('代码');
     expect(book.cell('汇总', 'D6')!.value).toBe(20);
     expect(book.cell('报送情况', 'B2')!.value).toBe('已报送');
     // Text that looks like a formula is written as text.
     expect(book.cell('问题清单', 'B2')!.value).toBe("'=cmd|calc");
-    expect(book.cell('汇总', 'G4')!.value).toBe(1);
-    expect(book.charts).toEqual([{ sheet: '汇总', type: 'BarClustered', source: '汇总!F3:H4', title: '按类型达标情况' }]);
+    expect(book.cell('汇总图表', 'B3')!.value).toBe(1);
+    expect(book.charts).toEqual([{ sheet: '汇总图表', type: 'BarClustered', source: '汇总图表!A2:C3', title: '按类型达标情况', position: 'F1:O12' }]);
   });
 
   test('replaces existing sheets even when they are the only ones', async () => {
     const book = new MockBook();
-    for (const n of ['汇总', '报送情况', '问题清单']) {
+    const ours = ['汇总', '汇总图表', '报送情况', '问题清单'];
+    for (const n of ours) {
       book.addSheet(n);
       book.set(n, 'Z99', 'old');
     }
-    expect(await existingSheets(book.context(), ['汇总', '报送情况', '问题清单', '别的'])).toEqual(['汇总', '报送情况', '问题清单']);
+    expect(await existingSheets(book.context(), [...ours, '别的'])).toEqual(ours);
     const s0 = book.syncs;
-    await writeSummary(book.context(), tables(), ['汇总', '报送情况', '问题清单'], ALL_CAPS);
+    await writeSummary(book.context(), tables(), ours, ALL_CAPS);
     expect(book.syncs - s0).toBeLessThanOrEqual(3);
-    expect(book.sheets.map((s) => s.name)).toEqual(['汇总', '报送情况', '问题清单']);
-    for (const n of ['汇总', '报送情况', '问题清单']) expect(book.cell(n, 'Z99')).toBeUndefined();
-    expect(book.deleted).toHaveLength(3);
+    expect(book.sheets.map((s) => s.name)).toEqual(ours);
+    for (const n of ours) expect(book.cell(n, 'Z99')).toBeUndefined();
+    expect(book.deleted).toHaveLength(4);
   });
 
   test('no chart where the host cannot draw one', async () => {
@@ -328,7 +330,7 @@ describe('writeSummary', () => {
     const r = await writeSummary(book.context(), tables(), [], { ...ALL_CAPS, charts: false });
     expect(r.chart).toBe(false);
     expect(book.charts).toEqual([]);
-    expect(book.cell('汇总', 'F3')!.value).toBe('类型');
+    expect(book.cell('汇总图表', 'A2')!.value).toBe('类型');
   });
 
   test('large tables are split across round trips under the payload budget; too large is refused before writing', async () => {
@@ -336,7 +338,7 @@ describe('writeSummary', () => {
     book.addSheet('Sheet1');
     const big = tables(0);
     const wide = 'x'.repeat(200);
-    big.sheets[2].table.rows = [['单位', '说明'], ...Array.from({ length: 12000 }, (_, i) => [`单位${i}`, wide])];
+    big.sheets.find((x) => x.name === '问题清单')!.table.rows = [['单位', '说明'], ...Array.from({ length: 12000 }, (_, i) => [`单位${i}`, wide])];
     const r = await writeSummary(book.context(), big, [], ALL_CAPS);
     expect(r.syncs).toBe(2);
     expect(book.cell('问题清单', 'A12001')!.value).toBe('单位11999');
@@ -344,7 +346,7 @@ describe('writeSummary', () => {
     const book2 = new MockBook();
     book2.addSheet('Sheet1');
     const huge = tables(0);
-    huge.sheets[2].table.rows = [['单位', '说明'], ...Array.from({ length: 30000 }, (_, i) => [`单位${i}`, wide])];
+    huge.sheets.find((x) => x.name === '问题清单')!.table.rows = [['单位', '说明'], ...Array.from({ length: 30000 }, (_, i) => [`单位${i}`, wide])];
     const err = await writeSummary(book2.context(), huge, [], ALL_CAPS).catch((e) => e);
     expect(describeError(err, 'zh')).toMatch(/超过 Excel 单次请求的上限（网页版为 5 MB）/);
     expect(book2.syncs).toBe(0);
@@ -363,11 +365,10 @@ describe('汇总 print setup (ExcelApi 1.9 pageLayout)', () => {
     expect(r.syncs).toBe(r0.syncs);
     expect(withLayout.syncs).toBeLessThanOrEqual(MAX_WRITE_SYNCS);
     expect(MAX_WRITE_SYNCS).toBe(3);
-    const width = tables().sheets[0].table.rows[0].length;
     expect(withLayout.sheet('汇总')!.pageLayout).toEqual({
       orientation: 'Landscape',
       paperSize: 'A3',
-      zoom: { horizontalFitToPages: summaryPrint(width).pagesWide, verticalFitToPages: 0 },
+      zoom: { horizontalFitToPages: summaryPrint(tables().sheets[0].table).pagesWide, verticalFitToPages: 0 },
       titleRows: '$1:$3',
       titleColumns: '$A:$G',
     });
@@ -375,13 +376,14 @@ describe('汇总 print setup (ExcelApi 1.9 pageLayout)', () => {
     expect(withLayout.sheet('报送情况')!.pageLayout).toBeUndefined();
     expect(withLayout.sheet('问题清单')!.pageLayout).toBeUndefined();
     // Below ExcelApi 1.9 it is left out silently.
-    expect(without.sheets.map((x) => x.pageLayout)).toEqual([undefined, undefined, undefined, undefined]);
+    expect(without.sheets.map((x) => x.pageLayout)).toEqual([undefined, undefined, undefined, undefined, undefined]);
     expect(without.cell('汇总', 'A3')!.value).toBe('代码');
   });
 
   test('pages across grow with the unit columns, as the CLI counts them', () => {
-    expect(summaryPrint(9).pagesWide).toBe(1);
-    const wide = [9 + 10, 9 + 30, 9 + 60].map((n) => summaryPrint(n).pagesWide);
+    const cols = (n: number) => ({ rows: [Array(n).fill('')] });
+    expect(summaryPrint(cols(9)).pagesWide).toBe(1);
+    const wide = [9 + 10, 9 + 30, 9 + 60].map((n) => summaryPrint(cols(n)).pagesWide);
     expect(wide[0]).toBeLessThan(wide[2]);
     expect([...wide].sort((a, b) => a - b)).toEqual(wide);
   });
@@ -393,22 +395,35 @@ describe('汇总 print setup (ExcelApi 1.9 pageLayout)', () => {
     await cli.xlsx.load(Buffer.from(await writeSummaryWorkbook(plan, c, { generatedAt: new Date('2024-02-01T08:00:00Z') })) as never);
     const ws = cli.getWorksheet('汇总')!;
     const tablesOf = buildSummaryTables(plan, c);
-    const width = tablesOf.sheets[0].table.rows[0].length;
-    expect(ws.columnCount).toBe(width);
-    // The widths the add-in counts pages with are the CLI's own.
-    expect(Array.from({ length: width }, (_, j) => ws.getColumn(j + 1).width)).toEqual(summaryColumnWidths(width));
+    const table = tablesOf.sheets[0].table;
+    const addinHeaders = table.rows[2].map(String);
+    const cliHeaders = Array.from({ length: ws.columnCount }, (_, j) => String(ws.getCell(3, j + 1).value));
+    // Every CLI column is in the add-in's 汇总, with the CLI's width; the add-in
+    // adds 完成率 (after 达标情况) and the districts' ranking where the CLI lacks them.
+    const cliWidth = (h: string) => ws.getColumn(cliHeaders.indexOf(h) + 1).width;
+    for (const h of cliHeaders) expect([h, table.widths![addinHeaders.indexOf(h)]]).toEqual([h, cliWidth(h)]);
+    const extras = addinHeaders.filter((h) => !cliHeaders.includes(h));
+    expect(extras.every((h) => h === '完成率' || h === '区县排名')).toBe(true);
+    if (extras.includes('完成率')) expect(addinHeaders.indexOf('完成率')).toBe(addinHeaders.indexOf('达标情况') + 1);
 
     const book = new MockBook();
     book.addSheet('Sheet1');
     await writeSummary(book.context(), tablesOf, [], ALL_CAPS);
+    // The widths are applied (points), not autofitted: the print setup counts with them.
+    const points = book.sheet('汇总')!.columnWidths!;
+    expect(Object.keys(points)).toHaveLength(addinHeaders.length);
+    expect(points.A).toBe(widthPoints(table.widths![0]));
     const got = book.sheet('汇总')!.pageLayout!;
     expect(ws.pageSetup.orientation).toBe('landscape');
     expect(ws.pageSetup.paperSize).toBe(8); // A3
     expect(got.orientation).toBe('Landscape');
     expect(got.paperSize).toBe('A3');
-    expect(got.zoom).toEqual({ horizontalFitToPages: ws.pageSetup.fitToWidth, verticalFitToPages: ws.pageSetup.fitToHeight });
+    expect(got.zoom).toEqual({ horizontalFitToPages: summaryPagesWide(table.widths!, table.keyColumns!), verticalFitToPages: ws.pageSetup.fitToHeight });
+    if (!extras.length) expect(got.zoom!.horizontalFitToPages).toBe(ws.pageSetup.fitToWidth);
     expect(got.titleRows!.replace(/\$/g, '')).toBe(ws.pageSetup.printTitlesRow!.replace(/\$/g, ''));
-    expect(got.titleColumns!.replace(/\$/g, '')).toBe(ws.pageSetup.printTitlesColumn!.replace(/\$/g, ''));
+    // The repeated key columns are the CLI's, and 完成率 with them.
+    const cliKey = ws.pageSetup.printTitlesColumn!.replace(/\$/g, '');
+    expect(got.titleColumns!.replace(/\$/g, '')).toBe(extras.includes('完成率') ? cliKey.replace(/:G$/, ':H') : cliKey);
   });
 });
 
