@@ -23,8 +23,10 @@ if (page.__plansheetUnsupported) {
 } else if (typeof Office === 'undefined') {
   const lang = langFromDisplay(navigator.language);
   // office.js did not load (a blocked CDN) vs a page opened outside Excel.
-  const fatal = page.__plansheetOfficeJsFailed ? t(lang, 'err_officeJsBlocked', { src: page.__plansheetOfficeJsFailed }) : t(lang, 'err_noOffice');
-  render(<App host={null} lang={lang} fatal={fatal} />);
+  // Without Office.js Excel's display language is unknown: Chinese first, then English.
+  const say = (l: 'zh' | 'en') =>
+    page.__plansheetOfficeJsFailed ? t(l, 'err_officeJsBlocked', { src: page.__plansheetOfficeJsFailed }) : t(l, 'err_noOffice');
+  render(<App host={null} lang={lang} fatal={`${say('zh')} ${say('en')}`} />);
 } else {
   Office.onReady((info) => {
     const lang = langFromDisplay(Office.context?.displayLanguage);
