@@ -70,10 +70,10 @@ export const COMPLETION_HEADER = '完成率';
 export const RANKING_HEADER = '区县排名';
 const EXTRA_WIDTHS: Record<string, number> = { [COMPLETION_HEADER]: 9, [RANKING_HEADER]: 30 };
 
-/** Columns of a chart's helper table (A…D) and of the chart beside it (F…O): never over data. */
+/** Columns of a chart's helper table (A…D) and of the chart beside it (F…M): never over data, and in view beside a docked pane. */
 const HELPER_COLS = 4;
 const CHART_FIRST_COL = HELPER_COLS + 2;
-const CHART_COLS = 10;
+const CHART_COLS = 8;
 /** Rows a chart needs: title, legend and axis, then room per category for its bars. */
 export function chartRows(categories: number, series: number): number {
   return Math.max(12, 6 + Math.ceil(categories * (0.6 + 0.35 * series)));

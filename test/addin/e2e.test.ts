@@ -203,6 +203,51 @@ afterAll(async () => {
   await new Promise((r) => server?.close(r));
 });
 
+/** The cell grid Excel shows beside a docked pane on a 1366×768 screen, at 100 %: about 15 × 24 default cells. */
+const EXCEL_GRID = { width: 1000, height: 480 };
+const CELL = { w: 64, h: 20 };
+
+/**
+ * A sketch of a sheet as Excel lays it out: default-sized cells with their
+ * values, and each chart as a box over the cells it was placed on (the
+ * stand-in records placement, it cannot draw Excel's chart).
+ */
+function sheetView(sheet: StandinSheet, charts: { title: string; from: string; to: string }[]): string {
+  const at = (a1: string) => {
+    const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
+    let col = 0;
+    for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+    return { col, row: Number(m[2]) };
+  };
+  const esc = (v: unknown) => String(v ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  // Column lefts from the widths the pane set (points → px), default 64 px elsewhere.
+  const left = (col: number) => {
+    let x = 0;
+    for (let c = 1; c < col; c++) {
+      const pt = sheet.columnWidths?.[String.fromCharCode(64 + c)];
+      x += pt ? Math.round(pt / 0.75) : CELL.w;
+    }
+    return x;
+  };
+  const cells = Object.entries(sheet.cells)
+    .filter(([, c]) => c.value !== null && c.value !== '')
+    .map(([k, c]) => {
+      const p = at(k);
+      return `<div class="cell" style="left:${left(p.col)}px;top:${(p.row - 1) * CELL.h}px">${esc(c.value)}</div>`;
+    });
+  const boxes = charts.map((c) => {
+    const a = at(c.from);
+    const b = at(c.to);
+    return `<div class="chart" style="left:${left(a.col)}px;top:${(a.row - 1) * CELL.h}px;width:${left(b.col + 1) - left(a.col)}px;height:${(b.row - a.row + 1) * CELL.h}px">${esc(c.title)}<br>（Excel 原生条形图）</div>`;
+  });
+  return `<!doctype html><meta charset="utf-8"><style>
+    body{margin:0;font:11px "Noto Sans CJK SC",sans-serif;background:
+      repeating-linear-gradient(90deg,#e1e1e1 0 1px,transparent 1px ${CELL.w}px),repeating-linear-gradient(#e1e1e1 0 1px,#fff 1px ${CELL.h}px)}
+    .cell{position:absolute;height:${CELL.h}px;line-height:${CELL.h}px;padding:0 3px;white-space:nowrap}
+    .chart{position:absolute;box-sizing:border-box;border:1px solid #8a8a8a;background:#fff;padding:6px;text-align:center;font-size:13px;box-shadow:0 1px 4px #0003}
+  </style>${cells.join('')}${boxes.join('')}`;
+}
+
 /** The worst severity of the findings on each entry-sheet value cell: what the marks show. */
 function worstByCell(findings: Finding[]): Map<string, Finding['severity']> {
   const rank = { error: 3, warning: 2, info: 1 } as const;
@@ -486,6 +531,16 @@ describe('city mode: consolidating returns', () => {
     const chartSheet = sheets.find((s) => s.name === CHART_SHEET)!;
     // No value under any chart (helper tables are in A:D, charts from F).
     for (const k of Object.keys(chartSheet.cells)) if (chartSheet.cells[k].value !== null) expect(k).toMatch(/^[A-D]\d+$/);
+    // What the user sees on opening 汇总图表 in Excel (1366×768 screen, pane docked):
+    // the sheet's cells at Excel's default sizes with the charts where they are placed.
+    const view = await browser.newPage();
+    await view.setViewportSize(EXCEL_GRID);
+    await view.setContent(sheetView(chartSheet, tables.charts));
+    const firstChart = await view.locator('.chart').first().boundingBox();
+    expect(firstChart!.x + firstChart!.width).toBeLessThanOrEqual(EXCEL_GRID.width);
+    expect(firstChart!.y).toBeLessThan(EXCEL_GRID.height / 4);
+    await view.screenshot({ path: path.join(ARTIFACTS, 'city-charts-sheet-view.png') });
+    await view.close();
     const runs = await excel<{ syncs: number }[]>(page, 'window.__excel.runs');
     // inspect (1), copied sheets (list, probe, read), existing sheets (1), write (≤3).
     expect(runs.map((r) => r.syncs)).toEqual([1, 3, 1, runs[runs.length - 1].syncs]);

@@ -16,6 +16,7 @@ const useStyles = makeStyles({
   item: { marginBottom: '4px', color: tokens.colorNeutralForeground2 },
   hidden: { display: 'none' },
   pick: { display: 'flex', alignItems: 'center', gap: '8px', minWidth: 0 },
+  pickButton: { flexShrink: 0, whiteSpace: 'nowrap' },
   picked: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0, color: tokens.colorNeutralForeground2 },
   hint: { color: tokens.colorNeutralForeground2 },
 });
@@ -115,7 +116,9 @@ export function CityPanel({ host, lang }: CityPanelProps): React.ReactElement {
         onChange={(e) => setPicked(Array.from(e.currentTarget.files ?? []).map((f) => f.name))}
       />
       <div className={s.pick}>
-        <Button onClick={() => input.current?.click()}>{t(lang, 'pickFiles')}</Button>
+        <Button className={s.pickButton} onClick={() => input.current?.click()}>
+          {t(lang, 'pickFiles')}
+        </Button>
         {/* One line: the count, the names as far as they fit (all of them on hover). */}
         <Text size={200} data-testid="picked" className={s.picked} title={picked.join('\n')}>
           {picked.length ? t(lang, 'picked', { n: picked.length, names: picked.join('、') }) : t(lang, 'nonePicked')}
