@@ -54,6 +54,7 @@ async function inFirstScreen(page: Page, testId: string): Promise<boolean> {
 
 interface StandinCell {
   value: string | number | boolean | null;
+  numberFormat?: string;
   formula?: string;
   fill?: string | null;
   font?: string | null;
@@ -513,6 +514,18 @@ describe('city mode: consolidating returns', () => {
       }
     });
     expect(compared).toBeGreaterThan(10);
+    // 完成率 and the ranking are core's (completion, ranking), whatever it computes.
+    const rate = col('完成率');
+    const rank = col('区县排名');
+    expected.indicators.forEach((ind, i) => {
+      const r = 4 + i;
+      const c = ind.city.completion;
+      if (typeof c === 'number') expect(summary.cells[`${rate}${r}`].value).toBeCloseTo(c, 9);
+      else expect(summary.cells[`${rate}${r}`]?.value ?? null).toBeNull();
+      expect(summary.cells[`${rate}${r}`]?.numberFormat).toBe('0.0%');
+      const names = (ind.ranking ?? []).map((u, k) => `${k + 1} ${PLAN.units.find((x) => x.code === u)!.shortName ?? PLAN.units.find((x) => x.code === u)!.name}`);
+      expect(summary.cells[`${rank}${r}`]?.value ?? '').toBe(names.join(' · ') || '');
+    });
     const zjg = col('张家港');
     const ind0 = expected.indicators.find((i) => typeof i.units['320582'] === 'number')!;
     expect(summary.cells[`${zjg}${4 + expected.indicators.indexOf(ind0)}`].value).toBe(ind0.units['320582']);
