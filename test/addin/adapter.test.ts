@@ -78,6 +78,7 @@ describe('readOpenWorkbook', () => {
       // Lean: values only, no formats; the entry sheet bounded by the last named row, not its used range.
       expect(book.loads.flat().join(' | ')).not.toMatch(/format/);
       expect(book.loads[1]).toContain(`${E}!A1:E${4 + n}: values`);
+      expect(book.loads[1]).toContain(`${E}!${MARK_COLUMN}1:${MARK_COLUMN}${4 + n}: values`);
       expect(book.loads[0]).toContain('items/name,items/protection/protected,items/protection/options');
       expect(book.loads[0].join(' ')).not.toMatch(/allowFormatCells/);
     }
@@ -156,13 +157,13 @@ function finding(code: string, cell: string, severity: Finding['severity']): Fin
 
 /** The mark column as the template writes it: meta!D, entry row r ↔ meta row r. */
 const markCol = (book: MockBook) =>
-  Object.fromEntries([...book.sheet(SHEETS.meta)!.cells].filter(([k, c]) => k.startsWith(MARK_COLUMN) && c.value !== null).map(([k, c]) => [Number(k.slice(1)), c.value]));
+  Object.fromEntries([...book.sheet(E)!.cells].filter(([k, c]) => new RegExp(`^${MARK_COLUMN}\\d+$`).test(k) && c.value !== null).map(([k, c]) => [Number(k.slice(1)), c.value]));
 
 describe('marks', () => {
   test('are one values write into the mark column, worst severity per row, never a format', async () => {
     const { book, codes } = returnBook(60);
     const wb = await readOpenWorkbook(book.context(), ALL_CAPS);
-    expect(wb.markColumn).toEqual({ sheet: SHEETS.meta, cell: `${MARK_COLUMN}1:${MARK_COLUMN}${MARK_ROWS}` });
+    expect(wb.markColumn).toEqual({ sheet: E, cell: `${MARK_COLUMN}1:${MARK_COLUMN}${MARK_ROWS}` });
     expect(wb.valueRows.get(`${E}!F7`)).toBe(7);
     const findings = codes.map((c, i) => finding(c, `F${5 + i}`, i % 2 ? 'warning' : 'error'));
     findings.push(finding(codes[0], 'F5', 'info')); // a weaker finding on the same cell

@@ -304,7 +304,7 @@ describe('clerk mode: checking a return', () => {
     expect(groups[0]).toBe('error');
 
     // Marks: the template's mark rule shows each finding's worst severity on
-    // the protected entry sheet (only the meta sheet's unlocked mark column is written).
+    // the protected entry sheet (only its hidden, unlocked mark column is written).
     const runs = await excel<{ syncs: number }[]>(page, 'window.__excel.runs');
     // inspect (≤2) at load, then check: read (≤2) + marks (1).
     expect(runs.map((r) => r.syncs)).toEqual([2, 2, 1]);
@@ -360,13 +360,14 @@ describe('clerk mode: checking a return', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'clerk-marked-350x378.png') });
 
     // The same marks in the file, rendered by LibreOffice (same precedence as Excel).
-    const metaCells = await excel<Record<string, StandinCell>>(page, `window.__excel.model.sheets.find(s => s.name === ${JSON.stringify(SHEETS.meta)}).cells`);
-    const marks = Object.entries(metaCells).filter(([k, c]) => k.startsWith(MARK_COLUMN) && typeof c.value === 'number');
+    const entryCells = await excel<Record<string, StandinCell>>(page, `window.__excel.model.sheets.find(s => s.name === ${JSON.stringify(E)}).cells`);
+    const isMark = (k: string) => new RegExp(`^${MARK_COLUMN}\\d+$`).test(k);
+    const marks = Object.entries(entryCells).filter(([k, c]) => isMark(k) && typeof c.value === 'number');
     expect(marks.map(([k, c]) => [Number(k.slice(1)), c.value]).sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual(
       [...worst].map(([cell, sev]) => [Number(cell.slice(1)), MARK_LEVEL[sev]]).sort((a, b) => a[0] - b[0]),
     );
     const markedFile = path.join(tmp, 'marked-by-pane.xlsx');
-    runPythonJson(FILL, [], { input: JSON.stringify({ src: file, dst: markedFile, ops: marks.map(([k, c]) => ({ op: 'set', cell: `${SHEETS.meta}!${k}`, value: c.value })) }) });
+    runPythonJson(FILL, [], { input: JSON.stringify({ src: file, dst: markedFile, ops: marks.map(([k, c]) => ({ op: 'set', cell: `${E}!${k}`, value: c.value })) }) });
     const pdfDir = path.join(tmp, 'marked-pdf');
     await convertWithLibreOffice([file, markedFile], 'pdf', pdfDir);
     const rendered = pdfFillColours(path.join(pdfDir, 'marked-by-pane.pdf'));
@@ -386,8 +387,8 @@ describe('clerk mode: checking a return', () => {
     const clearedNote = '已清除标记，单元格恢复为表格原有的颜色。';
     expect(await poll(() => page.getByTestId('note').first().textContent(), (v) => v === clearedNote)).toBe(clearedNote);
     for (const cell of worst.keys()) expect([cell, (await shown(cell)).by]).toEqual([cell, 'status']);
-    const metaAfter = await excel<Record<string, StandinCell>>(page, `window.__excel.model.sheets.find(s => s.name === ${JSON.stringify(SHEETS.meta)}).cells`);
-    expect(Object.entries(metaAfter).filter(([k, c]) => k.startsWith(MARK_COLUMN) && c.value !== null)).toEqual([]);
+    const entryAfter = await excel<Record<string, StandinCell>>(page, `window.__excel.model.sheets.find(s => s.name === ${JSON.stringify(E)}).cells`);
+    expect(Object.entries(entryAfter).filter(([k, c]) => isMark(k) && c.value !== null)).toEqual([]);
     await expect(excel(page, 'Object.keys(window.__excel.settings)')).resolves.toEqual([]);
     await page.close();
   }, 120_000);

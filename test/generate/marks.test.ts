@@ -1,7 +1,7 @@
 /**
  * The add-in's marks as a user sees them. The template carries a conditional
- * format of highest priority over the value column, driven by the mark column
- * on the meta sheet (core/template/marks.ts). A return is generated, filled
+ * format of highest priority over the value column, driven by the hidden mark
+ * column of the entry sheet (core/template/marks.ts). A return is generated, filled
  * with openpyxl, marked the way the pane marks it (the pane's own markLevels
  * over the real findings, written as numbers into the mark column), and
  * rendered by LibreOffice, which applies conditional formats with the same
@@ -44,14 +44,17 @@ function edit(src: string, dst: string, ops: Record<string, unknown>[]): string 
   return dst;
 }
 
-test('mark rules: one per severity, before the status rules, reading the mark column through its name', () => {
-  const rules = markRules('$F5');
+test('mark rules: one per severity, before the status rules, reading the hidden mark column of the same sheet', () => {
+  const rules = markRules(5);
   expect(rules.map((r) => [r.priority, r.formulae[0]])).toEqual([
-    [1, `INDEX(${MARK_NAME},ROW($F5))=${MARK_LEVEL.error}`],
-    [2, `INDEX(${MARK_NAME},ROW($F5))=${MARK_LEVEL.warning}`],
-    [3, `INDEX(${MARK_NAME},ROW($F5))=${MARK_LEVEL.info}`],
+    [1, `$${MARK_COLUMN}5=${MARK_LEVEL.error}`],
+    [2, `$${MARK_COLUMN}5=${MARK_LEVEL.warning}`],
+    [3, `$${MARK_COLUMN}5=${MARK_LEVEL.info}`],
   ]);
-  expect(markNameRef()).toBe(`'${SHEETS.meta}'!$${MARK_COLUMN}$1:$${MARK_COLUMN}$2000`);
+  // The column is on the entry sheet itself, right after the remark column; the name finds it.
+  expect(MARK_COLUMN).toBe('I');
+  expect(markNameRef()).toBe(`'${SHEETS.entry}'!$I$1:$I$2000`);
+  expect(MARK_NAME).toBe('PS_MARKS');
 });
 
 test('a marked return shows the marks over the status colours in LibreOffice; emptied, the page is the unmarked one', async () => {
@@ -75,9 +78,9 @@ test('a marked return shows the marks over the status colours in LibreOffice; em
   const bySeverity = (level: number) => [...levels.values()].filter((l) => l === level).length;
   expect(bySeverity(MARK_LEVEL.error)).toBeGreaterThanOrEqual(2);
   expect(findings.find((f) => f.code === count.code)!.message).toContain('单元格按整数格式显示为 14');
-  const markOps = [...levels].map(([row, level]) => ({ op: 'set', cell: `${SHEETS.meta}!${MARK_COLUMN}${row}`, value: level }));
+  const markOps = [...levels].map(([row, level]) => ({ op: 'set', cell: `${SHEETS.entry}!${MARK_COLUMN}${row}`, value: level }));
   const marked = edit(plain, path.join(tmp, 'marked.xlsx'), markOps);
-  const cleared = edit(marked, path.join(tmp, 'cleared.xlsx'), [...levels.keys()].map((row) => ({ op: 'set', cell: `${SHEETS.meta}!${MARK_COLUMN}${row}`, value: null })));
+  const cleared = edit(marked, path.join(tmp, 'cleared.xlsx'), [...levels.keys()].map((row) => ({ op: 'set', cell: `${SHEETS.entry}!${MARK_COLUMN}${row}`, value: null })));
 
   const out = path.join(tmp, 'pdf');
   await convertWithLibreOffice([plain, marked, cleared], 'pdf', out);

@@ -15,7 +15,7 @@
 import type { ParsedReturn, RawCell, ReturnEntry, ReturnMeta, StructuralIssue } from '../../core/return/types';
 import { ENTRY_COLUMNS, META_KEYS, META_MAGIC, REPORTER_NAMES, SHEETS, parseCellName } from '../../core/template/layout';
 import type { ReaderIssueRule } from '../../core/engine';
-import { MARK_COLUMN, MARK_NAME } from '../../core/template/marks';
+import { MARK_NAME } from '../../core/template/marks';
 import { cellKey, cellToRowCol, parseSheetAddress, type SheetCell } from './address';
 import type { Caps } from './caps';
 import { AddinError } from './errors';
@@ -69,7 +69,7 @@ export async function readOpenWorkbook(context: Excel.RequestContext, caps: Caps
   if (!sheetNames.includes(SHEETS.meta)) return { kind: 'other', ret: null, ...base };
 
   // --- Round trip 2: every cell we need, loaded at once.
-  const metaRange = wb.worksheets.getItem(SHEETS.meta).getUsedRange(true).load('address,values');
+  const metaRange = wb.worksheets.getItem(SHEETS.meta).getUsedRange(true).load('values');
   const structural: StructuralIssue[] = [];
   const missingSheets = new Set<string>();
   for (const sheet of [SHEETS.entry, SHEETS.instructions]) if (!sheetNames.includes(sheet)) missingSheets.add(sheet);
@@ -96,6 +96,9 @@ export async function readOpenWorkbook(context: Excel.RequestContext, caps: Caps
   let lastRow = 0;
   for (const item of loaded.values()) if (item.range && item.at?.sheet === SHEETS.entry) lastRow = Math.max(lastRow, cellToRowCol(item.at.cell).row + 1);
   const entryRange = lastRow > 0 ? wb.worksheets.getItem(SHEETS.entry).getRange(`A1:${ENTRY_COLUMNS.target}${lastRow}`).load('values') : null;
+  // The marks now in the mark column, down to the same row.
+  const markLetters = markColumn ? markColumn.cell.split(':')[0].replace(/\d+$/, '') : '';
+  const markRange = markColumn && lastRow > 0 ? wb.worksheets.getItem(markColumn.sheet).getRange(`${markLetters}1:${markLetters}${lastRow}`).load('values') : null;
   await context.sync();
 
   const meta = parseMeta(metaRange.values);
@@ -105,7 +108,7 @@ export async function readOpenWorkbook(context: Excel.RequestContext, caps: Caps
   if (entrySheet && !entrySheet.protection.protected) structural.push({ rule: 'reader.protection-removed' satisfies ReaderIssueRule, params: {} });
 
   const entryGrid = entryRange ? gridOf(`${SHEETS.entry}!A1`, entryRange.values) : null;
-  base.markedRows = markedRowsOf(metaRange.address, metaRange.values, markColumn);
+  if (markRange) base.markedRows = markRange.values.flatMap((row, i) => (typeof row[0] === 'number' && row[0] > 0 ? [i + 1] : []));
   const entries = new Map<string, ReturnEntry>();
   const codes = [...meta.codes];
   for (const [name] of loaded) {
@@ -147,20 +150,6 @@ export async function readOpenWorkbook(context: Excel.RequestContext, caps: Caps
   }
   const ret: ParsedReturn = { source, meta, reporter, entries, structural };
   return { kind: 'return', ret, ...base };
-}
-
-/** Entry rows with a mark: a number in the meta sheet's mark column (the meta used range covers it when any is set). */
-function markedRowsOf(address: string, values: unknown[][], markColumn: SheetCell | null): number[] {
-  if (!markColumn || markColumn.sheet !== SHEETS.meta) return [];
-  const at = parseSheetAddress(address);
-  const origin = at ? cellToRowCol(at.cell.split(':')[0]) : { row: 0, col: 0 };
-  const col = cellToRowCol(`${MARK_COLUMN}1`).col - origin.col;
-  const rows: number[] = [];
-  values.forEach((row, i) => {
-    const v = col >= 0 ? row[col] : undefined;
-    if (typeof v === 'number' && v > 0) rows.push(origin.row + i + 1);
-  });
-  return rows;
 }
 
 export function parseMeta(values: unknown[][]): ReturnMeta | null {

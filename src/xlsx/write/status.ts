@@ -81,13 +81,13 @@ export type MarkRule = Omit<ExpressionRule, 'style'> & {
  * severity, priorities 1–3, so they come before the status rules and win
  * where both apply (Excel applies the higher-priority rule's fill and font;
  * LibreOffice and WPS apply the first true rule).
- * @param valueRef the first value cell, column-absolute, e.g. "$F5".
+ * @param firstRow the first value row, e.g. 5.
  */
-export function markRules(valueRef: string): MarkRule[] {
+export function markRules(firstRow: number): MarkRule[] {
   return (['error', 'warning', 'info'] as const).map((sev, i) => ({
     type: 'expression',
     priority: i + 1,
-    formulae: [markCondition(valueRef, MARK_LEVEL[sev])],
+    formulae: [markCondition(firstRow, MARK_LEVEL[sev])],
     style: {
       fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: MARK_COLORS[sev].fill } },
       font: { color: { argb: MARK_COLORS[sev].font }, bold: true },

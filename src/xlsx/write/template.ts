@@ -301,12 +301,17 @@ function writeEntry({ wb, plan, period, unit, indicators, facts, opts }: SheetCo
   }
   const last = row - 1;
   // The add-in's marks first (priorities 1–3), then the status colours after them.
-  const marks = markRules(`$${C.value}${ENTRY_FIRST_DATA_ROW}`);
+  const marks = markRules(ENTRY_FIRST_DATA_ROW);
   ws.addConditionalFormatting({ ref: `${C.value}${ENTRY_FIRST_DATA_ROW}:${C.value}${last}`, rules: marks as unknown as ExcelJS.ConditionalFormattingRule[] });
   ws.addConditionalFormatting({
     ref: `${C.value}${ENTRY_FIRST_DATA_ROW}:${C.status}${last}`,
     rules: statusRules(`$${C.status}${ENTRY_FIRST_DATA_ROW}`).map((r) => ({ ...r, priority: r.priority + marks.length })) as unknown as ExcelJS.ConditionalFormattingRule[],
   });
+  // The add-in's mark column: hidden, unlocked (written on the protected sheet), named.
+  const markCol = ws.getColumn(MARK_COLUMN);
+  markCol.hidden = true;
+  markCol.protection = { locked: false };
+  wb.definedNames.add(markNameRef(), MARK_NAME);
   protect(ws, opts);
 }
 
@@ -331,8 +336,5 @@ function writeMeta({ wb, plan, period, unit, indicators, facts, opts }: SheetCon
   });
   ws.getColumn(1).width = 16;
   ws.getColumn(2).width = 60;
-  // The add-in writes its marks here on the protected sheet: the column is unlocked.
-  ws.getColumn(MARK_COLUMN).protection = { locked: false };
-  wb.definedNames.add(markNameRef(), MARK_NAME);
   protect(ws, opts);
 }

@@ -378,7 +378,7 @@
   /*
    * What a cell shows, with conditional formats over its direct format as
    * Excel applies them: rules in priority order, the first true one paints.
-   * The mark rule (INDEX(<name>,ROW($F5))=n) is evaluated; any other rule
+   * The mark rule ($I5=n, a number in the hidden mark column) is evaluated; any other rule
    * here is the entry sheet's status colouring, whose formula always yields
    * one status word, so a cell it covers shows a status colour ("status"),
    * never its direct fill. A rule of another shape is an error.
@@ -392,15 +392,12 @@
       var r = rules[i];
       var inside = r.sqref.split(' ').some(function (q) { var b = box(q); return at.r1 >= b.r1 && at.r1 <= b.r2 && at.c1 >= b.c1 && at.c1 <= b.c2; });
       if (!inside) continue;
-      var m = /^INDEX\((\w+),ROW\(\$?[A-Z]+\$?\d+\)\)=(\d+)$/.exec(r.formula || '');
+      // The mark rule: $I5=3, row-relative to the rule's first row, on this sheet.
+      var m = /^\$([A-Z]+)(\d+)=(\d+)$/.exec(r.formula || '');
       if (m) {
-        var n = model.names.filter(function (x) { return x.name === m[1]; })[0];
-        if (!n) continue; // #NAME?: the rule is false
-        var ref = String(n.value).replace(/^=/, '');
-        var target = findSheet(refSheet(ref));
-        var rb = box(ref.split('!').pop());
-        var v = target && target.cells[ref.split('!').pop().replace(/\$/g, '').replace(/\d+(:.*)?$/, '') + (rb.r1 + at.r1 - 1)];
-        if (v && v.value === +m[2]) return { fill: r.fill, font: r.font, by: 'mark' };
+        var first = box(r.sqref.split(' ')[0]).r1;
+        var v = s.cells[m[1] + (+m[2] + at.r1 - first)];
+        if (v && v.value === +m[3]) return { fill: r.fill, font: r.font, by: 'mark' };
         continue;
       }
       if (/^\$[A-Z]+\d+="[^"]*"$/.test(r.formula || '')) return { fill: null, font: null, by: 'status' };
