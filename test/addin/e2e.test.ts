@@ -372,10 +372,8 @@ describe('clerk mode: checking a return', () => {
     await convertWithLibreOffice([file, markedFile], 'pdf', pdfDir);
     const rendered = pdfFillColours(path.join(pdfDir, 'marked-by-pane.pdf'));
     const plain = pdfFillColours(path.join(pdfDir, `${path.basename(file, '.xlsx')}.pdf`));
-    for (const sev of new Set(worst.values())) {
-      expect(rendered.has(MARK_FILL[sev])).toBe(true);
-      expect(plain.has(MARK_FILL[sev])).toBe(false);
-    }
+    // (The error colour is also the legend swatch on 填报说明: count beyond it.)
+    for (const sev of new Set(worst.values())) expect((rendered.get(MARK_FILL[sev]) ?? 0) - (plain.get(MARK_FILL[sev]) ?? 0)).toBeGreaterThan(0);
     fs.copyFileSync(path.join(pdfDir, 'marked-by-pane.pdf'), path.join(ARTIFACTS, 'marked-return-libreoffice.pdf'));
     try {
       execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '2', '-l', '2', path.join(pdfDir, 'marked-by-pane.pdf'), path.join(ARTIFACTS, 'marked-return-libreoffice')]);

@@ -1,7 +1,7 @@
 /**
  * Marks the cells that have findings, and clears the marks. The template's
  * conditional format of highest priority colours a value cell whose row has
- * a mark level in the meta sheet's mark column (core/template/marks.ts), so
+ * a mark level in the entry sheet's hidden mark column (core/template/marks.ts), so
  * marking is one values write into that column and clearing empties it: the
  * cells' own formats are never touched, and the mark shows whatever they are.
  * Writing marks is one context.sync() whatever the number of cells; what is

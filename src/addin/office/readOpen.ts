@@ -30,7 +30,7 @@ export interface OpenWorkbook {
   noFormatSheets: string[];
   /** Entry row of every value cell on the entry sheet, keyed by cellKey(sheet, cell): the rows marks can show on. */
   valueRows: Map<string, number>;
-  /** Where marks are written (the meta sheet's mark column), or null for a return made before marks existed. */
+  /** Where marks are written (the entry sheet's hidden mark column, from the name PS_MARKS), or null for a return made before marks existed. */
   markColumn: SheetCell | null;
   /** Entry rows marked now (a number in the mark column). */
   markedRows: number[];

@@ -12,6 +12,7 @@ import type { Indicator, Plan, ReportingUnit, Target } from '../../core/plan/typ
 import { ENTRY_HEADERS, REPORTER_NAMES, SHEETS, STATUS } from '../../core/template/layout';
 import { leadUnits } from './units';
 import { COLORS } from './validation';
+import { MARK_COLORS } from './status';
 
 export type InstructionBlock =
   | { kind: 'heading'; text: string }
@@ -62,6 +63,7 @@ export function instructionsContent(plan: Plan, period: Period, unit: ReportingU
       text: '浅蓝色：已填写；目标值标“全市”的是全市目标，本单位数值计入全市汇总，不单独考核；标“全年”的是全年目标，本期数值为进度',
       legend: COLORS.filled,
     },
+    { kind: 'line', label: '加载项标记', text: '醒目的红/橙/蓝底色：Excel 加载项“检查本表”标出的错误/警告/提示，点“清除标记”即去掉', legend: MARK_COLORS.error },
     heading('联系方式'),
     line('牵头单位', leadUnits(plan, indicators).map((u) => u.name).join('、') || '—', true),
     line('', '对指标口径有疑问的，请联系相应指标的牵头单位。', true),
