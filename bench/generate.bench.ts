@@ -106,7 +106,7 @@ function openpyxlSpec(plan: Plan, period: Period, unit: ReportingUnit) {
       headerFont: COLORS.header.font,
       toFill: COLORS.toFill.fill,
       rows: inds.map((ind, i) => {
-        const e = entryTarget(ind, period, unit.code);
+        const e = entryTarget(ind, period, unit.code, unit.kind);
         const parts = cats.get(ind.category);
         const blocks: TextBlock[] = !parts
           ? [{ text: ind.category }]

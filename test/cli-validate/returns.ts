@@ -9,6 +9,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Indicator, Plan } from '../../src/core/plan/types';
+import { plausibleLimits } from '../../src/core/rules/limits';
 import { REPO_ROOT } from '../support/python';
 import { fillReturn as fillWithOps, type FillOp } from '../fixtures/make-returns';
 
@@ -45,6 +46,9 @@ export function goodValue(ind: Indicator, year: string): number | string {
   else if (t.op === 'eq') v = t.value;
   else if (t.op === 'range') v = (t.min + t.max) / 2;
   else v = 10;
+  // A plain value is also a plausible one (a PUE is not 10).
+  const limits = plausibleLimits(ind);
+  if (limits) v = Math.min(Math.max(v, limits.min), limits.max);
   return whole(v);
 }
 

@@ -93,6 +93,30 @@ test('validateReturn and consolidate never throw on random returns', () => {
     for (const i of c.indicators) {
       if (i.city.value !== null) expect(Number.isFinite(i.city.value)).toBe(true);
       for (const s of i.city.sources) expect(accepted).toContain(s.unit);
+      // One rule everywhere: a value with an error finding, or a likely unit
+      // slip, is in no figure, no source and no filled grid cell.
+      const ind = PLAN.indicators.find((x) => x.code === i.code)!;
+      const acceptedFile = (u: string) => c.returns.find((x) => x.unit === u && x.status === 'accepted')?.file;
+      const barred = (u: string) =>
+        c.findings.some(
+          (f) =>
+            f.unit === u &&
+            f.file === acceptedFile(u) &&
+            f.code === i.code &&
+            ((f.severity === 'error' && f.rule !== 'target.missed' && f.rule !== 'value.missing') || f.rule === 'value.unit-slip'),
+        );
+      for (const s of i.city.sources) expect({ code: i.code, unit: s.unit, barred: barred(s.unit) }).toEqual({ code: i.code, unit: s.unit, barred: false });
+      for (const u of Object.keys(i.unusable ?? {})) expect(i.units[u]).toBeNull();
+      for (const u of ind.reporters) {
+        if (barred(u)) expect({ code: i.code, u, grid: c.grid[u]?.[i.code] }).toEqual({ code: i.code, u, grid: 'blank' });
+        if (ind.kind !== 'text' && c.grid[u]?.[i.code] === 'filled') expect(i.units[u]).not.toBeNull();
+      }
+      expect(i.city.reported.count).toBeLessThanOrEqual(i.city.reported.expected);
+      // A sum of parts is the sum of the values it names.
+      if (ind.rollup === 'sum' && ind.kind !== 'text' && i.city.sources.length > 1) {
+        const total = i.city.sources.reduce((sum, src) => sum + (i.units[src.unit] ?? NaN), 0);
+        expect(i.city.value).toBeCloseTo(total, 6);
+      }
     }
   }
 });

@@ -8,6 +8,8 @@ const COUNT = ind('T-SUM'); // 家, count
 const AMOUNT = ind('T-AMT'); // 亿元
 const PERCENT = ind('T-PCT'); // %
 const WAN = ind('T-CUM'); // 万个
+// A growth rate in %: kind number, unit % (小微企业有贷户增长率).
+const GROWTH = { ...AMOUNT, code: 'T-GROWTH', kind: 'number' as const, unit: '%' };
 
 const text = (value: string): RawCell => ({ type: 'text', value });
 
@@ -28,6 +30,8 @@ describe('readNumber: text typed into a value cell', () => {
     ['95%', PERCENT, 95, true, 'num.percent-sign'],
     ['95％', PERCENT, 95, true, 'num.percent-sign'],
     ['95%', AMOUNT, null, false, 'num.percent-in-non-percent'],
+    ['30%', GROWTH, 30, true, 'num.percent-sign'],
+    ['-5%', GROWTH, -5, true, 'num.percent-sign'],
     [' 12 ', COUNT, 12, true, 'num.spaces'],
     ['12', COUNT, 12, true, 'num.text'],
     ['-3', AMOUNT, -3, true, 'num.text'],

@@ -304,8 +304,9 @@ describe('qualitative goals (kind "text")', () => {
 });
 
 test('no unit slip without a unit to slip from', () => {
-  // PUE is unitless: 1300 is a wrong value, not a unit slip.
-  expect(rulesOf(validateReturn(PLAN, ret('320582', { 'T-PUE': 1300 })))).toEqual(['error:target.missed:T-PUE']);
+  // PUE is unitless: 13 is a wrong value, not a unit slip (1300 is beyond any PUE: implausible).
+  expect(rulesOf(validateReturn(PLAN, ret('320582', { 'T-PUE': 13 })))).toEqual(['error:target.missed:T-PUE']);
+  expect(rulesOf(validateReturn(PLAN, ret('320582', { 'T-PUE': 1300 })))).toEqual(['error:value.implausible:T-PUE']);
   // 家 has no smaller unit: 1000× the target is not explained by a unit.
   expect(rulesOf(validateReturn(PLAN, ret('SZ-GXJ', { 'T-SUM': 1_000_000 })))).toEqual([]);
 });

@@ -23,7 +23,9 @@ describe('status formula', () => {
     expect(metCondition(t({ op: 'ge', value: 3000 }), 'F5')).toBe('F5>=3000-0.000000001');
     expect(metCondition(t({ op: 'le', value: 1.3 }), 'F5')).toBe('F5<=1.3+0.000000001');
     expect(metCondition(t({ op: 'eq', value: 1 }), 'F5')).toBe('ABS(F5-1)<=0.000000001');
-    expect(metCondition(t({ op: 'range', min: 1, max: 2 }), 'F5')).toBe('AND(F5>=1-0.000000001,F5<=2+0.000000001)');
+    // A "力争 1～2" range is a floor; a true band keeps both bounds.
+    expect(metCondition(t({ op: 'range', min: 1, max: 2 }), 'F5')).toBe('F5>=1-0.000000001');
+    expect(metCondition(t({ op: 'range', min: 1, max: 2, band: true }), 'F5')).toBe('AND(F5>=1-0.000000001,F5<=2+0.000000001)');
     expect(metCondition(t({ op: 'text', text: '全面推广' }), 'F5')).toBeNull();
     expect(metCondition(t({ op: 'none' }), 'F5')).toBeNull();
     expect(metCondition(undefined, 'F5')).toBeNull();

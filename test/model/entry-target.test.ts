@@ -1,4 +1,4 @@
-import { UNIT_REGISTRY } from '../../src/core/plan/builtin';
+import { UNIT_REGISTRY, builtinPlan } from '../../src/core/plan/builtin';
 import { resolvePlan } from '../../src/core/plan/load';
 import { entryTarget, targetApplies } from '../../src/core/template/entry-target';
 import type { Period } from '../../src/core/period';
@@ -42,4 +42,14 @@ test('a half-year value is progress towards the year target', () => {
 
 test('qualitative targets are shown as written', () => {
   expect(entryTarget(ind('E-TXT'), year, 'SZ-DSJ')).toMatchObject({ text: '全面推广', judgement: 'full' });
+});
+
+test('a district that co-leads a task reports its own part: the city target does not measure it', () => {
+  const plan = builtinPlan('suzhou-new-infrastructure-2020-2022')!;
+  const chain = plan.indicators.find((i) => i.code === 'XJJ-A4-02')!; // 引育区块链产业企业, co-led by 相城区
+  expect(chain.lead).toContain('320507');
+  expect(targetApplies(chain, '320507', 'district')).toBe(false);
+  const y2022: Period = { kind: 'year', year: 2022 };
+  expect(entryTarget(chain, y2022, '320507', 'district')).toMatchObject({ text: '全市 ≥ 200', judgement: 'none' });
+  expect(entryTarget(chain, y2022, 'SZ-GXJ', 'department')).toMatchObject({ text: '≥ 200', judgement: 'full' });
 });

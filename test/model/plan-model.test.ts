@@ -155,4 +155,23 @@ describe('loading a bad plan', () => {
     p.indicators[0].targets = { '2023': { raw: '选取5个系统', op: 'ge', value: 5 } };
     expect(resolvePlan(p, UNIT_REGISTRY).indicators[0].targets['2023']).toEqual({ raw: '选取5个系统', op: 'ge', value: 5 });
   });
+
+  test('band, tolerance and limits are stated in the plan file and checked', () => {
+    const p = good() as any;
+    p.indicators[0].targets = { '2023': { raw: '1～2', op: 'range', min: 1, max: 2, band: true } };
+    p.indicators[0].tolerance = 0.05;
+    p.indicators[0].limits = { min: 0, max: 500 };
+    const ind = resolvePlan(p, UNIT_REGISTRY).indicators[0];
+    expect(ind.targets['2023']).toEqual({ raw: '1～2', op: 'range', min: 1, max: 2, band: true });
+    expect([ind.tolerance, ind.limits]).toEqual([0.05, { min: 0, max: 500 }]);
+
+    p.indicators[0].targets = { '2023': { raw: '5', op: 'ge', value: 5, band: true } };
+    p.indicators[0].tolerance = 2;
+    p.indicators[0].limits = { min: 10, max: 1 };
+    expect(issuesOf(p)).toEqual([
+      'indicators[0].targets.2023.band: "band" applies to op "range" only',
+      'indicators[0].tolerance: Number must be less than or equal to 0.5',
+      'indicators[0].limits.min: min is greater than max',
+    ]);
+  });
 });

@@ -43,7 +43,20 @@ describe('formatTarget and evaluateTarget', () => {
     expect(evaluateTarget(parseTarget('3000', 'ge'), 3000)).toEqual({ met: true, gap: 0 });
     expect(evaluateTarget(parseTarget('1.3 以下', 'ge'), 1.25)).toEqual({ met: true, gap: 0 });
     expect(evaluateTarget(parseTarget('1.3 以下', 'ge'), 1.5)!.met).toBe(false);
-    expect(evaluateTarget(parseTarget('1～2', 'ge'), 3)).toEqual({ met: false, gap: 1 });
+    // A "力争 1～2" range is a floor: above the upper bound is met, with the excess noted.
+    expect(evaluateTarget(parseTarget('1～2', 'ge'), 3)).toEqual({ met: true, gap: 0, aboveMax: 1 });
+    expect(evaluateTarget(parseTarget('1～2', 'ge'), 0.5)).toEqual({ met: false, gap: 0.5 });
+    // A true band keeps both bounds.
+    expect(evaluateTarget({ ...parseTarget('1～2', 'ge'), band: true } as never, 3)).toEqual({ met: false, gap: 1 });
+  });
+
+  test('tolerance of an approximate target', () => {
+    const ge = parseTarget('2000', 'ge');
+    expect(evaluateTarget(ge, 1950, 0.05)).toEqual({ met: true, gap: 0, tolerated: true });
+    expect(evaluateTarget(ge, 1899, 0.05)).toEqual({ met: false, gap: 101 });
+    expect(evaluateTarget(ge, 2100, 0.05)).toEqual({ met: true, gap: 0 });
+    expect(evaluateTarget(parseTarget('1.3 以下', 'ge'), 1.35, 0.05)).toEqual({ met: true, gap: 0, tolerated: true });
+    expect(evaluateTarget(parseTarget('5', 'eq'), 5.3, 0.05)).toEqual({ met: false, gap: 0.3 });
     expect(evaluateTarget(parseTarget('全面推广', 'ge'), 3)).toBeNull();
   });
 });

@@ -127,7 +127,8 @@ describe('Suzhou digital-economy plan (seed 000)', () => {
     ['SZDE-M45', '数据共享交换次数', 'ge 1', 'ge 1.2', 'ge 1.3'],
     ['SZDE-M47', '数据中台服务接入部门覆盖率', 'none', 'ge 70', 'ge 80'],
     ['SZDE-M50', '“苏周到”用户注册量', 'ge 500', 'ge 800', 'ge 1000'],
-    ['SZDE-M53', '“一件事一次办”', 'ge 10', 'ge 10', 'ge 10'],
+    // Cumulative: the main table's 10 a year, the 标杆 table's and the body text's 30 by 2023.
+    ['SZDE-M53', '“一件事一次办”', 'ge 10', 'ge 20', 'ge 30'],
     ['SZDE-M54', '“两个免于提交”', 'ge 100', 'ge 100', 'text 高频政务服务事项基本实现'],
     ['SZDE-M65', '选取政府重要信息系统，提供保密安全检测诊断服务', 'ge 5', 'ge 10', 'ge 20'],
     ['SZDE-M66', '社会数字载体安全处置', 'ge 60000', 'ge 80000', 'ge 90000'],
@@ -144,6 +145,28 @@ describe('Suzhou digital-economy plan (seed 000)', () => {
       y22,
       y23,
     ]);
+  });
+
+  test('一件事一次办 carries the seed\'s cumulative 10/20/30, both tables\' texts kept', () => {
+    const m53 = ind('SZDE-M53');
+    expect(m53.cumulative).toBe(true);
+    // The main table's cells stay verbatim (10 a year); the cumulative reading is the value.
+    expect(Object.values(m53.targets).map((t) => t.raw)).toEqual(['10', '10', '10']);
+    expect(m53.targets['2023'].note).toContain('标杆指标表 2023 年“30”');
+    expect(m53.note).toContain('标杆指标表');
+    expect(m53.note).toContain('主要指标表各年为 10、10、10');
+  });
+
+  test('ranges are "力争 a～b" floors, approximate targets carry a tolerance', () => {
+    for (const [code, year] of [['SZDE-T16', '2023'], ['SZDE-T30', '2023'], ['SZDE-T31', '2023'], ['SZDE-M69', '2021'], ['SZDE-M69', '2022']]) {
+      const t = ind(code).targets[year];
+      expect({ code, op: t.op, band: t.op === 'range' ? t.band : undefined }).toEqual({ code, op: 'range', band: false });
+    }
+    expect(ind('SZDE-T08').tolerance).toBe(0.05);
+    expect(ind('SZDE-T21').tolerance).toBe(0.05);
+    expect(plan().indicators.filter((i) => i.tolerance !== undefined).map((i) => i.code)).toEqual(['SZDE-T08', 'SZDE-T21']);
+    // A PUE is at least 1 by definition; the plan bounds it (1–5) beyond the ratio default.
+    expect(ind('SZDE-B10').limits).toEqual({ min: 1, max: 5 });
   });
 
   test('raw cell text is kept as the seed prints it, with notes beside numbers', () => {
@@ -226,7 +249,7 @@ describe('Suzhou digital-economy plan (seed 000)', () => {
     for (const c of ['SZDE-M04', 'SZDE-M05', 'SZDE-M06', 'SZDE-M09', 'SZDE-M16', 'SZDE-M40', 'SZDE-M41', 'SZDE-B03', 'SZDE-B05', 'SZDE-T02'])
       expect({ c, cumulative: ind(c).cumulative }).toEqual({ c, cumulative: true });
     // Rates, annual flows and growth are not running totals.
-    for (const c of ['SZDE-M03', 'SZDE-M25', 'SZDE-M42', 'SZDE-M53', 'SZDE-B02', 'SZDE-T08'])
+    for (const c of ['SZDE-M03', 'SZDE-M25', 'SZDE-M42', 'SZDE-B02', 'SZDE-T08'])
       expect({ c, cumulative: ind(c).cumulative }).toEqual({ c, cumulative: false });
     for (const i of plan().indicators) if (i.kind === 'percent') expect(i.unit).toBe('%');
   });

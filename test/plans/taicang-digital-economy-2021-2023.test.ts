@@ -100,6 +100,10 @@ describe('Taicang digital-economy plan (seed 001)', () => {
     expect(evaluateTarget(ind('TC-I02').targets['2023'], 1.4)).toEqual({ met: false, gap: expect.closeTo(0.1, 9) });
     expect(evaluateTarget(ind('TC-P06').targets['2023'], 4)?.met).toBe(true);
     expect(evaluateTarget(ind('TC-P06').targets['2023'], 2)).toEqual({ met: false, gap: 1 });
+    // "集聚3-5个头部电竞企业": a floor; 7 is met, 2 above the upper bound.
+    expect(evaluateTarget(ind('TC-P06').targets['2023'], 7)).toEqual({ met: true, gap: 0, aboveMax: 2 });
+    // A PUE is 1–5 by the plan's limits.
+    expect(ind('TC-I02').limits).toEqual({ min: 1, max: 5 });
     expect(evaluateTarget(ind('TC-G04').targets['2023'], 650)).toEqual({ met: false, gap: 50 });
     expect(evaluateTarget(ind('TC-G02').targets['2023'], 10)).toBeNull();
   });

@@ -74,8 +74,8 @@ export function renderOverview(plan: Plan, c: Consolidation, out: string, lang: 
   lines.push(
     t(
       lang,
-      `指标（${c.indicators.length}）：达标 ${paint.green(String(att('met')))}，未达标 ${paint.red(String(att('missed')))}，无数据 ${att('no-data')}，定性 ${att('qualitative')}，无目标 ${att('no-target')}`,
-      `Indicators (${c.indicators.length}): ${paint.green(String(att('met')))} met, ${paint.red(String(att('missed')))} missed, ${att('no-data')} no data, ${att('qualitative')} qualitative, ${att('no-target')} no target`,
+      `指标（${c.indicators.length}）：达标 ${paint.green(String(att('met')))}，未达标 ${paint.red(String(att('missed')))}，待核实 ${att('unverified')}，无数据 ${att('no-data')}，定性 ${att('qualitative')}，无目标 ${att('no-target')}`,
+      `Indicators (${c.indicators.length}): ${paint.green(String(att('met')))} met, ${paint.red(String(att('missed')))} missed, ${att('unverified')} to verify, ${att('no-data')} no data, ${att('qualitative')} qualitative, ${att('no-target')} no target`,
     ),
   );
   let text = lines.join('\n') + '\n';

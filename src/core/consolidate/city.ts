@@ -1,171 +1,210 @@
 /**
  * The city figure of one indicator, by its roll-up:
- * - sum: the sum of the non-lead reporters' values (the districts). When the
- *   lead department also reports a city-wide figure, it is shown beside as
- *   `districtsVsLead` for reconciliation, but the city figure stays the sum,
- *   because every part of it traces to a unit's cell. Only when no district
- *   value exists at all is the lead's figure used (and the basis says so).
+ * - sum: the sum of the parts (every reporter but the city-wide leads, so a
+ *   district that co-leads still counts). When a lead department also
+ *   reports a city-wide figure, it is shown beside as `districtsVsLead` for
+ *   reconciliation, but the city figure stays the sum, because every part of
+ *   it traces to a unit's cell. Only when no part exists at all is the lead's
+ *   figure used (and the basis says so).
  * - rate: not additive; the lead department's own figure, else none.
- * - citywide: the lead department's figure.
+ * - citywide: the lead department's figure (a co-leading district's value is
+ *   its own, never the city's).
  * - limit: every unit must comply; the value shown is the worst unit's.
+ *
+ * A partial sum is never presented as the total: `reported` says how many of
+ * the expected units made it, and the verdict is given only when certain.
+ * A value left out for verification makes the verdict 待核实 (`unverified`)
+ * unless the verdict holds whatever that value turns out to be.
  */
 
-import type { Indicator, Plan } from '../plan/types';
+import type { Indicator, Plan, Target } from '../plan/types';
 import type { Lang } from '../rules/finding';
-import type { Attainment, CityFigure, Provenance } from './types';
-import { evaluateTarget, formatTarget } from '../plan/target';
+import type { Attainment, CityFigure, Excluded } from './types';
+import type { AbsentReason, UnitValue } from './unit-values';
+import { evaluateTarget, formatTarget, isNumericTarget } from '../plan/target';
 import { formatNumber, message } from '../i18n';
+import { citywideLeads, partReporters } from './roles';
+import { clean, completion, verdictNote } from './measures';
 
-export interface UnitValue {
-  unit: string;
-  value: number;
-  at: Provenance;
+export type { AbsentReason, UnitValue } from './unit-values';
+
+const ABSENT_ORDER: AbsentReason[] = ['no-return', 'conflict', 'excluded', 'unreadable', 'error', 'blank'];
+const SEP: Record<Lang, string> = { zh: '；', en: '; ' };
+
+export interface FigureInput {
+  plan: Plan;
+  ind: Indicator;
+  /** The target period key (a half or quarter uses its year's target). */
+  tk: string | null;
+  /** Values that may enter the figure. */
+  usable: UnitValue[];
+  /** Why each expected unit without a usable value has none. */
+  absent: ReadonlyMap<string, AbsentReason>;
+  /** Values left out, and why. */
+  excluded: Excluded[];
+  lang: Lang;
 }
 
-/**
- * Why an expected unit has no usable value. A unit that returned its
- * workbook with "约100" in the cell did report; only the value is unusable,
- * and the office follows that up differently from a return never sent.
- */
-export type AbsentReason = 'no-return' | 'conflict' | 'unreadable' | 'blank';
-
-const ABSENT_ORDER: AbsentReason[] = ['no-return', 'conflict', 'unreadable', 'blank'];
-const SEP: Record<Lang, string> = { zh: '；', en: '; ' };
+type Figure = Omit<CityFigure, 'target' | 'reported'> & { reported: CityFigure['reported'] };
 
 function unitLabel(plan: Plan, code: string): string {
   const u = plan.units.find((x) => x.code === code);
   return u ? u.shortName ?? u.name : code;
 }
 
-function attainment(ind: Indicator, tk: string | null, value: number | null): Attainment {
-  const t = tk ? ind.targets[tk] : undefined;
+function verdict(ind: Indicator, t: Target | undefined, value: number | null): Attainment {
   if (!t || t.op === 'none') return 'no-target';
   if (t.op === 'text') return 'qualitative';
   if (value === null) return 'no-data';
-  return evaluateTarget(t, value)!.met ? 'met' : 'missed';
+  return evaluateTarget(t, value, ind.tolerance)!.met ? 'met' : 'missed';
+}
+
+/** "未报送：昆山；待核实未计入：张家港": the units without a value, by why. */
+function absentText(input: FigureInput, codes: string[]): string {
+  const msg = (key: string, params: Record<string, string>) => message(key, params, input.lang);
+  const labels = (cs: string[]) => cs.map((c) => unitLabel(input.plan, c)).join('、');
+  return ABSENT_ORDER.map((why) => {
+    const these = codes.filter((c) => (input.absent.get(c) ?? 'no-return') === why);
+    return these.length ? msg(`basis.absent.${why}`, { units: labels(these) }) : '';
+  })
+    .filter(Boolean)
+    .join(SEP[input.lang]);
+}
+
+/** Whether a unit was left out for verification (its value may change the verdict). */
+function toVerify(input: FigureInput, codes: string[]): boolean {
+  return codes.some((c) => input.absent.get(c) === 'excluded');
 }
 
 /**
- * @param values usable values of the units whose returns were consolidated.
+ * The verdict of a figure made without some expected units. More parts can
+ * only raise a sum of non-negative values, so only "at least" met (or "at
+ * most" exceeded) is certain; otherwise 待核实 when a left-out value is to be
+ * verified, else no data yet.
  */
-export function cityFigure(
-  plan: Plan,
-  ind: Indicator,
-  tk: string | null,
-  values: UnitValue[],
-  lang: Lang,
-  absent: ReadonlyMap<string, AbsentReason> = new Map(),
-): CityFigure {
-  const fig = figure(plan, ind, tk, values, lang, absent);
-  return { ...fig, reported: { count: fig.sources.length, expected: ind.reporters.length } };
+function partialVerdict(input: FigureInput, t: Target | undefined, value: number, without: string[]): Attainment {
+  const att = verdict(input.ind, t, value);
+  if (!without.length || (att !== 'met' && att !== 'missed')) return att;
+  // Kind `number` may be negative: a missing part could lower the sum.
+  if (input.ind.kind === 'number') return toVerify(input, without) ? 'unverified' : 'no-data';
+  const grows = (t?.op === 'ge' || (t?.op === 'range' && !t.band)) && att === 'met';
+  const certain = grows || (att === 'missed' && t?.op === 'le');
+  if (certain) return att;
+  return toVerify(input, without) ? 'unverified' : 'no-data';
 }
 
-function figure(
-  plan: Plan,
-  ind: Indicator,
-  tk: string | null,
-  values: UnitValue[],
-  lang: Lang,
-  absent: ReadonlyMap<string, AbsentReason>,
-): Omit<CityFigure, 'reported'> {
-  const t = tk ? ind.targets[tk] : undefined;
-  const target = t && t.op !== 'none' ? formatTarget(t, ind.unit) : null;
+/** The first city-wide lead (plan order) with a usable value, with a note when co-leads disagree. */
+function leadFigure(input: FigureInput): { v: UnitValue; note: string } | null {
+  const byUnit = new Map(input.usable.map((v) => [v.unit, v]));
+  const values = citywideLeads(input.plan, input.ind)
+    .map((c) => byUnit.get(c))
+    .filter((v): v is UnitValue => !!v);
+  if (!values.length) return null;
+  const [first, ...rest] = values;
+  const differing = rest.filter((r) => Math.abs(r.value - first.value) > 1e-9);
+  const note = differing.length
+    ? message('basis.lead-differs', { others: differing.map((d) => `${unitLabel(input.plan, d.unit)} ${formatNumber(d.value)}`).join('、') }, input.lang)
+    : '';
+  return { v: first, note };
+}
+
+function sumFigure(input: FigureInput, t: Target | undefined): Figure {
+  const { plan, ind, lang } = input;
   const msg = (key: string, params: Record<string, string | number> = {}) => message(key, params, lang);
-  const byUnit = new Map(values.map((v) => [v.unit, v]));
-  const leadValues = ind.lead.map((c) => byUnit.get(c)).filter((v): v is UnitValue => !!v);
-  const labels = (codes: string[]) => codes.map((c) => unitLabel(plan, c)).join('、');
-  /** "未报送：昆山；数值无法识别：张家港": the units without a value, by why. */
-  const absentText = (codes: string[]) =>
-    ABSENT_ORDER.map((why) => {
-      const these = codes.filter((c) => (absent.get(c) ?? 'no-return') === why);
-      return these.length ? msg(`basis.absent.${why}`, { units: labels(these) }) : '';
-    })
-      .filter(Boolean)
-      .join(SEP[lang]);
-
-  /** The lead department's figure, with a note when co-leads disagree. */
-  const lead = (): { v: UnitValue; note: string } | null => {
-    if (!leadValues.length) return null;
-    const [first, ...rest] = leadValues;
-    const differing = rest.filter((r) => Math.abs(r.value - first.value) > 1e-9);
-    const note = differing.length
-      ? msg('basis.lead-differs', { others: differing.map((d) => `${unitLabel(plan, d.unit)} ${formatNumber(d.value)}`).join('、') })
-      : '';
-    return { v: first, note };
-  };
-
-  if (ind.rollup === 'sum') {
-    const partsExpected = ind.reporters.filter((c) => !ind.lead.includes(c));
-    const parts = values.filter((v) => partsExpected.includes(v.unit));
-    const l = lead();
-    if (parts.length) {
-      // Twelve significant digits: no float noise (0.1 + 0.2) in the JSON.
-      const sum = Number(parts.reduce((s, p) => s + p.value, 0).toPrecision(12));
-      const missing = partsExpected.filter((c) => !byUnit.has(c));
-      let basis = missing.length
-        ? msg('basis.sum-partial', { count: parts.length, expected: partsExpected.length, missing: absentText(missing) })
-        : msg('basis.sum', { count: parts.length });
-      const fig: Omit<CityFigure, 'reported'> = { value: sum, target, attained: 'no-data', basis, sources: parts.map((p) => p.at) };
-      if (l) {
-        const difference = Number((sum - l.v.value).toPrecision(12));
-        fig.districtsVsLead = { districtsSum: sum, lead: l.v.value, difference };
-        basis += msg('basis.vs-lead', { lead: unitLabel(plan, l.v.unit), leadValue: formatNumber(l.v.value), difference: formatNumber(difference) });
-        fig.basis = basis;
-      }
-      let att = attainment(ind, tk, sum);
-      // A partial sum proves little: more units can only raise it, so only
-      // "at least" met (or "at most" exceeded) is certain.
-      if (missing.length && (att === 'met' || att === 'missed')) {
-        const certain = (att === 'met' && t?.op === 'ge') || (att === 'missed' && t?.op === 'le');
-        if (!certain) att = 'no-data';
-      }
-      fig.attained = att;
-      return fig;
-    }
+  const expected = partReporters(plan, ind);
+  const parts = input.usable.filter((v) => expected.includes(v.unit));
+  const l = leadFigure(input);
+  if (parts.length) {
+    const sum = clean(parts.reduce((s, p) => s + p.value, 0));
+    const without = expected.filter((c) => !parts.some((p) => p.unit === c));
+    let basis = without.length
+      ? msg('basis.sum-partial', { count: parts.length, expected: expected.length, missing: absentText(input, without) })
+      : msg('basis.sum', { count: parts.length });
+    const fig: Figure = { value: sum, attained: partialVerdict(input, t, sum, without), basis, sources: parts.map((p) => p.at), reported: { count: parts.length, expected: expected.length } };
     if (l) {
-      const basis = (partsExpected.length ? msg('basis.sum-lead-fallback', { lead: unitLabel(plan, l.v.unit) }) : msg('basis.lead', { lead: unitLabel(plan, l.v.unit) })) + l.note;
-      return { value: l.v.value, target, attained: attainment(ind, tk, l.v.value), basis, sources: [l.v.at] };
+      const difference = clean(sum - l.v.value);
+      fig.districtsVsLead = { districtsSum: sum, lead: l.v.value, difference };
+      basis += msg('basis.vs-lead', { lead: unitLabel(plan, l.v.unit), leadValue: formatNumber(l.v.value), difference: formatNumber(difference) });
+      fig.basis = basis;
     }
-    return { value: null, target, attained: attainment(ind, tk, null), basis: msg('basis.no-values'), sources: [] };
+    // 完成率 of a partial sum would be read as the city's: none until complete.
+    fig.completion = without.length ? null : completion(ind, t, sum);
+    return fig;
   }
-
-  if (ind.rollup === 'rate' || ind.rollup === 'citywide') {
-    const l = lead();
-    if (l) return { value: l.v.value, target, attained: attainment(ind, tk, l.v.value), basis: msg('basis.lead', { lead: unitLabel(plan, l.v.unit) }) + l.note, sources: [l.v.at] };
-    return { value: null, target, attained: attainment(ind, tk, null), basis: msg(ind.rollup === 'rate' ? 'basis.rate-no-lead' : 'basis.citywide-no-lead'), sources: [] };
+  if (l) {
+    const basis = (expected.length ? msg('basis.sum-lead-fallback', { lead: unitLabel(plan, l.v.unit) }) : msg('basis.lead', { lead: unitLabel(plan, l.v.unit) })) + l.note;
+    return { value: l.v.value, attained: verdict(ind, t, l.v.value), basis, sources: [l.v.at], reported: { count: 1, expected: 1 }, completion: completion(ind, t, l.v.value) };
   }
+  return emptyFigure(input, t, expected.length ? expected : citywideLeads(plan, ind));
+}
 
-  // limit
-  const reported = values.filter((v) => ind.reporters.includes(v.unit));
+/** No value at all: 待核实 when one was left out for verification, else no data. */
+function emptyFigure(input: FigureInput, t: Target | undefined, expected: string[], basisKey = 'basis.no-values'): Figure {
+  let att = verdict(input.ind, t, null);
+  if (att === 'no-data' && toVerify(input, expected)) att = 'unverified';
+  const absent = expected.length ? SEP[input.lang] + absentText(input, expected) : '';
+  return { value: null, attained: att, basis: message(basisKey, {}, input.lang) + absent, sources: [], reported: { count: 0, expected: expected.length }, completion: null };
+}
+
+function leadOnlyFigure(input: FigureInput, t: Target | undefined): Figure {
+  const { plan, ind, lang } = input;
+  const leads = citywideLeads(plan, ind);
+  const l = leadFigure(input);
+  if (l) {
+    const basis = message('basis.lead', { lead: unitLabel(plan, l.v.unit) }, lang) + l.note;
+    return { value: l.v.value, attained: verdict(ind, t, l.v.value), basis, sources: [l.v.at], reported: { count: 1, expected: 1 }, completion: completion(ind, t, l.v.value) };
+  }
+  const fig = emptyFigure(input, t, leads, ind.rollup === 'rate' ? 'basis.rate-no-lead' : 'basis.citywide-no-lead');
+  fig.reported = { count: 0, expected: 1 };
+  return fig;
+}
+
+function limitFigure(input: FigureInput, t: Target | undefined): Figure {
+  const { ind, lang } = input;
+  const reported = input.usable.filter((v) => ind.reporters.includes(v.unit));
   const unreported = ind.reporters.filter((c) => !reported.some((v) => v.unit === c));
-  const limitAbsent = reported.length && unreported.length ? SEP[lang] + absentText(unreported) : '';
-  const numeric = !!t && (t.op === 'ge' || t.op === 'le' || t.op === 'eq' || t.op === 'range');
-  const nonCompliant = numeric ? reported.filter((v) => !evaluateTarget(t, v.value)!.met).map((v) => v.unit) : [];
+  const numeric = isNumericTarget(t);
+  const check = (v: UnitValue) => evaluateTarget(t, v.value, ind.tolerance)!;
+  const nonCompliant = numeric ? reported.filter((v) => !check(v).met).map((v) => v.unit) : [];
+  const worse = (a: UnitValue, b: UnitValue) => (ind.direction === 'le' ? a.value > b.value : a.value < b.value);
   let worst: UnitValue | null = null;
   for (const v of reported) {
     if (!worst) worst = v;
-    else if (numeric) {
-      if (evaluateTarget(t, v.value)!.gap > evaluateTarget(t, worst.value)!.gap) worst = v;
-      else if (evaluateTarget(t, worst.value)!.gap === 0 && evaluateTarget(t, v.value)!.gap === 0) {
-        // All comply so far: the worst is the one closest to the limit.
-        if (ind.direction === 'le' ? v.value > worst.value : v.value < worst.value) worst = v;
-      }
-    } else if (ind.direction === 'le' ? v.value > worst.value : v.value < worst.value) worst = v;
+    else if (numeric && check(v).gap !== check(worst).gap) {
+      if (check(v).gap > check(worst).gap) worst = v;
+    } else if (worse(v, worst)) worst = v; // all comply so far: the one closest to the limit
   }
-  let attained = attainment(ind, tk, worst ? worst.value : null);
+  let attained = verdict(ind, t, worst ? worst.value : null);
   if (numeric && reported.length) {
     if (nonCompliant.length) attained = 'missed';
-    else attained = reported.length === ind.reporters.length ? 'met' : 'no-data';
-  }
+    else if (!unreported.length) attained = 'met';
+    else attained = toVerify(input, unreported) ? 'unverified' : 'no-data';
+  } else if (numeric && toVerify(input, unreported)) attained = 'unverified';
+  const absent = reported.length && unreported.length ? SEP[lang] + absentText(input, unreported) : '';
   return {
     value: worst ? worst.value : null,
-    target,
     attained,
     basis:
       (reported.length
-        ? msg('basis.limit', { count: reported.length, expected: ind.reporters.length, bad: nonCompliant.length })
-        : msg('basis.no-values')) + limitAbsent,
+        ? message('basis.limit', { count: reported.length, expected: ind.reporters.length, bad: nonCompliant.length }, lang)
+        : message('basis.no-values', {}, lang)) + absent,
     nonCompliant,
     sources: reported.map((v) => v.at),
+    reported: { count: reported.length, expected: ind.reporters.length },
+    completion: null,
   };
+}
+
+export function cityFigure(input: FigureInput): CityFigure {
+  const t = input.tk ? input.ind.targets[input.tk] : undefined;
+  const target = t && t.op !== 'none' ? formatTarget(t, input.ind.unit) : null;
+  const fig =
+    input.ind.rollup === 'sum' ? sumFigure(input, t) : input.ind.rollup === 'limit' ? limitFigure(input, t) : leadOnlyFigure(input, t);
+  const { value, attained, basis, ...rest } = fig;
+  const out: CityFigure = { value, target, attained, basis, ...rest };
+  if (input.excluded.length) out.excluded = input.excluded;
+  const note = fig.attained === 'met' ? verdictNote(input.ind, t, fig.value, input.lang) : undefined;
+  if (note) out.note = note;
+  if (out.attained !== 'met' && out.attained !== 'missed') out.completion = null;
+  return out;
 }

@@ -9,7 +9,8 @@
 
 import type { ParsedReturn } from '../return/types';
 import type { Lang } from '../rules/finding';
-import type { MessageKey } from '../i18n';
+import type { Item } from './intake';
+import { message, type MessageKey } from '../i18n';
 
 /** Parses the dates people and programs write: ISO, 2023/1/5, 2023.1.5, 2023年1月5日. */
 export function parseWhen(text: string | undefined): number | null {
@@ -53,4 +54,52 @@ export function pickLatest(rets: ParsedReturn[], _lang: Lang): ConflictDecision 
     return { kind: 'latest', keep: times.indexOf(max), by: c.by, shown: rets.map((r) => c.when(r) ?? '') };
   }
   return { kind: 'undecidable' };
+}
+
+/** The accepted returns by unit once conflicts are settled. */
+export interface Settled {
+  /** Unit → the return whose values are used. */
+  used: Map<string, Item>;
+  /** Units that sent more than one accepted return. */
+  contested: Set<string>;
+}
+
+/**
+ * Step 2 of a consolidation: more than one accepted return from a unit.
+ * Marks the set-aside returns `conflict` with a reason; returns the ones to use.
+ */
+export function settleConflicts(items: Item[], mode: 'report' | 'latest' | undefined, unitText: (code: string) => string, lang: Lang): Settled {
+  const msg = (key: string, params: Record<string, string | number> = {}) => message(key, params, lang);
+  const byUnit = new Map<string, Item[]>();
+  for (const it of items) {
+    if (it.outcome.status !== 'accepted') continue;
+    const u = it.outcome.unit!;
+    byUnit.set(u, [...(byUnit.get(u) ?? []), it]);
+  }
+  const used = new Map<string, Item>();
+  const contested = new Set<string>();
+  for (const [unit, group] of byUnit) {
+    if (group.length === 1) {
+      used.set(unit, group[0]);
+      continue;
+    }
+    contested.add(unit);
+    const others = (it: Item) => group.filter((g) => g !== it).map((g) => g.file).join('、');
+    const decision = mode === 'latest' ? pickLatest(group.map((g) => g.ret!), lang) : null;
+    if (decision?.kind === 'latest') {
+      const kept = group[decision.keep];
+      used.set(unit, kept);
+      group.forEach((g, i) => {
+        if (g === kept) return;
+        g.outcome.status = 'conflict';
+        g.outcome.reason = msg('return.superseded', { unit: unitText(unit), kept: kept.file, by: msg(decision.by), keptDate: decision.shown[decision.keep], date: decision.shown[i] });
+      });
+    } else {
+      for (const g of group) {
+        g.outcome.status = 'conflict';
+        g.outcome.reason = msg(decision ? 'return.undecidable' : 'return.conflict', { unit: unitText(unit), others: others(g) });
+      }
+    }
+  }
+  return { used, contested };
 }

@@ -1,27 +1,34 @@
 /**
- * Consolidating the returns of one plan and period into the city summary:
- * 1. each input is validated and sorted into accepted / rejected (unreadable,
- *    not a return, another plan, another period, a unit that reports nothing);
- * 2. two accepted returns from one unit are conflicts (see conflicts.ts);
- * 3. the accepted returns' values (read by readEntry: readNumber plus the cell's percent format) make each indicator's
- *    unit values and city figure (see city.ts), with provenance;
- * 4. with all units' values known, a unit's value 1000× off the median of the
- *    others is flagged as a likely unit error;
- * 5. completeness: missing units and the unit × indicator grid.
+ * Consolidating the returns of one plan and period into the city summary.
+ * The steps, each in its own file:
+ * 1. intake.ts: each input is validated and accepted or rejected;
+ * 2. conflicts.ts: two accepted returns from one unit are conflicts;
+ * 3. unit-values.ts: per indicator, each unit's value: absent, unusable (an
+ *    error finding) or a candidate;
+ * 4. peer-slips.ts: a part 1000× off the median of the other parts is a
+ *    likely unit slip;
+ * 5. exclusions.ts: slips and unusable values are left out and named;
+ * 6. city.ts and measures.ts: the city figure, 完成率, note and ranking;
+ * 7. here: completeness (missing units, the grid) and the counts.
  */
 
-import type { Plan } from '../plan/types';
+import type { Indicator, Plan } from '../plan/types';
 import type { ParsedReturn } from '../return/types';
-import type { Finding, Lang } from '../rules/finding';
-import type { Consolidation, IndicatorSummary, ReturnOutcome, UnreadableFile } from './types';
-import { parsePeriod, periodKey, periodLabel, targetKey } from '../period';
-import { formatNumber, message } from '../i18n';
+import type { Lang } from '../rules/finding';
+import type { Consolidation, IndicatorSummary, UnreadableFile } from './types';
+import { parsePeriod, periodKey, periodLabel, targetKey, type Period } from '../period';
+import { message } from '../i18n';
 import { formatTarget } from '../plan/target';
-import { validate, Collector, slipFinding } from '../rules/validate';
-import { readEntry } from '../rules/read-number';
-import { sortFindings, unitSlip } from '../rules/common';
-import { pickLatest } from './conflicts';
-import { cityFigure, type AbsentReason, type UnitValue } from './city';
+import { intake, type Item } from './intake';
+import { settleConflicts } from './conflicts';
+import { readIndicator, type IndicatorReadings } from './unit-values';
+import { flagPeerSlips } from './peer-slips';
+import { sortValues, type Sorted } from './exclusions';
+import { cityFigure } from './city';
+import { ranking } from './measures';
+import { partReporters } from './roles';
+
+export { isUnreadable } from './intake';
 
 export interface ConsolidateOpts {
   lang?: Lang;
@@ -29,21 +36,63 @@ export interface ConsolidateOpts {
   conflict?: 'report' | 'latest';
 }
 
-export function isUnreadable(x: ParsedReturn | UnreadableFile): x is UnreadableFile {
-  return !(x as ParsedReturn).entries && typeof (x as UnreadableFile).file === 'string';
+interface Context {
+  plan: Plan;
+  lang: Lang;
+  wanted: Period | null;
+  /** The target period key (a half or quarter uses its year's). */
+  tk: string | null;
+  used: ReadonlyMap<string, Item>;
+  contested: ReadonlySet<string>;
 }
 
-interface Item {
-  file: string;
-  ret: ParsedReturn | null;
-  outcome: ReturnOutcome;
-  findings: Finding[];
+/** Kind `text`: people judge the words; the figure only lists where they are. */
+function qualitativeSummary(ctx: Context, ind: Indicator, readings: IndicatorReadings): IndicatorSummary['city'] {
+  const t = ctx.tk ? ind.targets[ctx.tk] : undefined;
+  const count = readings.textSources.length;
+  return {
+    value: null,
+    target: t && t.op !== 'none' ? formatTarget(t, ind.unit) : null,
+    attained: 'qualitative',
+    basis: count ? message('basis.text', { count }, ctx.lang) : message('basis.no-values', {}, ctx.lang),
+    sources: readings.textSources,
+    reported: { count, expected: ind.reporters.length },
+  };
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+function summarise(ctx: Context, ind: Indicator): { summary: IndicatorSummary; usable: Set<string> } {
+  const readings = readIndicator(ind, ctx.used, ctx.contested);
+  const parts = partReporters(ctx.plan, ind);
+  flagPeerSlips(ind, readings.candidates.filter((v) => parts.includes(v.unit)), ctx.used, ctx.lang);
+  const sorted: Sorted = sortValues(ctx.plan, ind, readings, ctx.used, ctx.lang);
+
+  const units: Record<string, number | null> = {};
+  for (const u of ind.reporters) units[u] = null;
+  for (const v of sorted.usable) units[v.unit] = v.value;
+  const isText = ind.kind === 'text';
+  const city = isText
+    ? qualitativeSummary(ctx, ind, readings)
+    : cityFigure({ plan: ctx.plan, ind, tk: ctx.tk, usable: sorted.usable, absent: readings.absent, excluded: sorted.excluded, lang: ctx.lang });
+  // A half or a quarter is set against its year's target: say so beside the figure.
+  if (ctx.wanted && ctx.wanted.kind !== 'year' && city.target) city.basis += message('target.interim', { period: periodLabel(ctx.wanted, ctx.lang) }, ctx.lang);
+
+  const summary: IndicatorSummary = {
+    code: ind.code,
+    name: ctx.lang === 'en' && ind.nameEn ? ind.nameEn : ind.name,
+    unit: ind.unit,
+    category: ind.category,
+    units,
+    city,
+  };
+  if (isText) summary.texts = readings.texts;
+  if (!isText && ind.rollup === 'sum') {
+    const t = ctx.tk ? ind.targets[ctx.tk] : undefined;
+    summary.ranking = ranking(ind, t, sorted.usable.filter((v) => parts.includes(v.unit)));
+  }
+  if (readings.unusable.size) summary.unusable = Object.fromEntries([...readings.unusable].map(([u, bad]) => [u, bad.finding.message]));
+
+  const usable = new Set(isText ? Object.keys(readings.texts).filter((u) => readings.texts[u] !== null) : sorted.usable.map((v) => v.unit));
+  return { summary, usable };
 }
 
 export function consolidateReturns(
@@ -53,151 +102,24 @@ export function consolidateReturns(
   opts: ConsolidateOpts = {},
 ): Consolidation {
   const lang = opts.lang ?? 'zh';
-  const msg = (key: string, params: Record<string, string | number> = {}) => message(key, params, lang);
   const wanted = parsePeriod(period);
   const canonical = wanted ? periodKey(wanted) : period;
-  const tk = wanted ? targetKey(wanted) : null;
   const reportingUnits = plan.units.filter((u) => plan.indicators.some((i) => i.reporters.includes(u.code))).map((u) => u.code);
   const unitName = (code: string) => plan.units.find((u) => u.code === code)?.name ?? code;
 
-  // 1. Validate and classify every input.
-  const items: Item[] = returns.map((r) => {
-    if (isUnreadable(r)) {
-      // Readers' messages already name the file and say why, in the user's language.
-      const reason = r.message.trim() ? r.message : msg('return.unreadable', {});
-      const f: Finding = { severity: 'error', rule: r.rule || 'return.unreadable', code: null, sheet: null, cell: null, message: reason };
-      return { file: r.file, ret: null, findings: [f], outcome: { file: r.file, unit: null, status: 'rejected', reason, errors: 1, warnings: 0 } };
-    }
-    const findings = validate(plan, r, { lang, previous: opts.previous, period: canonical });
-    const meta = r.meta;
-    const outcome: ReturnOutcome = { file: r.source, unit: meta?.unitCode || null, status: 'accepted', reason: '', errors: 0, warnings: 0 };
-    if (r.reporter?.contact) outcome.contact = r.reporter.contact;
-    if (r.reporter?.phone) outcome.phone = r.reporter.phone;
-    if (r.reporter?.date) outcome.date = r.reporter.date;
-    if (meta?.generatedAt) outcome.generatedAt = meta.generatedAt;
-    const reject = (reason: string) => {
-      outcome.status = 'rejected';
-      outcome.reason = reason;
-    };
-    const got = meta ? parsePeriod(meta.period ?? '') : null;
-    if (!meta) reject(msg('return.not-plansheet'));
-    else if (meta.planId !== plan.id) reject(msg('return.wrong-plan', { got: meta.planId || '?' }));
-    else if (!got || periodKey(got) !== canonical)
-      reject(msg('return.wrong-period', { got: got ? periodLabel(got, lang) : meta.period || '?', expected: wanted ? periodLabel(wanted, lang) : period }));
-    else if (!reportingUnits.includes(meta.unitCode)) reject(msg('return.unknown-unit', { unit: meta.unitCode || '?' }));
-    return { file: r.source, ret: r, findings, outcome };
-  });
+  const items = intake({ plan, lang, canonical, wanted, reportingUnits, previous: opts.previous }, returns);
+  const { used, contested } = settleConflicts(items, opts.conflict, (u) => `${unitName(u)} ${u}`, lang);
+  const ctx: Context = { plan, lang, wanted, tk: wanted ? targetKey(wanted) : null, used, contested };
 
-  // 2. Conflicts: more than one accepted return from a unit.
-  const byUnit = new Map<string, Item[]>();
-  for (const it of items) {
-    if (it.outcome.status !== 'accepted') continue;
-    const u = it.outcome.unit!;
-    byUnit.set(u, [...(byUnit.get(u) ?? []), it]);
-  }
-  const used = new Map<string, Item>();
-  for (const [unit, group] of byUnit) {
-    if (group.length === 1) {
-      used.set(unit, group[0]);
-      continue;
-    }
-    const unitText = `${unitName(unit)} ${unit}`;
-    const others = (it: Item) => group.filter((g) => g !== it).map((g) => g.file).join('、');
-    const decision = opts.conflict === 'latest' ? pickLatest(group.map((g) => g.ret!), lang) : null;
-    if (decision?.kind === 'latest') {
-      const kept = group[decision.keep];
-      used.set(unit, kept);
-      group.forEach((g, i) => {
-        if (g === kept) return;
-        g.outcome.status = 'conflict';
-        g.outcome.reason = msg('return.superseded', { unit: unitText, kept: kept.file, by: msg(decision.by), keptDate: decision.shown[decision.keep], date: decision.shown[i] });
-      });
-    } else {
-      for (const g of group) {
-        g.outcome.status = 'conflict';
-        g.outcome.reason = msg(decision ? 'return.undecidable' : 'return.conflict', { unit: unitText, others: others(g) });
-      }
-    }
-  }
-
-  // 3. Values and city figures.
   const indicators: IndicatorSummary[] = [];
-  const grid: Consolidation['grid'] = {};
-  for (const u of reportingUnits) grid[u] = {};
+  const grid: Consolidation['grid'] = Object.fromEntries(reportingUnits.map((u) => [u, {}]));
   for (const ind of plan.indicators) {
-    const values: UnitValue[] = [];
-    const units: Record<string, number | null> = {};
-    const texts: Record<string, string | null> = {};
-    const textSources: UnitValue['at'][] = [];
-    for (const u of ind.reporters) units[u] = null;
-    for (const u of ind.reporters) texts[u] = null;
-    // Why a unit has no value: no return, returns in conflict, unreadable, blank.
-    const absent = new Map<string, AbsentReason>();
-    for (const u of ind.reporters) if (!used.has(u)) absent.set(u, byUnit.has(u) ? 'conflict' : 'no-return');
-    for (const [unit, it] of used) {
-      const entry = it.ret!.entries.get(ind.code);
-      if (!ind.reporters.includes(unit)) continue;
-      if (!entry) {
-        absent.set(unit, 'blank');
-        continue;
-      }
-      const reading = readEntry(it.ret!, entry, ind);
-      if (!reading.ok) absent.set(unit, 'unreadable');
-      else if (reading.value === null) absent.set(unit, 'blank');
-      if (reading.ok && reading.text !== undefined) {
-        texts[unit] = reading.text;
-        textSources.push({ file: it.file, sheet: entry.valueAt.sheet, cell: entry.valueAt.cell, unit });
-      }
-      if (!reading.ok || reading.value === null) continue;
-      units[unit] = reading.value;
-      values.push({ unit, value: reading.value, at: { file: it.file, sheet: entry.valueAt.sheet, cell: entry.valueAt.cell, unit } });
-    }
-    const isText = ind.kind === 'text';
-    for (const u of reportingUnits) {
-      const filled = isText ? texts[u] !== null && texts[u] !== undefined : units[u] !== null && units[u] !== undefined;
-      grid[u][ind.code] = !ind.reporters.includes(u) ? 'not-required' : filled ? 'filled' : 'blank';
-    }
-
-    // 4. Unit slips against the other units (the lead's city-wide figure is
-    // of another scale, so leads are left out of the comparison).
-    const peers = values.filter((v) => !ind.lead.includes(v.unit));
-    for (const v of peers) {
-      const others = peers.filter((p) => p !== v && p.value > 0).map((p) => p.value);
-      if (others.length < 3) continue;
-      const it = used.get(v.unit)!;
-      if (it.findings.some((f) => f.rule === 'value.unit-slip' && f.code === ind.code)) continue;
-      const ref = median(others);
-      const slip = unitSlip(ind, v.value, ref, true);
-      if (!slip) continue;
-      const c = new Collector(lang);
-      slipFinding(ind, it.ret!.entries.get(ind.code)!, v.value, slip, msg('ref.median', { median: formatNumber(ref), count: others.length }), c);
-      it.findings = sortFindings([...it.findings, ...c.findings]);
-    }
-
-    const summary: IndicatorSummary = {
-      code: ind.code,
-      name: lang === 'en' && ind.nameEn ? ind.nameEn : ind.name,
-      unit: ind.unit,
-      category: ind.category,
-      units,
-      city: isText
-        ? {
-            value: null,
-            target: tk && ind.targets[tk] && ind.targets[tk].op !== 'none' ? formatTarget(ind.targets[tk], ind.unit) : null,
-            attained: 'qualitative',
-            basis: textSources.length ? msg('basis.text', { count: textSources.length }) : msg('basis.no-values'),
-            sources: textSources,
-            reported: { count: textSources.length, expected: ind.reporters.length },
-          }
-        : cityFigure(plan, ind, tk, values, lang, absent),
-    };
-    if (isText) summary.texts = texts;
-    // A half or a quarter is set against its year's target: say so beside the figure.
-    if (wanted && wanted.kind !== 'year' && summary.city.target) summary.city.basis += msg('target.interim', { period: periodLabel(wanted, lang) });
+    const { summary, usable } = summarise(ctx, ind);
     indicators.push(summary);
+    // "filled" only for a value that made it into the consolidation.
+    for (const u of reportingUnits) grid[u][ind.code] = !ind.reporters.includes(u) ? 'not-required' : usable.has(u) ? 'filled' : 'blank';
   }
 
-  // 5. Completeness and counts.
   const returned = new Set(items.filter((i) => i.outcome.status !== 'rejected').map((i) => i.outcome.unit));
   const missing = reportingUnits.filter((u) => !returned.has(u));
   for (const it of items) {
@@ -205,6 +127,5 @@ export function consolidateReturns(
     it.outcome.warnings = it.findings.filter((f) => f.severity === 'warning').length;
   }
   const findings = items.flatMap((it) => it.findings.map((f) => ({ ...f, file: it.file, unit: it.outcome.unit })));
-
   return { plan: plan.id, period: canonical, returns: items.map((i) => i.outcome), missing, indicators, findings, grid };
 }

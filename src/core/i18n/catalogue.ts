@@ -4,7 +4,10 @@
  * them, and the add-in may show its own text for a key.
  */
 
+import { FIGURE_MESSAGES } from './figures';
+
 export const CATALOGUE = {
+  ...FIGURE_MESSAGES,
   // ── template.* : is this the right workbook? ─────────────────────────────
   'template.not-plansheet': {
     zh: '不是 PlanSheet 填报表（没有 PlanSheet 元数据），无法识别所属计划、单位和期别',

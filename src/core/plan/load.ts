@@ -119,6 +119,8 @@ export function resolvePlan(source: unknown, registry: unknown, sourceName = 'pl
       reportersAssumed: ind.reportersAssumed,
       source: ind.source,
       note: ind.note,
+      tolerance: ind.tolerance,
+      limits: ind.limits,
     }) as Indicator;
   });
   if (issues.length) throw new PlanError(sourceName, issues);

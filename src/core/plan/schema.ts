@@ -37,6 +37,8 @@ const targetObject = z
     max: z.number().finite().optional(),
     text: z.string().optional(),
     note: z.string().optional(),
+    /** Range only: a true band (the value must stay inside); default a "力争 a～b" floor. */
+    band: z.boolean().optional(),
   })
   .strict()
   .superRefine((t, ctx) => {
@@ -51,6 +53,8 @@ const targetObject = z
         ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['min'], message: 'min is greater than max' });
     }
     if (t.op === 'text') need('text');
+    if (t.band !== undefined && t.op !== 'range')
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['band'], message: '"band" applies to op "range" only' });
   });
 
 export const targetSourceSchema = z.union([z.string(), targetObject]);
@@ -74,6 +78,14 @@ export const indicatorSourceSchema = z
     reportersAssumed: z.boolean().default(false),
     source: z.object({ doc: z.string().min(1), where: z.string().min(1) }).strict(),
     note: z.string().optional(),
+    /** Relative tolerance of an approximate target ("约 5%" → 0.05). */
+    tolerance: z.number().finite().min(0).max(0.5).optional(),
+    /** Plausibility limits of one unit's value (defaults per kind in rules/limits.ts). */
+    limits: z
+      .object({ min: z.number().finite().optional(), max: z.number().finite().optional() })
+      .strict()
+      .refine((l) => l.min === undefined || l.max === undefined || l.min <= l.max, { message: 'min is greater than max', path: ['min'] })
+      .optional(),
   })
   .strict();
 

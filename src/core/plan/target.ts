@@ -91,25 +91,51 @@ export function isNumericTarget(t: Target | undefined): boolean {
   return !!t && (t.op === 'ge' || t.op === 'le' || t.op === 'eq' || t.op === 'range');
 }
 
+/** How a number compares with a target (see `evaluateTarget`). */
+export interface TargetCheck {
+  met: boolean;
+  /** How far short of the target, in the indicator's unit; 0 when met. */
+  gap: number;
+  /** A "力争 a～b" range beaten from above: by how much the value exceeds `max` (met, with a note). */
+  aboveMax?: number;
+  /** Met only thanks to the plan's tolerance for an approximate target ("约 5%"). */
+  tolerated?: boolean;
+}
+
+const EPS = 1e-9;
+
 /**
  * Checks a reported number against a target. Returns null when the target is
- * not numeric; otherwise whether it is met and by how much it falls short
- * (a positive gap in the indicator's unit, 0 when met).
+ * not numeric; otherwise whether it is met and by how much it falls short.
+ *
+ * A range without `band` is a "力争 3～5 家" goal: met at or above `min`, and
+ * a value above `max` is met with `aboveMax` (a note, never a miss). A band
+ * must hold both bounds. `tolerance` (relative, 0.05 = ±5 %) widens the
+ * bounds of an approximate target ("约 5%", "2000 家左右").
  */
-export function evaluateTarget(t: Target | undefined, value: number): { met: boolean; gap: number } | null {
+export function evaluateTarget(t: Target | undefined, value: number, tolerance = 0): TargetCheck | null {
   if (!t) return null;
-  const eps = 1e-9;
+  const slack = (n: number) => Math.abs(n) * Math.max(0, tolerance) + EPS;
+  const check = (met: boolean, metStrictly: boolean, gap: number): TargetCheck => {
+    const r: TargetCheck = { met, gap: met ? 0 : Number(gap.toPrecision(12)) };
+    if (met && !metStrictly) r.tolerated = true;
+    return r;
+  };
   switch (t.op) {
     case 'ge':
-      return { met: value >= t.value - eps, gap: Math.max(0, t.value - value) };
+      return check(value >= t.value - slack(t.value), value >= t.value - EPS, t.value - value);
     case 'le':
-      return { met: value <= t.value + eps, gap: Math.max(0, value - t.value) };
+      return check(value <= t.value + slack(t.value), value <= t.value + EPS, value - t.value);
     case 'eq':
-      return { met: Math.abs(value - t.value) <= eps, gap: Math.abs(value - t.value) };
-    case 'range':
-      if (value < t.min - eps) return { met: false, gap: t.min - value };
-      if (value > t.max + eps) return { met: false, gap: value - t.max };
+      return check(Math.abs(value - t.value) <= slack(t.value), Math.abs(value - t.value) <= EPS, Math.abs(value - t.value));
+    case 'range': {
+      if (value < t.min - EPS) return check(value >= t.min - slack(t.min), false, t.min - value);
+      if (value > t.max + EPS) {
+        if (!t.band) return { met: true, gap: 0, aboveMax: Number((value - t.max).toPrecision(12)) };
+        return check(value <= t.max + slack(t.max), false, value - t.max);
+      }
       return { met: true, gap: 0 };
+    }
     default:
       return null;
   }

@@ -6,7 +6,7 @@
 import type { Indicator, Plan, Target } from '../plan/types';
 import type { CellRef } from '../return/types';
 import { ENTRY_COLUMNS } from '../template/layout';
-import { unitScale } from './read-number';
+import { isPercentIndicator, unitScale } from './read-number';
 import type { Finding, Severity } from './finding';
 
 export function targetOf(ind: Indicator, targetPeriod: string | null): Target | undefined {
@@ -66,7 +66,8 @@ export interface Slip {
  */
 export function unitSlip(ind: Indicator, value: number, reference: number | null, bothSides: boolean): Slip | null {
   if (reference === null || !(reference > 0) || !(value > 0)) return null;
-  if (ind.kind === 'percent') {
+  // Any indicator in % (growth rates of kind number too): 0.3 against a 30 % target is 30 % typed as a fraction.
+  if (isPercentIndicator(ind)) {
     if (value <= 1 && reference > 1) return { kind: 'percent', suggest: clean(value * 100), ratio: value / reference, from: '' };
     return null;
   }

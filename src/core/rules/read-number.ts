@@ -52,6 +52,15 @@ export function unitScale(unit: string): { word: string; factor: number; base: s
   return null;
 }
 
+/**
+ * Whether values of the indicator are percentages, entered 0–100: kind
+ * `percent`, and any indicator whose unit is % (growth rates of kind `number`
+ * such as 小微企业有贷户增长率). A clerk types "30%" in both alike.
+ */
+export function isPercentIndicator(ind: Pick<Indicator, 'kind' | 'unit'>): boolean {
+  return ind.kind === 'percent' || ind.unit.trim() === '%';
+}
+
 const NUMBER_PART = /^([+-]?)\s*((?:\d[\d,]*)(?:\.\d+)?|\.\d+)\s*(.*)$/s;
 const GROUPED = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 
@@ -88,7 +97,7 @@ function readText(original: string, ind: Indicator): NumberReading {
   if (suffix === '') {
     how = fullwidth ? 'num.fullwidth' : thousands ? 'num.thousands' : spaces ? 'num.spaces' : 'num.text';
   } else if (suffix === '%' || suffix === '％') {
-    if (ind.kind !== 'percent') return fail('num.percent-in-non-percent', { text, unit: ind.unit });
+    if (!isPercentIndicator(ind)) return fail('num.percent-in-non-percent', { text, unit: ind.unit });
     how = 'num.percent-sign';
   } else if (/\d/.test(suffix)) {
     return fail('num.unreadable', { text });
@@ -171,15 +180,15 @@ export function readNumber(cell: RawCell, ind: Indicator): NumberReading {
 
 /**
  * Reading an entry of a return: readNumber, plus the one fact only the reader
- * sees, the cell's number format. A percent indicator's cell formatted as a
- * percentage shows "95%" and stores 0.95; what the filler typed and sees is
- * 95, which is what the plan means, so it is read as 95 with a warning. (The
- * engine never guesses the other way: a bare 0.95 in a plain cell is only a
- * likely unit slip.)
+ * sees, the cell's number format. A percent indicator's cell (any kind whose
+ * unit is %) formatted as a percentage shows "95%" and stores 0.95; what the
+ * filler typed and sees is 95, which is what the plan means, so it is read as
+ * 95 with a warning. (The engine never guesses the other way: a bare 0.95 in
+ * a plain cell is only a likely unit slip.)
  */
 export function readEntry(ret: ParsedReturn, entry: ReturnEntry, ind: Indicator): NumberReading {
   const r = readNumber(entry.value, ind);
-  if (ind.kind !== 'percent' || !r.ok || r.value === null || r.how) return r;
+  if (!isPercentIndicator(ind) || !r.ok || r.value === null || r.how) return r;
   const fmt = percentFormatIssue(ret, ind.code);
   if (!fmt) return r;
   const value = Math.round(r.value * 100 * 1e9) / 1e9;

@@ -14,7 +14,8 @@ import { evaluateTarget, formatTarget, toHalfWidth } from '../plan/target';
 import { planHash } from '../plan/load';
 import { META_KEYS, TEMPLATE_FORMAT_VERSION } from '../template/layout';
 import { formatNumber, message, type MessageKey, type MessageParams } from '../i18n';
-import { readEntry } from './read-number';
+import { isPercentIndicator, readEntry } from './read-number';
+import { implausible } from './limits';
 import { READER_ISSUES, isReaderIssueRule } from './reader-issues';
 import { cachedHash, sameRow, sortFindings, targetMagnitude, targetOf, unitSlip } from './common';
 import { entryTarget, targetApplies } from '../template/entry-target';
@@ -66,8 +67,9 @@ function structuralFindings(plan: Plan, ret: ParsedReturn, c: Collector): void {
   for (const issue of ret.structural ?? []) {
     const params = issue.params ?? {};
     const code = typeof params.code === 'string' ? params.code : null;
-    // A percent-formatted cell of a percent indicator is handled by readEntry.
-    if (issue.rule === 'reader.value-percent-format' && plan.indicators.find((i) => i.code === code)?.kind === 'percent') continue;
+    // A percent-formatted cell of a percent indicator (unit %) is handled by readEntry.
+    const ind = plan.indicators.find((i) => i.code === code);
+    if (issue.rule === 'reader.value-percent-format' && ind && isPercentIndicator(ind)) continue;
     if (issue.rule === 'reader.meta-hidden-state' && params.state === 'hidden') {
       // LibreOffice and WPS save "very hidden" as plain "hidden": still out
       // of sight, nothing was unhidden. A note, not a warning.
@@ -171,7 +173,7 @@ function rowFindings(
     // What the generator writes ("全市 ≥ 3000", entry-target.ts); returns of
     // earlier versions showed the bare target, or it with the seed's note.
     const note = targetOf(ind, tk)?.note;
-    const forms = [expected, ...(note ? [`${expected}（${note}）`] : []), ...(id.period ? [entryTarget(ind, id.period, unitCode).text] : [])];
+    const forms = [expected, ...(note ? [`${expected}（${note}）`] : []), ...(id.period ? [entryTarget(ind, id.period, unitCode, id.unit?.kind).text] : [])];
     if (!forms.some((f) => sameText(entry.shownTarget!, f))) {
       const rule = id.hashDiffers ? 'template.target-changed' : 'template.target-altered';
       c.add(id.hashDiffers ? 'info' : 'warning', rule, code, sameRow(at, 'target'), c.msg(rule, { expected, shown: entry.shownTarget }));
@@ -221,10 +223,17 @@ function rowFindings(
   } else if (ind.kind === 'count' && !Number.isInteger(value) && !/^[千万亿百]/.test(ind.unit)) {
     c.add('error', 'value.out-of-range', code, at, c.msg('value.out-of-range.fraction', { value: v, shown: formatNumber(Math.sign(value) * Math.round(Math.abs(value))), unit: ind.unit }));
     inRange = false;
+  } else {
+    // A number no unit could report (1e20 家) is a typing accident, not a figure.
+    const off = implausible(ind, value);
+    if (off) {
+      c.add('error', 'value.implausible', code, at, c.msg(`value.implausible.${off.bound}`, { value: v, limit: formatNumber(off.limit), unit: ind.unit ? ` ${ind.unit}` : '' }), { remarkAt: entry.remarkAt });
+      inRange = false;
+    }
   }
 
   const target = targetOf(ind, tk);
-  const applies = targetApplies(ind, unitCode);
+  const applies = targetApplies(ind, unitCode, id.unit?.kind);
   let slipped = false;
   if (inRange) {
     const slip = unitSlip(ind, value, targetMagnitude(target), applies);
@@ -234,7 +243,7 @@ function rowFindings(
 
   // A likely unit slip is resolved first: measuring 0.92 against "≥ 90%"
   // would only repeat the same problem as a missed target.
-  if (applies && target && id.period && !slipped) targetFinding(ind, entry, value, tk!, id.period, c);
+  if (applies && target && id.period && inRange && !slipped) targetFinding(ind, entry, value, tk!, id.period, c);
 
   if (ind.cumulative && id.period && opts.previous?.length) {
     const prev = previousReturn(plan, ret, id.period, opts.previous);
@@ -268,7 +277,7 @@ export function slipFinding(ind: Indicator, entry: ReturnEntry, value: number, s
 
 function targetFinding(ind: Indicator, entry: ReturnEntry, value: number, tk: string, period: Period, c: Collector): void {
   const target = ind.targets[tk];
-  const ev = evaluateTarget(target, value);
+  const ev = evaluateTarget(target, value, ind.tolerance);
   if (!ev || ev.met) return;
   const gapUnit = ind.unit === '%' ? ` ${c.msg('unit.points')}` : ind.unit ? ` ${ind.unit}` : '';
   const below = (target.op === 'ge' && value < target.value) || (target.op === 'range' && value < target.min);

@@ -11,15 +11,17 @@
 
 import { targetKey, type Period } from '../period';
 import { formatTarget } from '../plan/target';
-import type { Indicator, Target } from '../plan/types';
+import type { Indicator, Target, UnitKind } from '../plan/types';
 
 /**
  * Whether the period's target measures this unit's own value: limits bind
  * every unit (PUE ≤ 1.3); otherwise the target is the city's, and measures the
- * lead department's city-wide figure.
+ * lead department's city-wide figure. A district or town that co-leads the
+ * task still reports its own part, which the city's target does not measure.
  */
-export function targetApplies(ind: Indicator, unitCode: string): boolean {
-  return ind.rollup === 'limit' || ind.lead.includes(unitCode);
+export function targetApplies(ind: Indicator, unitCode: string, unitKind?: UnitKind): boolean {
+  if (ind.rollup === 'limit') return true;
+  return ind.lead.includes(unitCode) && unitKind !== 'district' && unitKind !== 'town';
 }
 
 /**
@@ -39,12 +41,12 @@ export interface EntryTarget {
 
 export const SCOPE_PREFIX = { city: '全市', year: '全年' } as const;
 
-export function entryTarget(ind: Indicator, period: Period, unitCode: string): EntryTarget {
+export function entryTarget(ind: Indicator, period: Period, unitCode: string, unitKind?: UnitKind): EntryTarget {
   const target = ind.targets[targetKey(period)];
   const base = formatTarget(target, ind.unit);
   const numeric = !!target && target.op !== 'none' && target.op !== 'text';
   if (!numeric) return { target, text: base, judgement: 'full' };
-  if (!targetApplies(ind, unitCode)) return { target, text: `${SCOPE_PREFIX.city} ${base}`, judgement: 'none' };
+  if (!targetApplies(ind, unitCode, unitKind)) return { target, text: `${SCOPE_PREFIX.city} ${base}`, judgement: 'none' };
   if (period.kind !== 'year') {
     // A limit holds at every moment; an amount to reach is reached by year end.
     const judgement = target.op === 'le' ? 'full' : 'met-only';

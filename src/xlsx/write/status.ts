@@ -42,6 +42,8 @@ export function metCondition(t: Target | undefined, ref: string): string | null 
     case 'eq':
       return `ABS(${ref}-${formulaNumber(t.value)})<=${eps}`;
     case 'range':
+      // A "力争 a～b" range is met from a on; only a true band has an upper bound.
+      if (!t.band) return `${ref}>=${formulaNumber(t.min)}-${eps}`;
       return `AND(${ref}>=${formulaNumber(t.min)}-${eps},${ref}<=${formulaNumber(t.max)}+${eps})`;
     default:
       return null;

@@ -276,7 +276,7 @@ function writeEntry({ wb, plan, period, unit, indicators, facts, opts }: SheetCo
 
   let row = ENTRY_FIRST_DATA_ROW;
   for (const ind of indicators) {
-    const { target, text: shownTarget, judgement } = entryTarget(ind, period, unit.code);
+    const { target, text: shownTarget, judgement } = entryTarget(ind, period, unit.code, unit.kind);
     const r = ws.getRow(row);
     const set = (col: string, value: ExcelJS.CellValue, style: Partial<ExcelJS.Style>) => {
       const cell = r.getCell(col);

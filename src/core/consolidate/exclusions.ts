@@ -1,0 +1,55 @@
+/**
+ * Step 5 of a consolidation, per indicator: which values may enter the city
+ * figure. A value flagged as a likely unit slip never silently does: it is
+ * left out and named (`excluded`, reason `unit-slip`), and the figure is
+ * 待核实 unless its verdict is certain without it. A value with an error
+ * finding is left out as well (`error`, or `implausible` for a number no unit
+ * could report), and shown as the unit's unusable value with the reason.
+ */
+
+import type { Indicator, Plan } from '../plan/types';
+import type { Lang } from '../rules/finding';
+import type { Excluded } from './types';
+import type { Item } from './intake';
+import type { IndicatorReadings, UnitValue } from './unit-values';
+import { formatNumber, message } from '../i18n';
+import { unitSlipFinding } from '../rules/usable';
+
+export interface Sorted {
+  usable: UnitValue[];
+  excluded: Excluded[];
+}
+
+function unitLabel(plan: Plan, code: string): string {
+  const u = plan.units.find((x) => x.code === code);
+  return u ? u.shortName ?? u.name : code;
+}
+
+export function sortValues(plan: Plan, ind: Indicator, readings: IndicatorReadings, used: ReadonlyMap<string, Item>, lang: Lang): Sorted {
+  const usable: UnitValue[] = [];
+  const excluded: Excluded[] = [];
+  for (const v of readings.candidates) {
+    const slip = unitSlipFinding(used.get(v.unit)!.findings, ind.code);
+    if (!slip) {
+      usable.push(v);
+      continue;
+    }
+    const suggest = slip.readAs !== undefined ? `${formatNumber(slip.readAs)} ${ind.unit}`.trim() : '?';
+    const text = message('excluded.unit-slip', { unit: unitLabel(plan, v.unit), value: formatNumber(v.value), suggest }, lang);
+    excluded.push({ unit: v.unit, value: v.value, reason: 'unit-slip', message: text });
+    readings.absent.set(v.unit, 'excluded');
+  }
+  for (const [unit, bad] of readings.unusable) {
+    const implausible = bad.finding.rule === 'value.implausible';
+    const label = unitLabel(plan, unit);
+    const text = implausible
+      ? message('excluded.implausible', { unit: label, value: bad.value === null ? '?' : formatNumber(bad.value) }, lang)
+      : message('excluded.error', { unit: label, reason: bad.finding.message }, lang);
+    excluded.push({ unit, value: bad.value, reason: implausible ? 'implausible' : 'error', message: text });
+    // A number no unit could report is a typing accident to verify, like a unit slip.
+    if (implausible) readings.absent.set(unit, 'excluded');
+  }
+  const order = (u: string) => ind.reporters.indexOf(u);
+  excluded.sort((a, b) => order(a.unit) - order(b.unit));
+  return { usable, excluded };
+}
