@@ -427,7 +427,7 @@ describe('clerk mode: checking a return', () => {
     const page = await openPane(dump(await makeReturn('320585', 2)), { blockOfficeJs: true });
     const text = await page.getByTestId('error').textContent();
     // Excel's language is unknown without Office.js: Chinese first, then English.
-    expect(text).toMatch(/^无法加载 Office\.js（https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js）.*OFFICE_JS=local.* Office\.js could not be loaded/);
+    expect(text).toMatch(/^无法加载 Office\.js（https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js）.*OFFICE_JS=local.*\s+Office\.js could not be loaded/s);
     expect(text).not.toMatch(/未在 Excel 中运行/);
     await page.screenshot({ path: path.join(ARTIFACTS, 'office-js-blocked-350x378.png') });
     await page.close();
@@ -514,6 +514,9 @@ describe('city mode: consolidating returns', () => {
     });
     expect(compared).toBeGreaterThan(10);
     // 完成率 and the ranking are core's (completion, ranking), whatever it computes.
+    // (4 of 10 districts report here: sums are partial, so core gives no 完成率 for them;
+    // summaryTables.test.ts shows numbers.) The ranking is there for the summed indicators.
+    expect(expected.indicators.filter((i) => (i.ranking ?? []).length > 1).length).toBeGreaterThan(3);
     const rate = col('完成率');
     const rank = col('区县排名');
     expected.indicators.forEach((ind, i) => {

@@ -13,6 +13,8 @@ import { ClerkPanel } from './ClerkPanel';
 // the first findings (or the consolidation result) must show without scrolling.
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '6px', padding: '8px 10px' },
+  // Long URLs break anywhere; a Chinese-then-English message keeps its line break.
+  message: { overflowWrap: 'anywhere', whiteSpace: 'pre-line' },
 });
 
 export interface AppProps {
@@ -48,7 +50,9 @@ function Pane({ host, lang, fatal }: AppProps): React.ReactElement {
       <Subtitle2 as="h1">{heading}</Subtitle2>
       {error && (
         <MessageBar intent="error">
-          <MessageBarBody data-testid="error">{error}</MessageBarBody>
+          <MessageBarBody data-testid="error" className={s.message}>
+            {error}
+          </MessageBarBody>
         </MessageBar>
       )}
       {!error && !open && <Spinner size="small" label={t(lang, 'loading')} />}

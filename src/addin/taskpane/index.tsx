@@ -26,7 +26,7 @@ if (page.__plansheetUnsupported) {
   // Without Office.js Excel's display language is unknown: Chinese first, then English.
   const say = (l: 'zh' | 'en') =>
     page.__plansheetOfficeJsFailed ? t(l, 'err_officeJsBlocked', { src: page.__plansheetOfficeJsFailed }) : t(l, 'err_noOffice');
-  render(<App host={null} lang={lang} fatal={`${say('zh')} ${say('en')}`} />);
+  render(<App host={null} lang={lang} fatal={`${say('zh')}\n${say('en')}`} />);
 } else {
   Office.onReady((info) => {
     const lang = langFromDisplay(Office.context?.displayLanguage);
