@@ -18,7 +18,6 @@ import {
   STATUS_WORDS,
   SUBMISSION_HEADERS,
   SUBMITTED_WORDS,
-  SUMMARY_HEADERS,
   SUMMARY_KEY_COLUMNS,
   SUMMARY_LEADING_HEADERS,
   SUMMARY_SHEETS,
@@ -39,7 +38,7 @@ export interface Table {
   titleRow?: number;
   /** Column widths in Excel's character units, as the CLI workbook sets them (else autofit). */
   widths?: number[];
-  /** Leading columns repeated on every printed page (汇总: 代码 … 达标情况, 完成率). */
+  /** Leading columns repeated on every printed page (汇总: the key columns). */
   keyColumns?: number;
   /** Freeze the rows down to the last header row (default true). */
   freeze?: boolean;
@@ -65,10 +64,6 @@ export interface SummaryTables {
 
 /** The sheet the charts are drawn on, next to 汇总; the CLI workbook's summary sheets stay as they are. */
 export const CHART_SHEET = '汇总图表';
-/** Headers the add-in adds to 汇总 where the CLI's labels do not have them yet. */
-export const COMPLETION_HEADER = '完成率';
-export const RANKING_HEADER = '区县排名';
-const EXTRA_WIDTHS: Record<string, number> = { [COMPLETION_HEADER]: 9, [RANKING_HEADER]: 30 };
 
 /** Columns of a chart's helper table (A…D) and of the chart beside it (F…M): never over data, and in view beside a docked pane. */
 const HELPER_COLS = 4;
@@ -83,53 +78,45 @@ export function buildSummaryTables(plan: Plan, c: Consolidation): SummaryTables 
   const units = unitColumns(plan, c);
   const sheetName = SUMMARY_SHEETS.summary;
 
-  // 汇总: the CLI workbook's columns (代码 … 达标情况, 计算方式, the
-  // districts-vs-lead difference), with 完成率 after 达标情况 and the
-  // districts' ranking after them where the CLI's labels lack them, then one
-  // column per unit. Cells are filled by header, so the order follows the labels.
-  const leading: string[] = [...SUMMARY_LEADING_HEADERS];
-  if (!leading.some((h) => h.includes(COMPLETION_HEADER))) leading.splice(leading.indexOf(SUMMARY_HEADERS.attained) + 1, 0, COMPLETION_HEADER);
-  if (!leading.some((h) => h.includes('排名'))) leading.push(RANKING_HEADER);
-  const width = leading.length + units.length;
+  // 汇总: the key columns first (代码 … 达标情况, then 计算方式 and the
+  // districts-vs-lead difference), then one column per unit, as in the CLI workbook.
+  const width = SUMMARY_LEADING_HEADERS.length + units.length;
   const pad = (row: CellValue[]) => [...row, ...Array(Math.max(0, width - row.length)).fill('')];
   const summary: CellValue[][] = [
     pad([`${plan.title} 指标汇总`]),
     pad([`期间：${c.period}　报表 ${c.returns.filter((r) => r.status === 'accepted').length} 份`]),
-    [...leading, ...units.map((u) => u.label)],
+    [...SUMMARY_LEADING_HEADERS, ...units.map((u) => u.label)],
   ];
   for (const ind of c.indicators) {
-    const byHeader: Record<string, CellValue> = {
-      [SUMMARY_HEADERS.code]: ind.code,
-      [SUMMARY_HEADERS.category]: categoryName(plan, ind.category),
-      [SUMMARY_HEADERS.name]: ind.name,
-      [SUMMARY_HEADERS.unit]: ind.unit,
-      [SUMMARY_HEADERS.city]: num(ind.city.value),
-      [SUMMARY_HEADERS.target]: ind.city.target ?? '',
-      [SUMMARY_HEADERS.attained]: ATTAINMENT_WORDS[ind.city.attained],
-      [SUMMARY_HEADERS.basis]: [ind.city.basis, ind.city.note ?? '', ind.city.nonCompliant?.length ? `不达标单位：${ind.city.nonCompliant.map((u) => unitLabel(plan, u)).join('、')}` : '']
+    summary.push([
+      ind.code,
+      categoryName(plan, ind.category),
+      ind.name,
+      ind.unit,
+      num(ind.city.value),
+      ind.city.target ?? '',
+      ATTAINMENT_WORDS[ind.city.attained],
+      [ind.city.basis, ind.city.nonCompliant?.length ? `不达标单位：${ind.city.nonCompliant.map((u) => unitLabel(plan, u)).join('、')}` : '']
         .filter(Boolean)
         .join('；'),
-      [SUMMARY_HEADERS.districtsVsLead]: ind.city.districtsVsLead ? ind.city.districtsVsLead.difference : '',
-    };
-    summary.push([
-      ...leading.map((h) => (h.includes(COMPLETION_HEADER) ? num(ind.city.completion) : h.includes('排名') ? rankingText(plan, ind.ranking) : byHeader[h] ?? '')),
+      ind.city.districtsVsLead ? ind.city.districtsVsLead.difference : '',
       // Qualitative goals carry the unit's words, as in the CLI workbook.
       ...units.map((u) => (ind.texts?.[u.code] != null ? cleanText(ind.texts[u.code]) : num(ind.units[u.code]))),
     ]);
   }
-  // Widths: the CLI's for its own columns, so its print setup holds; the add-in's extras their own.
+
+  // The CLI's column widths for its columns, so its print setup holds (found
+  // by header: the add-in follows whatever leading columns the labels list).
+  const headers = summary[2].map(String);
   const cliWidths = summaryColumnWidths(SUMMARY_LEADING_HEADERS.length + 1);
   const unitWidth = cliWidths[cliWidths.length - 1];
-  const widths = [
-    ...leading.map((h) => {
-      const i = (SUMMARY_LEADING_HEADERS as readonly string[]).indexOf(h);
-      return i >= 0 ? cliWidths[i] : EXTRA_WIDTHS[h] ?? unitWidth;
-    }),
-    ...units.map(() => unitWidth),
-  ];
-  const completionCol = leading.findIndex((h) => h.includes(COMPLETION_HEADER)) + 1;
-  // The key columns repeat on every printed page: the CLI's, and 完成率 when it follows them.
-  const keyColumns = SUMMARY_KEY_COLUMNS + (completionCol === SUMMARY_KEY_COLUMNS + 1 ? 1 : 0);
+  const widths = headers.map((h) => {
+    const i = (SUMMARY_LEADING_HEADERS as readonly string[]).indexOf(h);
+    return i >= 0 ? cliWidths[i] : unitWidth;
+  });
+  // 完成率 (core's completion, a fraction) reads as a percentage where the labels have the column.
+  const completionCol = headers.findIndex((h) => h.includes('完成率')) + 1;
+  const numberFormats: Record<number, string> = completionCol > 0 ? { [completionCol]: '0.0%' } : {};
 
   // 报送情况
   const submissions: CellValue[][] = [pad2([`报送情况（${plan.title}，${c.period}）`], SUBMISSION_HEADERS.length), [...SUBMISSION_HEADERS]];
@@ -162,7 +149,7 @@ export function buildSummaryTables(plan: Plan, c: Consolidation): SummaryTables 
     const inds = c.indicators.filter((i) => i.category === cat.id);
     if (!inds.length) continue;
     const n = (a: string) => inds.filter((i) => i.city.attained === a).length;
-    byCategory.push([categoryName(plan, cat.id), n('met'), n('missed'), n('unverified')]);
+    byCategory.push([chartCategory(plan, cat.id), n('met'), n('missed'), n('unverified')]);
   }
   // A district's own attainment, judged only where its entry sheet judges it
   // (entryTarget): a district's share of a city total is not a miss.
@@ -209,7 +196,7 @@ export function buildSummaryTables(plan: Plan, c: Consolidation): SummaryTables 
 
   return {
     sheets: [
-      { name: sheetName, table: { rows: summary, headerRows: [3], titleRow: 1, widths, keyColumns, numberFormats: { [completionCol]: '0.0%' } } },
+      { name: sheetName, table: { rows: summary, headerRows: [3], titleRow: 1, widths, keyColumns: SUMMARY_KEY_COLUMNS, numberFormats } },
       ...(charts.length ? [{ name: CHART_SHEET, table: { rows: chartRowsOut, headerRows: chartHeaders, widths: [24, 8, 8, 8], freeze: false } }] : []),
       { name: SUMMARY_SHEETS.submissions, table: { rows: submissions, headerRows: [2], titleRow: 1 } },
       { name: SUMMARY_SHEETS.findings, table: { rows: findings, headerRows: [1] } },
@@ -218,19 +205,15 @@ export function buildSummaryTables(plan: Plan, c: Consolidation): SummaryTables 
   };
 }
 
+/** A category's label on the chart: "parent › own name" for a sub-category. */
+function chartCategory(plan: Plan, id: string): string {
+  const cat = plan.categories.find((x) => x.id === id);
+  const parent = cat?.parent ? plan.categories.find((x) => x.id === cat.parent) : undefined;
+  return cat ? (parent ? `${parent.name} › ${cat.name}` : cat.name) : id;
+}
+
 function padTo(row: CellValue[], width: number): CellValue[] {
   return [...row, ...Array(Math.max(0, width - row.length)).fill('')];
-}
-
-/** "1 昆山 · 2 张家港 · …": the districts best first (core's ranking). */
-function rankingText(plan: Plan, ranking: string[] | undefined): string {
-  if (!ranking?.length) return '';
-  return ranking.map((code, i) => `${i + 1} ${shortLabel(plan, code)}`).join(' · ');
-}
-
-function shortLabel(plan: Plan, code: string): string {
-  const u = plan.units.find((x) => x.code === code);
-  return u?.shortName ?? u?.name ?? code;
 }
 
 function pad2(row: CellValue[], width: number): CellValue[] {

@@ -1,15 +1,14 @@
 /**
- * The add-in's summary as tables: 完成率 and the districts' ranking from
- * core's `completion` / `ranking` fields, and the charts sheet — each chart
- * beside its helper table (never over data), tall enough for its categories,
- * starting at the top of the sheet. The real figures are checked end to end
- * in e2e.test.ts; here the layout, with a consolidation whose completion and
- * ranking are set.
+ * The add-in's summary as tables: 汇总 with the CLI's columns and widths,
+ * and the charts sheet — each chart beside its helper table (never over
+ * data), tall enough for its categories, starting at the top of the sheet.
+ * The real figures are checked end to end in e2e.test.ts.
  */
 
 import { parseA1 } from '../../src/core/a1';
 import { CHART_SHEET, buildSummaryTables, chartRows } from '../../src/addin/summaryTables';
-import { SUMMARY_SHEETS } from '../../src/xlsx/summary/labels';
+import { SUMMARY_KEY_COLUMNS, SUMMARY_LEADING_HEADERS, SUMMARY_SHEETS } from '../../src/xlsx/summary/labels';
+import { summaryColumnWidths } from '../../src/xlsx/summary/sheet-summary';
 import { testConsolidation, testPlan } from '../summary/fixture';
 
 function box(a: string) {
@@ -18,27 +17,18 @@ function box(a: string) {
 }
 const overlaps = (a: ReturnType<typeof box>, b: ReturnType<typeof box>) => a.r1 <= b.r2 && b.r1 <= a.r2 && a.c1 <= b.c2 && b.c1 <= a.c2;
 
-test('汇总 carries 完成率 (a fraction, shown as a percentage) and the ranking, best first', () => {
+test('汇总 follows the CLI labels: their widths by header, the key columns repeated, 完成率 as a percentage where listed', () => {
   const plan = testPlan();
   const c = testConsolidation(plan);
-  const districts = plan.units.filter((u) => u.kind === 'district');
-  c.indicators[0].city.completion = 2.6;
-  c.indicators[0].ranking = [districts[7].code, districts[6].code, districts[0].code];
-  c.indicators[1].city.completion = null;
   const t = buildSummaryTables(plan, c);
   const s = t.sheets.find((x) => x.name === SUMMARY_SHEETS.summary)!.table;
   const headers = s.rows[2].map(String);
-  const col = (h: string) => headers.indexOf(h);
-  expect(col('完成率')).toBe(col('达标情况') + 1);
-  expect(s.rows[3][col('完成率')]).toBe(2.6);
-  expect(s.rows[4][col('完成率')]).toBe('');
-  expect(s.numberFormats).toEqual({ [col('完成率') + 1]: '0.0%' });
-  const short = (u: (typeof districts)[number]) => u.shortName ?? u.name;
-  expect(s.rows[3][col('区县排名')]).toBe(`1 ${short(districts[7])} · 2 ${short(districts[6])} · 3 ${short(districts[0])}`);
-  expect(s.rows[4][col('区县排名')]).toBe('');
-  // Print: 完成率 repeats on every page with the key columns.
-  expect(s.keyColumns).toBe(col('完成率') + 1);
-  expect(s.widths).toHaveLength(headers.length);
+  expect(headers.slice(0, SUMMARY_LEADING_HEADERS.length)).toEqual([...SUMMARY_LEADING_HEADERS]);
+  const cli = summaryColumnWidths(headers.length);
+  expect(s.widths).toEqual(cli);
+  expect(s.keyColumns).toBe(SUMMARY_KEY_COLUMNS);
+  const rate = headers.indexOf('完成率');
+  expect(s.numberFormats).toEqual(rate >= 0 ? { [rate + 1]: '0.0%' } : {});
 });
 
 test('each chart sits beside its own helper table on the charts sheet, over no data, sized for its categories', () => {
