@@ -243,6 +243,10 @@ test('--previous that gives no earlier value of the plan: bilingual usage error,
   expect(r.code).toBe(2);
   expect(r.stderr).toMatch(/--previous：.*没有本计划（test-plan-round）2022年以前的报表或汇总值[\s\S]*--previous: .* holds no return or summary/);
   expect(fs.existsSync(path.join(tmp, 'nothing'))).toBe(false);
+  // Last period's blank templates hold no value: the same error, not an empty column.
+  const blank = cli(['generate', '--plan', planFile, '--period', '2023', '--unit', UNIT, '--previous', path.join(tmp, 't2022'), '--out', path.join(tmp, 'nothing')]);
+  expect(blank.code).toBe(2);
+  expect(blank.stderr).toContain('没有本计划（test-plan-round）2023年以前的报表或汇总值');
   const missing = cli(['generate', '--plan', planFile, '--unit', UNIT, '--previous', path.join(tmp, 'no-such-dir'), '--out', path.join(tmp, 'nothing')]);
   expect(missing.code).toBe(2);
   expect(missing.stderr).toContain('no-such-dir');
