@@ -251,3 +251,29 @@ test('--previous that gives no earlier value of the plan: bilingual usage error,
   expect(missing.code).toBe(2);
   expect(missing.stderr).toContain('no-such-dir');
 });
+
+test('表号, 制表机关 and 指标解释 survive plan export → edit in the plan workbook (openpyxl) → import → generate', () => {
+  const wb = path.join(tmp, 'plan.xlsx');
+  expect(cli(['plan', 'export', planFile, '--out', wb]).code).toBe(0);
+  const shown = cli(['plan', 'show', wb, '--json']);
+  expect(shown.code).toBe(0);
+  const plan = JSON.parse(shown.stdout);
+  expect([plan.formNumber, plan.formAuthority]).toEqual([FORM_NUMBER, FORM_AUTHORITY]);
+  expect(plan.indicators.find((i: { code: string }) => i.code === 'T-GE').explanation).toBe(GE_EXPLANATION);
+  // The whole plan round-trips, the new fields included.
+  expect(plan).toEqual(JSON.parse(cli(['plan', 'show', planFile, '--json']).stdout));
+  // An administrator edits 表号 and one 指标解释 in Excel; the next template carries the edit.
+  const edited = path.join(tmp, 'plan-edited.xlsx');
+  runPythonJson('test/planwb/py/edit_plan.py', [wb, edited], {
+    input: JSON.stringify([
+      { op: 'set', sheet: '规划信息', where: { 字段: 'formNumber' }, column: '值', value: '苏数经统 2 表' },
+      { op: 'set', sheet: '指标', where: { 指标代码: 'T-RANGE' }, column: '指标解释', value: '当年新增的省级及以上试点数量。' },
+    ]),
+  });
+  expect(cli(['generate', '--plan', edited, '--period', '2023', '--unit', UNIT, '--out', path.join(tmp, 'from-edited')]).code).toBe(0);
+  const r = inspect(file('from-edited', '2023'));
+  expect(r.meta[META_KEYS.formNumber]).toBe('苏数经统 2 表');
+  const ex = r.cells[EXPLANATION_SHEET];
+  const rangeRow = ROWS['T-RANGE'] - ENTRY_FIRST_DATA_ROW + 3;
+  expect([ex[`A${rangeRow}`], ex[`D${rangeRow}`]]).toEqual(['T-RANGE', '当年新增的省级及以上试点数量。']);
+});
