@@ -277,3 +277,14 @@ test('表号, 制表机关 and 指标解释 survive plan export → edit in the 
   const rangeRow = ROWS['T-RANGE'] - ENTRY_FIRST_DATA_ROW + 3;
   expect([ex[`A${rangeRow}`], ex[`D${rangeRow}`]]).toEqual(['T-RANGE', '当年新增的省级及以上试点数量。']);
 });
+
+test('a template where only the 单位负责人 was typed is a filled return: generate refuses to overwrite it', () => {
+  const dir = path.join(tmp, 'head-only');
+  expect(cli(['generate', '--plan', planFile, '--period', '2022', '--unit', UNIT, '--out', dir]).code).toBe(0);
+  const f = file('head-only', '2022');
+  fill(f, f, { [REPORTER_NAMES.head]: '张建国' });
+  const before = fs.readFileSync(f);
+  const again = cli(['generate', '--plan', planFile, '--period', '2022', '--unit', UNIT, '--out', dir]);
+  expect(again.code).toBe(2);
+  expect(fs.readFileSync(f).equals(before)).toBe(true);
+});
