@@ -68,5 +68,7 @@ export function previousFromReturns(plan: Plan, period: Period, returns: ParsedR
     }
     byUnit.set(unit, values);
   }
+  // Blank templates of last period are no last-period values.
+  if (![...byUnit.values()].some((m) => m.size)) return null;
   return { period: periodKey(latest!), byUnit };
 }

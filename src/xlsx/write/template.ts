@@ -30,7 +30,8 @@ import {
   valueName,
 } from '../../core/template/layout';
 import type { TemplateOptions } from './options';
-import { statusFormula } from './status';
+import { markRules, statusFormula } from './status';
+import { MARK_COLUMN, MARK_NAME, markNameRef } from '../../core/template/marks';
 import { recompress } from './zip';
 import { STYLE } from './styles';
 import { SIGNATURE_BLANK, categoryParts, entryTitles, instructionsContent, signatureFormula, type CategoryParts, type FormParts } from './content';
@@ -337,26 +338,35 @@ function writeEntry({ wb, plan, period, unit, indicators, facts, opts, form, pre
     row++;
   }
   const last = row - 1;
-  const statusRuleList = statusRules(`$${C.status}${ENTRY_FIRST_DATA_ROW}`);
+  // The add-in's marks first (priorities 1–3), then the status colours after them.
+  const marks = markRules(ENTRY_FIRST_DATA_ROW);
+  ws.addConditionalFormatting({ ref: `${C.value}${ENTRY_FIRST_DATA_ROW}:${C.value}${last}`, rules: marks as unknown as ExcelJS.ConditionalFormattingRule[] });
+  const statusRuleList = statusRules(`$${C.status}${ENTRY_FIRST_DATA_ROW}`).map((r) => ({ ...r, priority: r.priority + marks.length }));
   ws.addConditionalFormatting({
     ref: `${C.value}${ENTRY_FIRST_DATA_ROW}:${C.status}${last}`,
     rules: statusRuleList as unknown as ExcelJS.ConditionalFormattingRule[],
   });
   // 强制上报说明: status, value and remark turn amber while a remark is required.
-  // The status words never overlap ("未达标·请说明" matches no status rule), so the order does not matter.
+  // The status words never overlap ("未达标·请说明" matches no status rule), so its place after them does not matter.
   ws.addConditionalFormatting({
     ref: `${C.value}${ENTRY_FIRST_DATA_ROW}:${C.remark}${last}`,
     rules: [
       {
         type: 'expression',
-        priority: statusRuleList.length + 1,
+        priority: marks.length + statusRuleList.length + 1,
         formulae: [explainRuleFormula(`$${C.status}${ENTRY_FIRST_DATA_ROW}`)],
         style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: COLORS.explain.fill } }, font: { color: { argb: COLORS.explain.font } } },
       },
     ] as unknown as ExcelJS.ConditionalFormattingRule[],
   });
+  // The add-in's mark column: hidden, unlocked (written on the protected sheet), named.
+  const markCol = ws.getColumn(MARK_COLUMN);
+  markCol.hidden = true;
+  markCol.protection = { locked: false };
+  wb.definedNames.add(markNameRef(), MARK_NAME);
   // The signature block of a statistical form, echoing the reporter cells of 填报说明.
-  const sig = ws.getCell(`A${last + 2}`);
+  // In column B, so nothing but indicator codes ever stands in the code column A.
+  const sig = ws.getCell(`${C.category}${last + 2}`);
   sig.value = { formula: signatureFormula(), result: SIGNATURE_BLANK } as ExcelJS.CellFormulaValue;
   sig.style = STYLE.signature;
   // Not merged: the text runs over the empty cells to its right, and a merge
