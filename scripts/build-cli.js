@@ -13,8 +13,10 @@
  *
  * bin/plansheet.js calls ensureBuilt() at every start: it compares the sources'
  * names, sizes and times with the stamp of the last build (a few milliseconds)
- * and rebuilds only when something changed, so an edited checkout never runs
- * stale code and nothing is compiled at run time otherwise. Files are written to
+ * and, when something changed, transpiles only the changed files (all of them
+ * after a change of tsconfig.json, this script or TypeScript), so an edited
+ * checkout never runs stale code and nothing is compiled at run time
+ * otherwise. Files are written to
  * a temporary name and renamed, so a CLI started during a rebuild never loads a
  * half-written module.
  */
@@ -43,14 +45,23 @@ function sourceFiles() {
   return files.sort();
 }
 
-/** What the build depends on: each source's name, size and modification time. */
-function signature(files) {
-  return files
-    .map((f) => {
+/** Files that change how every source is built: a change rebuilds all. */
+const BUILD_INPUTS = ['tsconfig.json', 'scripts/build-cli.js', 'node_modules/typescript/package.json'];
+
+/** One line per file the build depends on: its name, size and modification time. */
+function signatureLines(files) {
+  return [...BUILD_INPUTS, ...files].map((f) => {
+    try {
       const s = fs.statSync(path.join(ROOT, f));
       return `${f}\t${s.size}\t${s.mtimeMs}`;
-    })
-    .join('\n');
+    } catch {
+      return `${f}\tmissing`;
+    }
+  });
+}
+
+function signature(files) {
+  return signatureLines(files).join('\n');
 }
 
 function readStamp() {
@@ -105,14 +116,23 @@ function removeOrphans(files) {
   for (const d of [...SOURCE_DIRS, 'templates']) walk(path.join(OUT, d));
 }
 
-/** Builds everything; returns the number of files written. */
-function build() {
+/**
+ * Builds what changed since the last build (everything when a BUILD_INPUTS
+ * file changed or with `full`); returns the number of files written.
+ */
+function build({ full = false } = {}) {
   const ts = require('typescript');
   const options = compilerOptions(ts);
   const files = sourceFiles();
-  const sig = signature(files);
+  const lines = signatureLines(files);
+  // Lines of the last build that still hold: those sources need no work.
+  const before = new Set(full ? [] : (readStamp() || '').split('\n'));
+  const unchanged = BUILD_INPUTS.every((_, i) => before.has(lines[i])) ? before : new Set();
   const problems = [];
-  for (const rel of files) {
+  let written = 0;
+  for (const [i, rel] of files.entries()) {
+    if (unchanged.has(lines[BUILD_INPUTS.length + i]) && fs.existsSync(outputOf(rel))) continue;
+    written++;
     const src = fs.readFileSync(path.join(ROOT, rel), 'utf8');
     if (rel.endsWith('.json')) {
       writeAtomic(outputOf(rel), src);
@@ -125,8 +145,8 @@ function build() {
   if (problems.length) throw new Error(`构建失败 / build failed:\n${problems.join('\n')}`);
   removeOrphans(files);
   // The stamp last: an interrupted build is redone at the next start.
-  writeAtomic(STAMP, sig);
-  return files.length;
+  writeAtomic(STAMP, lines.join('\n'));
+  return written;
 }
 
 /** True when build/ matches the sources as they are now. */
@@ -155,7 +175,8 @@ module.exports = { build, ensureBuilt, isFresh, OUT };
 if (require.main === module) {
   const started = Date.now();
   try {
-    const n = build();
+    // By hand or at install: always everything (a clean, known state).
+    const n = build({ full: true });
     console.log(`plansheet: built ${n} files into build/ in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } catch (e) {
     console.error(e.message);
