@@ -54,8 +54,8 @@ export function bilingualErrors(cmd: Command): void {
 
 /**
  * `plansheet help nosuch`: commander answers with the general help and no
- * word about the unknown name. Returns the bilingual line to print first, or
- * null when the arguments are not `help <unknown command>`.
+ * word about the unknown name. Returns the bilingual line to print after
+ * that help, or null when the arguments are not `help <unknown command>`.
  */
 export function unknownHelpTopic(program: Command, args: string[]): string | null {
   if (args[0] !== 'help' || args.length < 2) return null;

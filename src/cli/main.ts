@@ -73,7 +73,6 @@ export async function main(argv: string[] = process.argv): Promise<number> {
       if (e.code === 'commander.help') {
         const topic = unknownHelpTopic(program, argv.slice(2));
         if (topic) process.stderr.write(topic);
-        return EXIT_USAGE;
       }
       return EXIT_USAGE;
     }
