@@ -18,11 +18,13 @@ describe('value.far-from-previous', () => {
   // T-AMT: a district's part of a city sum (no target judges it); 1500 is its good value.
   const prev2022 = [ret('320582', { 'T-AMT': 1500 }, { period: '2022' })];
 
-  test('doubling or halving year on year asks for a remark; less does not', () => {
+  test('a move of more than half of last year's value asks for a remark (as the template's ·请说明); less does not', () => {
     expect(rulesOf(validateReturn(PLAN, ret('320582', { 'T-AMT': 3000 }), { previous: prev2022 }))).toEqual(['warning:value.far-from-previous:T-AMT']);
-    expect(rulesOf(validateReturn(PLAN, ret('320582', { 'T-AMT': 750 }), { previous: prev2022 }))).toEqual(['warning:value.far-from-previous:T-AMT']);
-    expect(validateReturn(PLAN, ret('320582', { 'T-AMT': 2900 }), { previous: prev2022 })).toEqual([]);
-    expect(validateReturn(PLAN, ret('320582', { 'T-AMT': 760 }), { previous: prev2022 })).toEqual([]);
+    expect(rulesOf(validateReturn(PLAN, ret('320582', { 'T-AMT': 2251 }), { previous: prev2022 }))).toEqual(['warning:value.far-from-previous:T-AMT']);
+    expect(rulesOf(validateReturn(PLAN, ret('320582', { 'T-AMT': 740 }), { previous: prev2022 }))).toEqual(['warning:value.far-from-previous:T-AMT']);
+    // ±50 % exactly is not "more than half".
+    expect(validateReturn(PLAN, ret('320582', { 'T-AMT': 2250 }), { previous: prev2022 })).toEqual([]);
+    expect(validateReturn(PLAN, ret('320582', { 'T-AMT': 750 }), { previous: prev2022 })).toEqual([]);
     const [f] = validateReturn(PLAN, ret('320582', { 'T-AMT': 3000 }), { previous: prev2022 });
     expect(f.message).toBe('与上期差异较大：本期填报 3000，2022年 为 1500（+100%）；请在备注中说明原因');
     expect(f.remarkAt).toEqual({ sheet: '指标填报', cell: f.cell!.replace('F', 'H') });

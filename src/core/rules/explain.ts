@@ -13,9 +13,9 @@ import type { Collector } from './validate';
 import { parsePeriod, periodEndMonth, periodLabel, type Period } from '../period';
 import { formatNumber } from '../i18n';
 import { readEntry } from './read-number';
+// The same threshold as the template's status formula (·请说明), so sheet and rules agree.
+import { PREVIOUS_JUMP } from '../template/previous';
 
-/** A value at least this many times (or at most 1/this of) last period's is "far". */
-export const FAR_RATIO = 2;
 
 /** Severity of a finding that asks for a remark. */
 export function explainSeverity(ind: Indicator, explained: boolean): Severity {
@@ -44,8 +44,9 @@ function changeText(value: number, prev: number): string {
 
 /**
  * Checks one value against the unit's own return of the previous period: a
- * cumulative value must not go down; any value doubling or halving between
- * periods of the same kind (year on year, quarter on quarter) needs a word.
+ * cumulative value must not go down; any value that moved by more than
+ * PREVIOUS_JUMP (50 %) of last period's between periods of the same kind
+ * (year on year, quarter on quarter) needs a word.
  */
 export function previousPeriodFindings(
   plan: Plan,
@@ -70,8 +71,7 @@ export function previousPeriodFindings(
     return;
   }
   if (prev.period.kind !== period.kind || prevValue === 0) return;
-  const ratio = value / prevValue;
-  if (ratio >= FAR_RATIO || ratio <= 1 / FAR_RATIO) {
+  if (Math.abs(value - prevValue) > PREVIOUS_JUMP * Math.abs(prevValue) + 1e-9) {
     const text = c.msg('value.far-from-previous', { ...params, change: changeText(value, prevValue) }) + (explained ? tail : tail || c.msg('target.ask-remark'));
     c.add(severity, 'value.far-from-previous', ind.code, entry.valueAt, text, { remarkAt: entry.remarkAt });
   }
