@@ -18,7 +18,7 @@ describe('value.far-from-previous', () => {
   // T-AMT: a district's part of a city sum (no target judges it); 1500 is its good value.
   const prev2022 = [ret('320582', { 'T-AMT': 1500 }, { period: '2022' })];
 
-  test('a move of more than half of last year's value asks for a remark (as the template's ·请说明); less does not', () => {
+  test('a move of more than half of last year\'s value asks for a remark (as the template\'s ·请说明); less does not', () => {
     expect(rulesOf(validateReturn(PLAN, ret('320582', { 'T-AMT': 3000 }), { previous: prev2022 }))).toEqual(['warning:value.far-from-previous:T-AMT']);
     expect(rulesOf(validateReturn(PLAN, ret('320582', { 'T-AMT': 2251 }), { previous: prev2022 }))).toEqual(['warning:value.far-from-previous:T-AMT']);
     expect(rulesOf(validateReturn(PLAN, ret('320582', { 'T-AMT': 740 }), { previous: prev2022 }))).toEqual(['warning:value.far-from-previous:T-AMT']);
