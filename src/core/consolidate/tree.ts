@@ -31,6 +31,8 @@ export interface TreeNode {
   belowValue: number | null;
   /** Units below with a figure vs units below expected ("已报 3/5"). */
   reported: { count: number; expected: number };
+  /** Every unit below, at every depth, has a figure (the made figure is not partial). */
+  complete: boolean;
   /** For limits: the units below that do not comply. */
   nonCompliant?: string[];
   /** The cells the figure was made from. */
@@ -150,6 +152,7 @@ export function treeFigures(tree: UnitTree, ind: Indicator, values: readonly Uni
       from: own ? 'own' : belowValue !== null ? 'below' : 'none',
       belowValue,
       reported: { count: got.length, expected: below.length },
+      complete,
       sources: own ? [own.at] : got.flatMap((m) => m.sources),
     };
     if (ind.rollup === 'limit') node.nonCompliant = own && fails(own.value) ? [u] : nonCompliant;
