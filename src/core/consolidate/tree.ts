@@ -152,7 +152,8 @@ export function treeFigures(tree: UnitTree, ind: Indicator, values: readonly Uni
       from: own ? 'own' : belowValue !== null ? 'below' : 'none',
       belowValue,
       reported: { count: got.length, expected: below.length },
-      complete,
+      // A unit's own return stands complete for everything below it.
+      complete: own ? true : complete,
       sources: own ? [own.at] : got.flatMap((m) => m.sources),
     };
     if (ind.rollup === 'limit') node.nonCompliant = own && fails(own.value) ? [u] : nonCompliant;
@@ -177,10 +178,16 @@ export function treeFigures(tree: UnitTree, ind: Indicator, values: readonly Uni
  */
 export function coveredUnits(plan: Plan, returned: ReadonlySet<string>): Set<string> {
   const parentOf = new Map(plan.units.filter((u) => u.parent).map((u) => [u.code, u.parent!]));
+  const isBelow = (c: string, up: string) => {
+    for (let p = parentOf.get(c); p; p = parentOf.get(p)) if (p === up) return true;
+    return false;
+  };
+  // A district's own indicators (a rate no town reports) still need its own return.
+  const coveredByBelow = (up: string) =>
+    plan.indicators.filter((i) => i.reporters.includes(up)).every((i) => i.reporters.some((r) => isBelow(r, up)));
   const covered = new Set<string>();
   for (const u of returned) {
-    // Every ancestor below the owner is (partly) covered by a return below it.
-    for (let p = parentOf.get(u); p && p !== plan.owner && !covered.has(p); p = parentOf.get(p)) covered.add(p);
+    for (let p = parentOf.get(u); p && p !== plan.owner; p = parentOf.get(p)) if (coveredByBelow(p)) covered.add(p);
   }
   for (const u of plan.units) {
     for (let p = parentOf.get(u.code); p && p !== plan.owner; p = parentOf.get(p)) {
