@@ -77,7 +77,7 @@ function item(plan: Plan, period: Period, unit: string, s: IndicatorSummary, lan
     ind.rollup === 'limit'
       ? msg('tree.made-limit', { count, bad: (node.nonCompliant ?? []).map((c) => label(plan, c)).join('、') || '—' })
       : msg('tree.made', { count });
-  return { ...base, value, remark: msg('tree.remark', { count }), note, sources };
+  return { ...base, value, remark: msg('tree.remark', { note }), note, sources };
 }
 
 /** The content of `unit`'s return made from `result` (a consolidation of the returns below it). */

@@ -299,7 +299,7 @@ export const CATALOGUE = {
     en: 'a rate or whole-area figure cannot be added up from the units below; the unit fills it in',
   },
   'tree.none': { zh: '下级单位均未报送此项，未填写', en: 'no unit below reported it; left blank' },
-  'tree.remark': { zh: '由 {count} 个下级单位汇总，来源见“汇总来源”表', en: 'made from {count} units below; see the 汇总来源 sheet' },
+  'tree.remark': { zh: '{note}，来源见“汇总来源”表', en: '{note}; see the 汇总来源 sheet' },
   'tree.title': { zh: '{unit} {period} 报表汇总来源', en: '{unit} {period}: where the values came from' },
   'tree.from': { zh: '由 {count} 份下级报表汇总，生成于 {at}', en: 'made from {count} returns of the units below, at {at}' },
   'tree.findings': {
