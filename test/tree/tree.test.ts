@@ -47,6 +47,14 @@ interface Dump {
   names: string[];
 }
 
+interface SummaryDump {
+  sheets: string[];
+  summaryHeader: (string | null)[];
+  summaryRows: Record<string, (string | number | null)[]>;
+  towns: (string | number | null)[][];
+  outline: Record<string, number>;
+}
+
 const dump = (file: string) => runPythonJson<Dump>(DUMP, [file]);
 const ind = (c: Consolidation, code: string): IndicatorSummary => c.indicators.find((i) => i.code === code)!;
 const townFile = (town: string) => `${town}.xlsx`;
@@ -246,6 +254,31 @@ describe('the city consolidating through the tree', () => {
       ['320581', 1.3, []],
       ['320585', 1.28, []],
     ]);
+
+    // 汇总: the city and one column per district; the towns on 镇街明细 under their district.
+    const file = path.join(root, 'towns.xlsx');
+    expect(execFileSync(PYTHON, [OOXML_CHECK, file], { encoding: 'utf8' })).toMatch(/: 0 error\(s\)/);
+    const s = runPythonJson<SummaryDump>(path.join(__dirname, 'dump_summary.py'), [file]);
+    expect(s.sheets.slice(0, 2)).toEqual(['汇总', '镇街明细']);
+    expect(s.summaryHeader.slice(-3)).toEqual(['张家港', '常熟', '太仓']);
+    expect(s.summaryRows['T-FIRMS'].slice(-3)).toEqual([50, 25, 19]);
+    expect(s.summaryRows['T-OUTPUT'].slice(-3)).toEqual([14.75, 9.5, 4.25]);
+    expect(s.towns.slice(2).map((r) => [r[0], r[2], r[3], r[4], r[5]])).toEqual([
+      ['320582', '小计：所辖镇街合计', 50, 14.75, 1.4],
+      ['320582101', null, 12, 3.5, 1.25],
+      ['320582102', null, 30, 10.25, 1.2],
+      ['320582103', null, 8, 1, 1.4],
+      ['320581', '小计：所辖镇街合计', 25, 9.5, 1.3],
+      ['320581101', null, 20, 7, 1.1],
+      ['320581102', null, 5, 2.5, 1.3],
+      ['320585', '小计：所辖镇街合计', 19, 4.25, 1.28],
+      ['320585101', null, 4, 1.5, 1.2],
+      ['320585102', null, 6, 2, 1.15],
+      ['320585103', null, 9, 0.75, 1.28],
+    ]);
+    // Towns are grouped (outline level 1) under their district's subtotal row.
+    expect(s.outline['320582']).toBe(0);
+    expect(s.outline['320582101']).toBe(1);
   }, 120_000);
 });
 

@@ -20,7 +20,8 @@ export function addTownsSheet(wb: ExcelJS.Workbook, plan: Plan, c: Consolidation
   const inds = c.indicators.filter((i) => i.tree?.length);
   const ws = wb.addWorksheet(TOWNS_SHEET, { views: [{ state: 'frozen', xSplit: 3, ySplit: HEADER_ROW }] });
   writeTitle(ws, 1, '镇（街道）明细：按区县分组，区县行为小计（本级报表数，或所辖镇街合计）', 12);
-  writeHeader(ws, HEADER_ROW, ['单位代码', '单位', '说明', ...inds.map((i) => `${i.code} ${i.name}${i.unit ? `（${i.unit}）` : ''}`)]);
+  // Indicator headers wrap to three lines at most.
+  writeHeader(ws, HEADER_ROW, ['单位代码', '单位', '说明', ...inds.map((i) => `${i.code} ${i.name}${i.unit ? `（${i.unit}）` : ''}`)]).height = 48;
   ws.columns = [{ width: 12 }, { width: 16 }, { width: 22 }, ...inds.map(() => ({ width: 16 }))];
 
   // The tree, from the nodes of every indicator (children in plan order).
