@@ -22,4 +22,5 @@ if "镇街明细" in wb.sheetnames:
     out["towns"] = [list(r) for r in t.iter_rows(values_only=True)]
     for r in range(3, t.max_row + 1):
         out["outline"][str(t.cell(r, 1).value)] = t.row_dimensions[r].outline_level
+out["provenance"] = [list(r) for r in wb["数据溯源"].iter_rows(values_only=True)]
 print(json.dumps(out, ensure_ascii=False, default=str))

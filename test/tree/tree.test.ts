@@ -53,6 +53,7 @@ interface SummaryDump {
   summaryRows: Record<string, (string | number | null)[]>;
   towns: (string | number | null)[][];
   outline: Record<string, number>;
+  provenance: (string | number | null)[][];
 }
 
 const dump = (file: string) => runPythonJson<Dump>(DUMP, [file]);
@@ -208,6 +209,16 @@ describe('a district return made from its towns (--as-return)', () => {
       ['320585', 19, 'own'],
     ]);
     expect(c.returns.find((x) => x.unit === '320582')!.belowFindings).toEqual({ errors: 0, warnings: 1, files: ['320582103.xlsx'] });
+
+    // The summary's 数据溯源 follows 张家港's figure down to its towns' cells.
+    const sheet = runPythonJson<SummaryDump>(path.join(__dirname, 'dump_summary.py'), [summary]).provenance;
+    const at = sheet.findIndex((row) => row[0] === 'T-FIRMS' && row[2] === '张家港市');
+    expect(sheet[at].slice(3)).toEqual([50, path.join(cityDir, '320582.xlsx'), '指标填报', 'F5']);
+    expect(sheet.slice(at + 1, at + 4).map((row) => row.slice(2))).toEqual([
+      ['  └ 杨舍镇', 12, '320582101.xlsx', '指标填报', 'F5'],
+      ['  └ 塘桥镇', 30, '320582102.xlsx', '指标填报', 'F5'],
+      ['  └ 金港街道', 8, '320582103.xlsx', '指标填报', 'F5'],
+    ]);
   }, 120_000);
 });
 
