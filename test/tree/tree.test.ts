@@ -15,6 +15,10 @@ import { cli, generateBlanks } from '../cli-validate/returns';
 import { fillReturn } from '../fixtures/make-returns';
 import { PYTHON, REPO_ROOT, runPythonJson } from '../support/python';
 import { execFileSync } from 'child_process';
+import { loadPlanArg } from '../../src/node/plan-source';
+import { readReturnFile } from '../../src/xlsx/read/node';
+import { consolidate } from '../../src/core/engine';
+import { buildSummaryTables } from '../../src/addin/summaryTables';
 
 const PLAN = path.join(__dirname, 'tree-plan.json');
 const DUMP = path.join(__dirname, 'dump_return.py');
@@ -291,6 +295,30 @@ describe('the city consolidating through the tree', () => {
     expect(s.outline['320582']).toBe(0);
     expect(s.outline['320582101']).toBe(1);
   }, 120_000);
+});
+
+describe("the add-in's city mode", () => {
+  it('shows one 汇总 column per district and the towns on 镇街明细, from the same town returns', async () => {
+    const plan = loadPlanArg(PLAN);
+    const files = Object.entries(TOWNS).flatMap(([d, towns]) => Object.keys(towns).map((t) => path.join(root, 'towns', d, townFile(t))));
+    const rets = await Promise.all(files.map(async (f) => {
+      const r = await readReturnFile(f);
+      if (!r.ok) throw new Error(`cannot read ${f}`);
+      return r.ret;
+    }));
+    const tables = buildSummaryTables(plan, consolidate(plan, '2023', rets));
+    const summary = tables.sheets.find((s) => s.name === '汇总')!.table.rows;
+    expect(summary[2].slice(-3)).toEqual(['张家港', '常熟', '太仓']);
+    const firms = summary.find((r) => r[0] === 'T-FIRMS')!;
+    expect(firms.slice(-3)).toEqual([50, 25, 19]);
+    const towns = tables.sheets.find((s) => s.name === '镇街明细')!.table.rows;
+    expect(towns.map((r) => [r[0], r[3]])).toEqual([
+      ['单位代码', 'T-FIRMS 高新技术企业数（家）'],
+      ['320582', 50], ['320582101', 12], ['320582102', 30], ['320582103', 8],
+      ['320581', 25], ['320581101', 20], ['320581102', 5],
+      ['320585', 19], ['320585101', 4], ['320585102', 6], ['320585103', 9],
+    ]);
+  }, 60_000);
 });
 
 describe('what --as-return refuses or leaves blank', () => {

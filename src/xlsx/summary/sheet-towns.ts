@@ -11,9 +11,9 @@ import type ExcelJS from 'exceljs';
 import type { Consolidation } from '../../core/consolidate/types';
 import type { Plan } from '../../core/plan/types';
 import { COLORS, GRID_BORDER, numberValue, printSetup, solidFill, textValue, writeHeader, writeTitle } from './cells';
-import { nodeOf, unitFigure } from './tree-units';
+import { nodeOf, TOWNS_SHEET, unitFigure } from './tree-units';
 
-export const TOWNS_SHEET = '镇街明细';
+export { TOWNS_SHEET } from './tree-units';
 const HEADER_ROW = 2;
 
 export function addTownsSheet(wb: ExcelJS.Workbook, plan: Plan, c: Consolidation): ExcelJS.Worksheet {

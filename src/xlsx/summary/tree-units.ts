@@ -8,6 +8,8 @@ import type { Consolidation, IndicatorSummary } from '../../core/consolidate/typ
 import type { TreeNode } from '../../core/consolidate/tree';
 import type { Plan } from '../../core/plan/types';
 
+export const TOWNS_SHEET = '镇街明细';
+
 /** Units below another unit of the tree (towns under a district): they get no 汇总 column. */
 export function unitsBelow(plan: Plan, c: Consolidation, shown: ReadonlySet<string>): Set<string> {
   const parentOf = new Map(plan.units.filter((u) => u.parent).map((u) => [u.code, u.parent!]));
@@ -38,4 +40,39 @@ export function unitFigure(ind: IndicatorSummary, unit: string): number | null {
   const own = ind.units[unit];
   if (typeof own === 'number') return own;
   return nodeOf(ind, unit)?.value ?? null;
+}
+
+/**
+ * 镇街明细 as plain rows (no workbook library: the add-in writes them through
+ * Office.js): a header, then each district's subtotal row followed by its
+ * towns, indented by depth; columns are the indicators with a tree.
+ */
+export function townRows(plan: Plan, c: Consolidation): (string | number | null)[][] {
+  const inds = c.indicators.filter((i) => i.tree?.length);
+  const children = new Map<string, string[]>();
+  const parent = new Map<string, string | null>();
+  for (const ind of inds)
+    for (const n of ind.tree!) {
+      parent.set(n.unit, n.parent);
+      const list = children.get(n.unit) ?? [];
+      for (const ch of n.children) if (!list.includes(ch)) list.push(ch);
+      children.set(n.unit, list);
+    }
+  const order = new Map(plan.units.map((u, i) => [u.code, i]));
+  const byPlan = (a: string, b: string) => (order.get(a) ?? 0) - (order.get(b) ?? 0);
+  const name = (code: string) => plan.units.find((u) => u.code === code)?.name ?? code;
+  const rows: (string | number | null)[][] = [['单位代码', '单位', '说明', ...inds.map((i) => `${i.code} ${i.name}${i.unit ? `（${i.unit}）` : ''}`)]];
+  const walk = (unit: string, depth: number) => {
+    const below = children.get(unit);
+    const own = inds.some((ind) => nodeOf(ind, unit)?.from === 'own');
+    rows.push([
+      unit,
+      `${'  '.repeat(depth)}${name(unit)}`,
+      below ? `小计：${own ? '本级报表' : '所辖镇街合计'}` : null,
+      ...inds.map((ind) => (below ? unitFigure(ind, unit) : ind.units[unit] ?? null)),
+    ]);
+    for (const ch of [...(below ?? [])].sort(byPlan)) walk(ch, depth + 1);
+  };
+  for (const u of [...parent].filter(([, p]) => p === null).map(([u]) => u).sort(byPlan)) walk(u, 0);
+  return rows;
 }
