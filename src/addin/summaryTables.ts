@@ -194,7 +194,7 @@ export function buildSummaryTables(plan: Plan, c: Consolidation): SummaryTables 
     sheets: [
       { name: sheetName, table: { rows: summary, headerRows: [3], titleRow: 1, widths, keyColumns: SUMMARY_KEY_COLUMNS, numberFormats } },
       ...(charts.length ? [{ name: CHART_SHEET, table: { rows: chartRowsOut, headerRows: chartHeaders, widths: [24, 8, 8, 8], freeze: false } }] : []),
-      ...(below.size ? [{ name: TOWNS_SHEET, table: { rows: townRows(plan, c).map((r) => r.map((v) => v ?? '')), headerRows: [1], widths: [12, 16, 22] } }] : []),
+      ...(below.size ? [{ name: TOWNS_SHEET, table: townTable(plan, c) }] : []),
       { name: SUMMARY_SHEETS.submissions, table: { rows: submissions, headerRows: [2], titleRow: 1 } },
       { name: SUMMARY_SHEETS.findings, table: { rows: findings, headerRows: [1] } },
     ],
@@ -228,3 +228,9 @@ function outcome(o: ReturnOutcome | undefined): CellValue[] {
 
 /** 1-based column number → letters. */
 export const colName = numToCol;
+
+/** 镇街明细: the towns under their district's subtotal row (the rows the CLI sheet has). */
+function townTable(plan: Plan, c: Consolidation): Table {
+  const t = townRows(plan, c);
+  return { rows: [t.header, ...t.rows.map((r) => r.cells.map((v) => v ?? ''))], headerRows: [1], widths: [12, 16, 22, ...t.indicators.map(() => 16)] };
+}

@@ -167,8 +167,9 @@ function leadOnlyFigure(input: FigureInput, t: Target | undefined): Figure {
 function limitFigure(input: FigureInput, t: Target | undefined): Figure {
   const { ind, lang } = input;
   // In a tree, a district's own return (its worst town) stands for its towns.
-  const parts = input.parts;
-  const reporters = parts ? ind.reporters.filter((c) => parts.includes(c) || !partReporters(input.plan, ind).includes(c)) : ind.reporters;
+  const parts = input.parts ? new Set(input.parts) : null;
+  const partSet = parts ? new Set(partReporters(input.plan, ind)) : null;
+  const reporters = parts ? ind.reporters.filter((c) => parts.has(c) || !partSet!.has(c)) : ind.reporters;
   const reported = input.usable.filter((v) => reporters.includes(v.unit));
   const unreported = reporters.filter((c) => !reported.some((v) => v.unit === c));
   const numeric = isNumericTarget(t);

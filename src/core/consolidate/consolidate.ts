@@ -72,10 +72,10 @@ function summarise(ctx: Context, ind: Indicator): { summary: IndicatorSummary; u
     const has = new Set(values.map((v) => v.unit));
     return tree ? effectiveParts(tree, (u) => has.has(u)) : partReporters(ctx.plan, ind);
   };
-  let parts = partsOf(readings.candidates);
-  flagPeerSlips(ind, readings.candidates.filter((v) => parts.includes(v.unit)), ctx.used, ctx.lang);
+  const partSet = new Set(partsOf(readings.candidates));
+  flagPeerSlips(ind, readings.candidates.filter((v) => partSet.has(v.unit)), ctx.used, ctx.lang);
   const sorted: Sorted = sortValues(ctx.plan, ind, readings, ctx.used, ctx.lang);
-  parts = partsOf(sorted.usable);
+  const parts = partsOf(sorted.usable);
 
   const units: Record<string, number | null> = {};
   for (const u of ind.reporters) units[u] = null;

@@ -42,12 +42,21 @@ export function unitFigure(ind: IndicatorSummary, unit: string): number | null {
   return nodeOf(ind, unit)?.value ?? null;
 }
 
+/** One row of 镇街明细: a district's subtotal (`node`) or a town, at its depth in the tree. */
+export interface TownRow {
+  unit: string;
+  depth: number;
+  node: boolean;
+  /** 单位代码, 单位 (indented), 说明, then one value per indicator. */
+  cells: (string | number | null)[];
+}
+
 /**
- * 镇街明细 as plain rows (no workbook library: the add-in writes them through
- * Office.js): a header, then each district's subtotal row followed by its
- * towns, indented by depth; columns are the indicators with a tree.
+ * 镇街明细 as plain rows (no workbook library: the CLI sheet styles them, the
+ * add-in writes them through Office.js): each district's subtotal row
+ * followed by its towns, at any depth; columns are the indicators with a tree.
  */
-export function townRows(plan: Plan, c: Consolidation): (string | number | null)[][] {
+export function townRows(plan: Plan, c: Consolidation): { header: string[]; indicators: IndicatorSummary[]; rows: TownRow[] } {
   const inds = c.indicators.filter((i) => i.tree?.length);
   const children = new Map<string, string[]>();
   const parent = new Map<string, string | null>();
@@ -61,18 +70,24 @@ export function townRows(plan: Plan, c: Consolidation): (string | number | null)
   const order = new Map(plan.units.map((u, i) => [u.code, i]));
   const byPlan = (a: string, b: string) => (order.get(a) ?? 0) - (order.get(b) ?? 0);
   const name = (code: string) => plan.units.find((u) => u.code === code)?.name ?? code;
-  const rows: (string | number | null)[][] = [['单位代码', '单位', '说明', ...inds.map((i) => `${i.code} ${i.name}${i.unit ? `（${i.unit}）` : ''}`)]];
+  const header = ['单位代码', '单位', '说明', ...inds.map((i) => `${i.code} ${i.name}${i.unit ? `（${i.unit}）` : ''}`)];
+  const rows: TownRow[] = [];
   const walk = (unit: string, depth: number) => {
     const below = children.get(unit);
     const own = inds.some((ind) => nodeOf(ind, unit)?.from === 'own');
-    rows.push([
+    rows.push({
       unit,
-      `${'  '.repeat(depth)}${name(unit)}`,
-      below ? `小计：${own ? '本级报表' : '所辖镇街合计'}` : null,
-      ...inds.map((ind) => (below ? unitFigure(ind, unit) : ind.units[unit] ?? null)),
-    ]);
+      depth,
+      node: !!below,
+      cells: [
+        unit,
+        `${'  '.repeat(depth)}${name(unit)}`,
+        below ? `小计：${own ? '本级报表' : '所辖镇街合计'}` : null,
+        ...inds.map((ind) => (below ? unitFigure(ind, unit) : ind.units[unit] ?? null)),
+      ],
+    });
     for (const ch of [...(below ?? [])].sort(byPlan)) walk(ch, depth + 1);
   };
   for (const u of [...parent].filter(([, p]) => p === null).map(([u]) => u).sort(byPlan)) walk(u, 0);
-  return rows;
+  return { header, indicators: inds, rows };
 }
