@@ -144,14 +144,14 @@ describe('a district return made from its towns (--as-return)', () => {
       { file: '320582102.xlsx', unit: '320582102', sheet: '指标填报', cell: 'F5', value: 30 },
       { file: '320582103.xlsx', unit: '320582103', sheet: '指标填报', cell: 'F5', value: 8 },
     ]);
-    const rows = d.provenance.filter((r) => r[5] !== null && /^3205/.test(String(r[5])));
+    const rows = d.provenance.filter((r) => /^3205/.test(String(r[6])));
     expect(rows).toHaveLength(9);
     const output = d.provenance.findIndex((r) => r[0] === 'T-OUTPUT');
     expect(d.provenance[output].slice(0, 4)).toEqual(['T-OUTPUT', '数字经济核心产业增加值', '亿元', 14.75]);
     expect(d.provenance.slice(output, output + 3).map((r) => r.slice(5))).toEqual([
-      ['320582101', '320582101.xlsx', '指标填报', 'F6', 3.5],
-      ['320582102', '320582102.xlsx', '指标填报', 'F6', 10.25],
-      ['320582103', '320582103.xlsx', '指标填报', 'F6', 1],
+      ['杨舍镇', '320582101', '320582101.xlsx', '指标填报', 'F6', 3.5],
+      ['塘桥镇', '320582102', '320582102.xlsx', '指标填报', 'F6', 10.25],
+      ['金港街道', '320582103', '320582103.xlsx', '指标填报', 'F6', 1],
     ]);
     // The rate is the district's own: no source, and why.
     const rate = d.provenance.find((r) => r[0] === 'T-RATE')!;

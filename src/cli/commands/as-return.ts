@@ -15,6 +15,11 @@ import { parsePeriod } from '../../core/period';
 import { message } from '../../core/i18n';
 import { UsageError } from '../errors';
 
+/** "2024-02-01 16:00（北京时间 UTC+8）": the time the district office reads. */
+function chinaTime(at: Date): string {
+  return `${new Date(at.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 16).replace('T', ' ')}（北京时间 UTC+8）`;
+}
+
 /** Checks before anything is read: a district return is a new file, never written over another. */
 export function checkAsReturnTarget(outAbs: string, out: string): void {
   if (fs.existsSync(outAbs))
@@ -72,12 +77,13 @@ export async function writeAsReturn(plan: Plan, period: string, result: Consolid
     provenance: {
       title: made.title,
       lines: [
-        message('tree.from', { count: made.count, at: now.toISOString() }, lang),
+        message('tree.from', { count: made.count, at: chinaTime(now) }, lang),
         made.belowFindings.errors + made.belowFindings.warnings
           ? message('tree.findings', { errors: made.belowFindings.errors, warnings: made.belowFindings.warnings, files: files.join('、') }, lang)
           : message('tree.findings-none', {}, lang),
       ],
       items,
+      unitNames: Object.fromEntries(plan.units.map((u) => [u.code, u.name])),
     },
     mtime: now,
     codec: NODE_ZIP_CODEC,

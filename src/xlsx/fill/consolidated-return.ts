@@ -41,7 +41,8 @@ export interface ConsolidatedReturn {
   meta: TreeMeta;
   /** How many lower returns the values were made from. */
   count: number;
-  provenance: { title: string; lines: string[]; items: ProvenanceItem[] };
+  /** unitNames: code → name, for the 来源单位 column. */
+  provenance: { title: string; lines: string[]; items: ProvenanceItem[]; unitNames?: Record<string, string> };
   mtime?: Date;
   codec?: ZipCodec;
 }
@@ -71,8 +72,8 @@ function workbookMap(parts: Record<string, Uint8Array>): { sheets: Map<string, s
   return { sheets, names };
 }
 
-const HEADERS = ['指标编码 Code', '指标名称 Indicator', '计量单位 Unit', '本级数值 Value', '说明 Note', '来源单位 From unit', '来源文件 File', '工作表 Sheet', '单元格 Cell', '来源数值 Source value'];
-const WIDTHS = [13, 36, 9, 14, 36, 14, 36, 12, 9, 14];
+const HEADERS = ['指标编码 Code', '指标名称 Indicator', '计量单位 Unit', '本级数值 Value', '说明 Note', '来源单位 From unit', '单位代码 Unit code', '来源文件 File', '工作表 Sheet', '单元格 Cell', '来源数值 Source value'];
+const WIDTHS = [13, 32, 9, 12, 44, 14, 12, 30, 12, 9, 12];
 
 /** The provenance sheet: title lines, a header, one row per source cell (the indicator's columns on its first row). */
 function provenanceSheet(p: ConsolidatedReturn['provenance']): string {
@@ -86,7 +87,7 @@ function provenanceSheet(p: ConsolidatedReturn['provenance']): string {
     const head: CellValue[] = [it.code, it.name, it.unit, it.value, it.note];
     const srcs = it.sources.length ? it.sources : [null];
     srcs.forEach((s, i) => {
-      const from: CellValue[] = s ? [s.unit, s.file, s.sheet, s.cell, s.value] : [];
+      const from: CellValue[] = s ? [p.unitNames?.[s.unit] ?? s.unit, s.unit, s.file, s.sheet, s.cell, s.value] : [];
       rows.push(rowXml(r++, [...(i === 0 ? head : [null, null, null, null, null]), ...from]));
     });
   }
@@ -95,12 +96,15 @@ function provenanceSheet(p: ConsolidatedReturn['provenance']): string {
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+    '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
     `<dimension ref="A1:${last}"/>` +
     `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${headerRow}" topLeftCell="A${headerRow + 1}" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>` +
     `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>${rows.join('')}</sheetData>` +
     // Read-only like the generated sheets: it records where the values came from.
     '<sheetProtection sheet="1" formatColumns="0" formatRows="0"/>' +
-    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>'
+    // Printed landscape, one page wide, as many pages down as it takes.
+    '<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>' +
+    '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/></worksheet>'
   );
 }
 
