@@ -133,6 +133,8 @@ describe('a district return made from its towns (--as-return)', () => {
     for (const file of made.values()) {
       const text = execFileSync(PYTHON, [OOXML_CHECK, file], { encoding: 'utf8' });
       expect(text).toMatch(/: 0 error\(s\)/);
+      // And the project's own checker (schemas plus Excel's limits).
+      expect(execFileSync(PYTHON, [path.join(REPO_ROOT, 'test/ooxml/xlsx_check.py'), file], { encoding: 'utf8' })).toMatch(/: 0 error\(s\)/);
     }
   });
 
