@@ -66,6 +66,8 @@ export function timelinessText(s: Pick<Submission, 'timeliness' | 'daysLate'>, l
 
 export interface SubmissionInput {
   reportingUnits: string[];
+  /** Units with no return that are not covered by another's (a town whose district sent the district return). */
+  missing: string[];
   unitName: (code: string) => string;
   /** Outcomes of this period's inputs (only those not rejected count as handed in). */
   outcomes: ReturnOutcome[];
@@ -85,7 +87,7 @@ export function submissions(input: SubmissionInput): Submission[] {
     const mine = input.outcomes.filter((o) => o.unit === unit && o.status !== 'rejected');
     // The latest handed-in return speaks for the unit.
     const o = mine.sort((a, b) => (b.daysLate ?? 0) - (a.daysLate ?? 0))[0];
-    const row: Submission = { unit, name: input.unitName(unit), timeliness: o ? o.timeliness : 'missing' };
+    const row: Submission = { unit, name: input.unitName(unit), timeliness: o ? o.timeliness : input.missing.includes(unit) ? 'missing' : undefined };
     if (o) {
       row.file = o.file;
       if (o.daysLate !== undefined) row.daysLate = o.daysLate;
@@ -109,5 +111,6 @@ export function submissions(input: SubmissionInput): Submission[] {
     rows.push(row);
   }
   const rank = (s: Submission) => (s.timeliness === 'missing' ? 0 : s.timeliness === 'late' ? 1 : 2);
+  // (A unit covered by another's return keeps no timeliness of its own.)
   return rows.sort((a, b) => rank(a) - rank(b) || (b.daysLate ?? 0) - (a.daysLate ?? 0));
 }

@@ -4,7 +4,8 @@
  * field names stable.
  */
 
-import type { CellRef } from '../return/types';
+import type { BelowFindings, CellRef, SourceCell } from '../return/types';
+import type { TreeNode } from './tree';
 import type { Finding } from '../rules/finding';
 import type { OwnTargetSummary } from './own-targets';
 
@@ -42,6 +43,8 @@ export interface ReturnOutcome {
   daysLate?: number;
   /** The file's last save time (docProps/core.xml), ISO. */
   savedAt?: string;
+  /** A consolidated return (a district's, made from its towns): the findings of the towns' returns. */
+  belowFindings?: BelowFindings;
 }
 
 /** 按时 / 逾期 / 未报. */
@@ -95,6 +98,8 @@ export interface Trajectory {
 export interface Provenance extends CellRef {
   file: string;
   unit: string;
+  /** A consolidated return's cell: the lower units' cells it was made from (follow a figure down to the town cell). */
+  via?: SourceCell[];
 }
 
 /**
@@ -166,6 +171,11 @@ export interface IndicatorSummary {
   previous?: PeriodComparison;
   /** Numeric first- and final-year targets: on the path between them? */
   trajectory?: Trajectory;
+  /**
+   * When reporters sit below the district level (towns): per intermediate unit
+   * (a district), its figure made from the units below, in tree order (parents first).
+   */
+  tree?: TreeNode[];
 }
 
 export interface Consolidation {
