@@ -223,10 +223,23 @@ export async function runConsolidate(inputs: string[], opts: ConsolidateOpts): P
   const result: Consolidation = consolidate(plan, period, all, { lang, previous, conflict: opts.conflict, deadline: opts.deadline });
   useReaderMessages(result, read);
 
+  // Correction workbooks (退回修改单), after the summary (or the district's return): one per unit with problems.
+  const writeCorrections = async () => {
+    if (!feedbackDir) return undefined;
+    const { writeFeedback } = await import('../../xlsx/feedback/node');
+    const written = await writeFeedback(plan, result, rets, feedbackDir, lang);
+    if (!opts.json)
+      process.stderr.write(
+        lang === 'en' ? `${written.length} correction workbook(s) written to ${opts.feedback}\n` : `已写出退回修改单 ${written.length} 份：${opts.feedback}\n`,
+      );
+    return written;
+  };
+
   if (asRet && asUnit) {
     const { version_ } = await import('../main');
     const written = await asRet.writeAsReturn(plan, period, result, asUnit, outAbs, lang, `plansheet ${version_()}`);
-    if (opts.json) process.stdout.write(JSON.stringify({ ...result, skipped }, null, 2) + '\n');
+    const feedback = await writeCorrections();
+    if (opts.json) process.stdout.write(JSON.stringify({ ...result, skipped, ...(feedback ? { feedback } : {}) }, null, 2) + '\n');
     else process.stdout.write(asRet.renderAsReturn(plan, asUnit, opts.out, written, result, lang));
     const bad = result.returns.some((r) => r.status !== 'accepted') || result.findings.some((f) => f.severity === 'error');
     return bad ? EXIT_FAILURE : EXIT_OK;
@@ -250,19 +263,7 @@ export async function runConsolidate(inputs: string[], opts: ConsolidateOpts): P
     release();
   }
 
-  // Correction workbooks (退回修改单), after the summary: one per unit with problems.
-  let feedback: import('../../xlsx/feedback/node').FeedbackFile[] | undefined;
-  if (feedbackDir) {
-    const { writeFeedback } = await import('../../xlsx/feedback/node');
-    feedback = await writeFeedback(plan, result, rets, feedbackDir, lang);
-    if (!opts.json)
-      process.stderr.write(
-        lang === 'en'
-          ? `${feedback.length} correction workbook(s) written to ${opts.feedback}\n`
-          : `已写出退回修改单 ${feedback.length} 份：${opts.feedback}\n`,
-      );
-  }
-
+  const feedback = await writeCorrections();
   // `skipped` (files in the directories that are not workbooks) and
   // `feedback` are the CLI's own additions to the documented Consolidation shape (docs/json.md).
   if (opts.json) process.stdout.write(JSON.stringify({ ...result, skipped, ...(feedback ? { feedback } : {}) }, null, 2) + '\n');
