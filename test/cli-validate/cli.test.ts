@@ -413,7 +413,7 @@ describe('consolidate', () => {
       expect(left.filter((f) => f.endsWith('.xlsx')).every((f) => f === 'summary.xlsx')).toBe(true);
       // Ctrl-C is caught: not even the hidden temp file stays.
       if (signal === 'SIGINT') expect(left.filter((f) => f.endsWith('.tmp'))).toEqual([]);
-      if (fs.existsSync(target)) expect(inspectXlsx(target).sheets).toHaveLength(5);
+      if (fs.existsSync(target)) expect(inspectXlsx(target).sheets).toHaveLength(6); // with 上期对比与说明 (issue 13)
     }
     for (const [f, h] of inputHashes) expect(sha(f)).toBe(h);
   }, 120_000);
