@@ -23,13 +23,15 @@ export interface ExplainRow {
   /** The 上期值 cell, when last period's value of this row is a number. */
   previousRef?: string;
   cumulative: boolean;
+  /** The indicator's relative tolerance, as the status formula applies it (so "missed" means the same). */
+  tolerance?: number;
 }
 
 /** The conditions (formula text) under which the row needs a remark; empty when none can arise. */
 export function explainConditions(row: ExplainRow): string[] {
   if (row.kind === 'text') return [];
   const out: string[] = [];
-  const met = row.judgement === 'full' ? metCondition(row.target, row.valueRef) : null;
+  const met = row.judgement === 'full' ? metCondition(row.target, row.valueRef, row.tolerance ?? 0) : null;
   if (met) out.push(`NOT(${met})`);
   const p = row.previousRef;
   if (p) {

@@ -328,8 +328,9 @@ function writeEntry({ wb, plan, period, unit, indicators, facts, opts, form, pre
       remarkRef: `${C.remark}${row}`,
       ...(typeof prevShown === 'number' ? { previousRef: `${P}${row}` } : {}),
       cumulative: ind.cumulative,
+      ...(ind.tolerance ? { tolerance: ind.tolerance } : {}),
     });
-    const status = statusFormula(target, valueRef, ind.kind, judgement, explain);
+    const status = statusFormula(target, valueRef, ind.kind, judgement, ind.tolerance, explain);
     set(C.status, { formula: status, result: '未填' } as ExcelJS.CellFormulaValue, STYLE.status);
     set(C.remark, null, STYLE.remark);
     r.height = entryRowHeight(category.blocks, ind.name, shownTarget);
