@@ -23,7 +23,7 @@ export interface ExplainRow {
   /** The 上期值 cell, when last period's value of this row is a number. */
   previousRef?: string;
   cumulative: boolean;
-  /** The indicator's relative tolerance ("约 5%"), as the status and the rules use it. */
+  /** The indicator's relative tolerance, as the status formula applies it (so "missed" means the same). */
   tolerance?: number;
 }
 
@@ -31,7 +31,7 @@ export interface ExplainRow {
 export function explainConditions(row: ExplainRow): string[] {
   if (row.kind === 'text') return [];
   const out: string[] = [];
-  const met = row.judgement === 'full' ? metCondition(row.target, row.valueRef, row.tolerance) : null;
+  const met = row.judgement === 'full' ? metCondition(row.target, row.valueRef, row.tolerance ?? 0) : null;
   if (met) out.push(`NOT(${met})`);
   const p = row.previousRef;
   if (p) {

@@ -328,7 +328,7 @@ function writeEntry({ wb, plan, period, unit, indicators, facts, opts, form, pre
       remarkRef: `${C.remark}${row}`,
       ...(typeof prevShown === 'number' ? { previousRef: `${P}${row}` } : {}),
       cumulative: ind.cumulative,
-      tolerance: ind.tolerance,
+      ...(ind.tolerance ? { tolerance: ind.tolerance } : {}),
     });
     const status = statusFormula(target, valueRef, ind.kind, judgement, ind.tolerance, explain);
     set(C.status, { formula: status, result: '未填' } as ExcelJS.CellFormulaValue, STYLE.status);
