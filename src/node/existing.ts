@@ -29,14 +29,15 @@ export type Existing =
 /** Sheets every summary workbook has (src/xlsx/summary/labels.ts). */
 const SUMMARY_MARKS = ['汇总', '报送情况', '问题清单'];
 
-/** Anything a person typed: a value, a remark, or the reporter's contact, phone or date. */
+/** Anything a person typed: a value, a remark, or a reporter cell (contact, phone, date, 单位负责人, 审核人). */
 export function isFilled(ret: ParsedReturn): boolean {
   for (const e of ret.entries.values()) {
     const v = e.value;
     if (v.type !== 'empty' && !(v.type === 'text' && v.value.trim() === '')) return true;
     if (e.remark) return true;
   }
-  return !!(ret.reporter.contact || ret.reporter.phone || ret.reporter.date);
+  const r = ret.reporter;
+  return !!(r.contact || r.phone || r.date || r.head || r.reviewer);
 }
 
 export async function describeExisting(path: string, lang: Lang = 'zh'): Promise<Existing> {

@@ -27,6 +27,7 @@ import {
   TEMPLATE_FORMAT_VERSION,
   remarkName,
   valueName,
+  EXPLAIN_SUFFIX,
 } from '../../src/core/template/layout';
 import { hashSheetPassword } from '../../src/node/protection';
 import { entryRowHeight, writeTemplate } from '../../src/xlsx/write/template';
@@ -216,11 +217,16 @@ function checkWorkbook(r: Report, plan: Plan, period: Period, unit: ReportingUni
   for (const d of dvs) for (const c of d.cells) expect(valueCells.has(c)).toBe(true);
 
   // Conditional formats: the add-in's three mark rules over the value column
-  // first (test/generate/marks.test.ts), then one rule per status word over value+status.
+  // first (test/generate/marks.test.ts), then one rule per status word over value+status,
+  // then one rule, over value to remark, for rows that need a remark (强制上报说明, test/round).
   const all = r.conditional[SHEETS.entry];
   const marks = all.filter((c) => new RegExp(`^\\$${MARK_COLUMN}\\d+=\\d$`).test(c.formula[0]));
   expect(marks.map((c) => [c.sqref.replace(/^(\w+):\1$/, '$1'), c.priority])).toEqual([1, 2, 3].map((p) => [`${C.value}${ENTRY_FIRST_DATA_ROW}:${C.value}${lastRow}`.replace(/^(\w+):\1$/, '$1'), p]));
-  const cfs = all.filter((c) => !marks.includes(c));
+  const explainCfs = all.filter((c) => c.formula[0].includes(EXPLAIN_SUFFIX));
+  expect(explainCfs.map((c) => [c.sqref, c.formula[0], c.priority])).toEqual([
+    [`${C.value}${ENTRY_FIRST_DATA_ROW}:${C.remark}${lastRow}`, `RIGHT($${C.status}${ENTRY_FIRST_DATA_ROW},3)="${EXPLAIN_SUFFIX}"`, 3 + Object.keys(STATUS).length + 1],
+  ]);
+  const cfs = all.filter((c) => !marks.includes(c) && !explainCfs.includes(c));
   expect(cfs).toHaveLength(Object.keys(STATUS).length);
   expect(Math.min(...cfs.map((c) => c.priority))).toBe(4);
   for (const cf of cfs) {

@@ -171,6 +171,7 @@ export function parseMeta(values: unknown[][]): ReturnMeta | null {
     unitName: kv.get(META_KEYS.unitName) || undefined,
     period: kv.get(META_KEYS.period) ?? '',
     generatedAt: kv.get(META_KEYS.generatedAt) || undefined,
+    deadline: kv.get(META_KEYS.deadline) || undefined,
     codes,
   };
 }

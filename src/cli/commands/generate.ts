@@ -11,7 +11,8 @@ import { loadPlanArg } from '../../node/plan-source';
 import * as fs from 'fs';
 import * as path from 'path';
 import { EXIT_FAILURE, UsageError } from '../errors';
-import { parseLang, plural, t } from '../lang';
+import { parseLang, plural, t, type Lang } from '../lang';
+import type { PreviousValues } from '../../core/template/previous';
 
 interface GenerateOpts {
   plan: string;
@@ -22,6 +23,8 @@ interface GenerateOpts {
   lang?: string;
   password?: string;
   force?: boolean;
+  deadline?: string;
+  previous?: string;
 }
 
 export function register(program: Command): void {
@@ -34,6 +37,8 @@ export function register(program: Command): void {
     .option('--unit <code>', '只生成一个单位（单位代码，如 320582、SZ-GXJ）/ only this unit code')
     .option('-o, --out <dir>', '输出目录 / output directory', './out')
     .option('--password <password>', '工作表保护密码（默认无密码）/ sheet protection password (default: none)')
+    .option('--deadline <date>', '报送截止日期，如 2024-01-15（写入表头、填报说明和元数据）/ reporting deadline, e.g. 2024-01-15')
+    .option('--previous <summary.xlsx|dir>', '上期汇总表或上期报表目录：预填只读“上期值”列 / last period\'s summary workbook or returns folder: fills a read-only 上期值 column')
     .option('--force', '覆盖已填报的报表或无法识别的同名文件（默认拒绝）/ overwrite filled returns or unrecognised files of the same name (refused by default)')
     .option('--lang <zh|en>', '输出语言 / output language (messages only; workbooks are Chinese)')
     .addHelpText(
@@ -47,11 +52,25 @@ export function register(program: Command): void {
         '  plansheet generate --period 2022 --units districts   # 2022 年，各市（区）',
         '  plansheet generate --unit 320582 --out ./zjg         # 只生成张家港市',
         '  plansheet generate --plan ./my-plan.json --period 2023H1',
+        '  plansheet generate --period 2023 --deadline 2024-01-15 --previous ./returns-2022',
       ].join('\n'),
     )
     .action(async (opts: GenerateOpts) => {
       await runGenerate(opts);
     });
+}
+
+/** Checks --deadline: a real calendar date written YYYY-MM-DD (2024-1-5 and 2024/01/05 are accepted and normalised). */
+export function checkDeadline(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const m = /^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s*$/.exec(text);
+  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+  if (!m || !d || d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3]) || d.getUTCFullYear() < 2000)
+    throw new UsageError(
+      `--deadline 的值“${text}”不是有效日期，应写成 2024-01-15`,
+      `--deadline "${text}" is not a valid date: write it as 2024-01-15`,
+    );
+  return d.toISOString().slice(0, 10);
 }
 
 /** Checks the period text against the plan. */
@@ -113,12 +132,58 @@ export async function checkUnits(plan: Plan, scope: string, unit: string | undef
   return units;
 }
 
+/**
+ * --previous: last period's returns (a folder, or one return) or last
+ * period's summary workbook. Something that gives no value of this plan for
+ * an earlier period is a usage error: a silently empty 上期值 column would
+ * look like a unit that reported nothing.
+ */
+async function readPreviousValues(arg: string, plan: Plan, period: Period, lang: Lang): Promise<PreviousValues> {
+  const { readPrevious } = await import('../inputs');
+  const { previousFromReturns } = await import('../../core/template/previous');
+  let found: PreviousValues | null = null;
+  let isFile = false;
+  try {
+    isFile = fs.statSync(arg).isFile();
+  } catch {
+    // readPrevious names a missing path.
+  }
+  if (!isFile) {
+    const returns = await readPrevious(arg, lang, process.stderr);
+    found = previousFromReturns(plan, period, returns);
+  } else {
+    // One file: a return of last period, or last period's summary workbook.
+    const { readReturnFile } = await import('../../xlsx/read/node');
+    const one = await readReturnFile(arg, { lang });
+    if (one.ok && one.ret.meta) found = previousFromReturns(plan, period, [one.ret]);
+    else {
+      const { previousFromSummary } = await import('../../node/previous-summary');
+      try {
+        found = await previousFromSummary(arg, plan);
+      } catch (e) {
+        throw new UsageError(
+          `--previous：无法读取上期汇总表 ${arg}（${(e as Error).message}）`,
+          `--previous: cannot read the summary workbook ${arg} (${(e as Error).message})`,
+        );
+      }
+    }
+  }
+  if (!found)
+    throw new UsageError(
+      `--previous：${arg} 中没有本计划（${plan.id}）${periodLabel(period)}以前的报表或汇总值，无法填写“上期值”列`,
+      `--previous: ${arg} holds no return or summary of plan ${plan.id} before ${periodLabel(period, 'en')}; the 上期值 column cannot be filled`,
+    );
+  return found;
+}
+
 async function runGenerate(opts: GenerateOpts): Promise<void> {
   const started = process.hrtime.bigint();
   const lang = parseLang(opts.lang);
   const plan = loadPlanArg(opts.plan);
   const period = checkPeriod(plan, opts.period);
   const units = await checkUnits(plan, opts.units, opts.unit);
+  const deadline = checkDeadline(opts.deadline);
+  const previous = opts.previous === undefined ? undefined : await readPreviousValues(opts.previous, plan, period, lang);
 
   // Heavy modules (ExcelJS) only now that the input is known to be good.
   const { generateSet, GenerateFailure } = await import('../../node/generate');
@@ -145,6 +210,8 @@ async function runGenerate(opts: GenerateOpts): Promise<void> {
       {
         generator: `plansheet ${version_()}`,
         protection: opts.password ? hashSheetPassword(opts.password) : undefined,
+        ...(deadline ? { deadline } : {}),
+        ...(previous ? { previous } : {}),
       },
       (f) => {
         done.push(f.file);

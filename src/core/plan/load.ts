@@ -135,6 +135,7 @@ export function resolvePlan(source: unknown, registry: unknown, sourceName = 'pl
       tolerance: ind.tolerance,
       limits: ind.limits,
       entryUnits: ind.entryUnits,
+      explanation: ind.explanation,
     }) as Indicator;
   });
   const allocated = resolveAllocations(src.allocations ?? [], indicators, new Set(unitByCode.keys()), years);
@@ -160,6 +161,8 @@ export function resolvePlan(source: unknown, registry: unknown, sourceName = 'pl
     titleEn: src.titleEn,
     docNumber: src.docNumber,
     issuer: src.issuer,
+    formNumber: src.formNumber,
+    formAuthority: src.formAuthority,
     date: src.date,
     years,
     owner: src.owner,

@@ -99,6 +99,8 @@ export const indicatorSourceSchema = z
       .refine((l) => l.min === undefined || l.max === undefined || l.min <= l.max, { message: 'min is greater than max', path: ['min'] })
       .optional(),
     entryUnits: z.array(entryUnitSchema).optional(),
+    /** 指标解释 printed with the template. */
+    explanation: z.string().min(1).optional(),
   })
   .strict();
 
@@ -110,6 +112,9 @@ export const planSourceSchema = z
     titleEn: z.string().optional(),
     docNumber: z.string().optional(),
     issuer: z.string().min(1),
+    /** 表号 and 制表机关 of the reporting form. */
+    formNumber: z.string().min(1).optional(),
+    formAuthority: z.string().min(1).optional(),
     date: z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/).optional(),
     years: z.array(z.number().int().min(1900).max(2999)).min(1),
     owner: code,

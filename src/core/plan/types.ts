@@ -127,6 +127,8 @@ export interface Indicator {
    * value in the indicator's own unit. See allocation.ts.
    */
   entryUnits?: EntryUnit[];
+  /** 指标解释: what the indicator counts and how, printed beside the entry sheet. */
+  explanation?: string;
 }
 
 export interface EntryUnit {
@@ -151,6 +153,9 @@ export interface PlanMeta {
   /** 文号, e.g. 苏委发〔2021〕1号; absent where the seed gives none. */
   docNumber?: string;
   issuer: string;
+  /** 表号 and 制表机关 of the reporting form (a statistical form carries both). */
+  formNumber?: string;
+  formAuthority?: string;
   /** ISO date (YYYY-MM or YYYY-MM-DD) as precise as the seed says. */
   date?: string;
   /** The plan years covered, ascending. */

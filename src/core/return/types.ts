@@ -62,6 +62,8 @@ export interface ReturnMeta {
   generatedAt?: string;
   /** Codes in entry-sheet order, as generated. */
   codes: string[];
+  /** 报送截止日期 (YYYY-MM-DD) written by generate --deadline. */
+  deadline?: string;
   /** A consolidated return (`--as-return`): indicator code → the lower units' cells its value was made from. */
   sources?: Record<string, SourceCell[]>;
   /** A consolidated return: the findings of the lower units' returns. */
@@ -73,6 +75,9 @@ export interface ReporterInfo {
   contact?: string;
   phone?: string;
   date?: string;
+  /** 单位负责人 and 审核人 of the signature block. */
+  head?: string;
+  reviewer?: string;
 }
 
 /** A problem the reader saw in the workbook's structure. */

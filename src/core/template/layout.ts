@@ -16,6 +16,9 @@ export const SHEETS = {
   meta: '_plansheet_meta',
 } as const;
 
+/** The 指标解释 sheet, written when the plan explains the unit's indicators. */
+export const EXPLANATION_SHEET = '指标解释';
+
 /** Entry-sheet columns, left to right. */
 export const ENTRY_COLUMNS = {
   code: 'A',
@@ -44,6 +47,21 @@ export const ENTRY_HEADERS = {
   status: '状态',
   remark: '备注（数据来源/说明）',
 } as const;
+
+/**
+ * Columns a run may add to the entry sheet, right of the add-in's hidden mark
+ * column I (so ENTRY_COLUMNS and the mark column keep their letters): the
+ * read-only 上期值 from generate --previous.
+ */
+export const PREVIOUS_COLUMN = 'J';
+export const PREVIOUS_HEADER = '上期值';
+
+/**
+ * Appended to the status word when the row needs a remark and has none
+ * (强制上报说明): "未达标·请说明".
+ */
+export const EXPLAIN_SUFFIX = '请说明';
+export const EXPLAIN_SEPARATOR = '·';
 
 /** Status words computed by the entry sheet's formula (and by the rules). */
 export const STATUS = {
@@ -86,6 +104,9 @@ export const REPORTER_NAMES = {
   contact: 'PS_REPORT_CONTACT',
   phone: 'PS_REPORT_PHONE',
   date: 'PS_REPORT_DATE',
+  /** Signature block of a statistical form: 单位负责人 and 审核人 (the contact is the 填表人). */
+  head: 'PS_REPORT_HEAD',
+  reviewer: 'PS_REPORT_REVIEWER',
 } as const;
 
 /** Keys of the metadata sheet: column A is the key, column B the value. */
@@ -101,6 +122,13 @@ export const META_KEYS = {
   generator: 'generator',
   /** Comma-separated indicator codes in entry-sheet order. */
   codes: 'codes',
+  /** 报送截止日期, YYYY-MM-DD; absent when generate had no --deadline. */
+  deadline: 'deadline',
+  /** 表号 and 制表机关 of the statistical form, when the plan states them. */
+  formNumber: 'form_number',
+  formAuthority: 'form_authority',
+  /** The period whose values fill the 上期值 column, when generate had --previous. */
+  previousPeriod: 'previous_period',
 } as const;
 
 /** Value of the `plansheet` key; identifies a PlanSheet workbook. */

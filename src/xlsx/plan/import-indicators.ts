@@ -24,7 +24,7 @@ export function readIndicators(im: Importer, categoryIds: Set<string>, names: Un
   const list: Src[] = [];
   const byCode = new Map<string, IndicatorRow>();
   const s = im.sheet('indicators', true);
-  const cols = s && im.columns(s, INDICATOR_COLUMNS, ['nameEn', 'attribute', 'entryUnits', 'note', 'leadAssumed', 'reportersAssumed', 'tolerance', 'limitMin', 'limitMax']);
+  const cols = s && im.columns(s, INDICATOR_COLUMNS, ['nameEn', 'attribute', 'entryUnits', 'note', 'explanation', 'leadAssumed', 'reportersAssumed', 'tolerance', 'limitMin', 'limitMax']);
   if (!s || !cols) return { list, byCode };
   const firstRow = new Map<string, number>();
   for (const r of im.rows(s, cols.values())) {
@@ -73,6 +73,7 @@ export function readIndicators(im: Importer, categoryIds: Set<string>, names: Un
     ind.targets = {};
     ind.source = { doc: required('sourceDoc', '来源文件 source document'), where: required('sourceWhere', '来源位置 where in the source') };
     if (cell('note')) ind.note = cell('note');
+    if (cell('explanation')) ind.explanation = cell('explanation');
     // Tolerance (5% or 0.05) and plausibility limits: fields of the shared model contract.
     if (cell('tolerance')) {
       const t = numberIn(cell('tolerance'));

@@ -44,6 +44,8 @@ export const META_FIELDS = [
   col('titleEn', '英文名称', 'English title', 0),
   col('docNumber', '文号', 'document number', 0),
   col('issuer', '发文单位', 'issuer', 0),
+  col('formNumber', '表号', 'form number', 0),
+  col('formAuthority', '制表机关', 'form authority', 0),
   col('date', '发文日期', 'date (YYYY-MM-DD)', 0),
   col('years', '规划年度', 'plan years', 0),
   col('owner', '所属单位代码', 'owner unit code', 0),
@@ -77,7 +79,9 @@ export const INDICATOR_COLUMNS = [
   col('limitMin', '单个单位取值下限', 'plausible min', 11),
   col('limitMax', '单个单位取值上限', 'plausible max', 11),
   col('entryUnits', '分级填报计量单位', 'entry unit by level', 22),
-  col('note', '指标解释', 'note', 40),
+  // Before 'explanation': a workbook exported when the note was headed "指标解释\nnote" still reads it as the note (matched by "note").
+  col('note', '备注', 'note', 30),
+  col('explanation', '指标解释', 'explanation', 40),
   col('sourceDoc', '来源文件', 'source document', 22),
   col('sourceWhere', '来源位置', 'where in the source', 28),
 ] as const;

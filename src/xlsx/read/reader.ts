@@ -316,6 +316,7 @@ class ReturnReader {
     };
     if (kv.get(META_KEYS.unitName)) meta.unitName = get(META_KEYS.unitName);
     if (kv.get(META_KEYS.generatedAt)) meta.generatedAt = get(META_KEYS.generatedAt);
+    if (kv.get(META_KEYS.deadline)) meta.deadline = get(META_KEYS.deadline);
     // A consolidated return (--as-return) names the lower units' cells behind each value.
     const tree = readTreeMeta(kv);
     if (tree.sources) meta.sources = tree.sources;
@@ -581,6 +582,8 @@ class ReturnReader {
       ['contact', REPORTER_NAMES.contact],
       ['phone', REPORTER_NAMES.phone],
       ['date', REPORTER_NAMES.date],
+      ['head', REPORTER_NAMES.head],
+      ['reviewer', REPORTER_NAMES.reviewer],
     ];
     for (const [field, name] of fields) {
       const f = names.get(name);

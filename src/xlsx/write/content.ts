@@ -9,7 +9,7 @@ import type { Period } from '../../core/period';
 import { periodLabel, targetKey } from '../../core/period';
 import { formatTarget } from '../../core/plan/target';
 import type { Indicator, Plan, ReportingUnit, Target } from '../../core/plan/types';
-import { ENTRY_HEADERS, REPORTER_NAMES, SHEETS, STATUS } from '../../core/template/layout';
+import { ENTRY_HEADERS, EXPLAIN_SUFFIX, PREVIOUS_HEADER, REPORTER_NAMES, SHEETS, STATUS } from '../../core/template/layout';
 import { leadUnits } from './units';
 import { COLORS } from './validation';
 import { MARK_COLORS } from './status';
@@ -33,24 +33,41 @@ export interface InstructionsContent {
   reporter: ReporterField[];
 }
 
+/** What a run adds to the form beyond the plan (generate's options). */
+export interface FormParts {
+  /** 报送截止日期, YYYY-MM-DD. */
+  deadline?: string;
+  /** The period of the 上期值 column, when it is shown. */
+  previousPeriod?: string;
+}
+
+/** 2024-01-15 → 2024年1月15日 */
+export function deadlineLabel(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
+}
+
 const yearNote = (period: Period) => (period.kind === 'year' ? '' : `（目标值为 ${targetKey(period)} 年全年目标）`);
 
-export function instructionsContent(plan: Plan, period: Period, unit: ReportingUnit, indicators: Indicator[]): InstructionsContent {
+export function instructionsContent(plan: Plan, period: Period, unit: ReportingUnit, indicators: Indicator[], form: FormParts = {}): InstructionsContent {
   const line = (label: string, text: string, wrap = false): InstructionBlock => ({ kind: 'line', label, text, wrap });
   const heading = (text: string): InstructionBlock => ({ kind: 'heading', text });
   const blocks: InstructionBlock[] = [];
+  // A statistical form's heading: 表号 and 制表机关 where the plan states them.
+  if (plan.formNumber) blocks.push(line('表号', plan.formNumber));
+  if (plan.formAuthority) blocks.push(line('制表机关', plan.formAuthority));
   if (plan.docNumber) blocks.push(line('文号', plan.docNumber));
+  blocks.push(line('发文单位', plan.issuer), line('填报期', periodLabel(period) + yearNote(period)));
+  if (form.deadline) blocks.push(line('报送截止日期', `${deadlineLabel(form.deadline)}前报送（逾期的在汇总表“报送情况”中标注）`));
   blocks.push(
-    line('发文单位', plan.issuer),
-    line('填报期', periodLabel(period) + yearNote(period)),
     line('填报单位', `${unit.name}（代码 ${unit.code}）`),
     line('填报指标', `共 ${indicators.length} 项，见“${SHEETS.entry}”工作表`),
     heading('填报方法'),
     line('', `1. 打开“${SHEETS.entry}”工作表，在“${ENTRY_HEADERS.value}”列（浅黄色单元格）逐项填写本单位${periodLabel(period)}的数值。`, true),
     line('', '2. 数值指标只填数字，不要填写单位或文字；百分比指标填 0～100 的数值（如 90 表示 90%）；定性指标用文字简要填写进展。', true),
     line('', '3. 选中填报单元格时会显示该指标的单位和目标值；输入不符合要求时表格会提示并拒绝。', true),
-    line('', `4. “${ENTRY_HEADERS.status}”列自动显示填报结果；未达标的指标请在“${ENTRY_HEADERS.remark}”列说明原因和数据来源。`, true),
-    line('', '5. 在本页下方填写填报人信息，保存后按要求报送。请勿修改表格结构、指标代码和目标值，也不要复制到新文件中另存。', true),
+    line('', `4. “${ENTRY_HEADERS.status}”列自动显示填报结果；状态后面出现“${EXPLAIN_SUFFIX}”的（未达到目标${form.previousPeriod ? `、与上期值相差过大或累计值比上期减少` : ''}），必须在“${ENTRY_HEADERS.remark}”列说明原因和数据来源（强制上报说明）。`, true),
+    line('', `5. 在本页下方填写单位负责人、审核人、填表人和联系电话，保存后${form.deadline ? `于 ${deadlineLabel(form.deadline)}前` : ''}按要求报送。请勿修改表格结构、指标代码和目标值，也不要复制到新文件中另存。`, true),
     heading('颜色说明'),
     { kind: 'line', label: '待填写', text: `浅黄色：需要填写的单元格（状态“${STATUS.blank}”）`, legend: COLORS.toFill },
     { kind: 'line', label: STATUS.met, text: '绿色：已填写且达到目标值', legend: COLORS.met },
@@ -63,18 +80,23 @@ export function instructionsContent(plan: Plan, period: Period, unit: ReportingU
       text: '浅蓝色：已填写；目标值标“全市”的是全市目标，本单位数值计入全市汇总，不单独考核；标“全年”的是全年目标，本期数值为进度',
       legend: COLORS.filled,
     },
+    { kind: 'line', label: EXPLAIN_SUFFIX, text: `橙黄色：状态为“…${EXPLAIN_SUFFIX}”，须在备注中说明原因（强制上报说明），填写备注后恢复`, legend: COLORS.explain },
     { kind: 'line', label: '加载项标记', text: '醒目的红/橙/蓝底色：Excel 加载项“检查本表”标出的错误/警告/提示，点“清除标记”即去掉', legend: MARK_COLORS.error },
     heading('联系方式'),
     line('牵头单位', leadUnits(plan, indicators).map((u) => u.name).join('、') || '—', true),
     line('', '对指标口径有疑问的，请联系相应指标的牵头单位。', true),
     heading('填报人信息（请填写）'),
   );
+  if (form.previousPeriod)
+    blocks.splice(blocks.findIndex((b) => b.kind === 'heading' && b.text === '颜色说明'), 0, line('', `6. “${PREVIOUS_HEADER}”列（灰色，不可修改）是本单位 ${form.previousPeriod} 期的报送值，供对照。`, true));
   return {
     title: `${plan.title} 指标填报模板`,
     blocks,
     reporter: [
       { label: '填报单位', name: REPORTER_NAMES.unit, value: unit.name, kind: 'text' },
-      { label: '联系人', name: REPORTER_NAMES.contact, value: null, kind: 'text' },
+      { label: '单位负责人', name: REPORTER_NAMES.head, value: null, kind: 'text' },
+      { label: '审核人', name: REPORTER_NAMES.reviewer, value: null, kind: 'text' },
+      { label: '填表人', name: REPORTER_NAMES.contact, value: null, kind: 'text' },
       { label: '联系电话', name: REPORTER_NAMES.phone, value: null, kind: 'phone' },
       { label: '填报日期', name: REPORTER_NAMES.date, value: null, kind: 'date' },
     ],
@@ -82,13 +104,37 @@ export function instructionsContent(plan: Plan, period: Period, unit: ReportingU
 }
 
 /** Title rows of the entry sheet: a copied sheet still says what it is. */
-export function entryTitles(plan: Plan, period: Period, unit: ReportingUnit): { title: string; subtitle: string; note: string } {
+export function entryTitles(plan: Plan, period: Period, unit: ReportingUnit, form: FormParts = {}): { title: string; subtitle: string; note: string } {
+  const formHead = [plan.formNumber ? `表号：${plan.formNumber}` : '', plan.formAuthority ? `制表机关：${plan.formAuthority}` : ''].filter(Boolean).join('　');
   return {
     title: plan.title,
-    subtitle: `填报期：${periodLabel(period)}　　填报单位：${unit.name}（${unit.code}）${plan.docNumber ? `　　文号：${plan.docNumber}` : ''}`,
-    note: `请在浅黄色“${ENTRY_HEADERS.value}”列填写数字${yearNote(period)}，未达标的请在备注中说明。`,
+    subtitle:
+      `填报期：${periodLabel(period)}　　填报单位：${unit.name}（${unit.code}）${plan.docNumber ? `　　文号：${plan.docNumber}` : ''}` +
+      (form.deadline ? `　　报送截止：${form.deadline}` : ''),
+    note: `${formHead ? formHead + '　　' : ''}请在浅黄色“${ENTRY_HEADERS.value}”列填写数字${yearNote(period)}；状态显示“${EXPLAIN_SUFFIX}”的，须在备注中说明。`,
   };
 }
+
+/**
+ * The signature line under the entry rows, echoing the reporter cells of the
+ * instructions sheet by their names (so the printed form carries them): a
+ * formula without "=".
+ */
+export function signatureFormula(): string {
+  const n = REPORTER_NAMES;
+  const text = (name: string) => `IF(ISBLANK(${name}),"　　　　",${name}&"")`;
+  const date = `IF(ISNUMBER(${n.date}),TEXT(${n.date},"yyyy-mm-dd"),${text(n.date)})`;
+  return [
+    `"单位负责人："&${text(n.head)}`,
+    `"　　审核人："&${text(n.reviewer)}`,
+    `"　　填表人："&${text(n.contact)}`,
+    `"　　联系电话："&${text(n.phone)}`,
+    `"　　报出日期："&${date}`,
+  ].join('&');
+}
+
+/** The cached text of signatureFormula() in a blank template. */
+export const SIGNATURE_BLANK = '单位负责人：　　　　　　审核人：　　　　　　填表人：　　　　　　联系电话：　　　　　　报出日期：　　　　';
 
 /** A category's own name and, for a sub-category, its parent's name. */
 export interface CategoryParts {

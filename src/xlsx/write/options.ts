@@ -1,5 +1,6 @@
 /** Options of the template writer (no fs, no Node-only types: the add-in reuses it). */
 
+import type { PreviousValues } from '../../core/template/previous';
 import type { ZipCodec } from './zip';
 
 /** Precomputed sheet-protection password attributes (see src/node/protection.ts). */
@@ -22,6 +23,10 @@ export interface TemplateOptions {
    * shown codes and targets against the plan anyway).
    */
   protection?: ProtectionHash;
+  /** 报送截止日期 (YYYY-MM-DD): shown on both sheets and kept in the metadata. */
+  deadline?: string;
+  /** Last period's values: fill the read-only 上期值 column (generate --previous). */
+  previous?: PreviousValues;
   /** Raw deflate for the zip step; defaults to fflate (Node passes native zlib, src/node/codec.ts). */
   zipCodec?: ZipCodec;
 }

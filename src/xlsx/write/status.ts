@@ -4,6 +4,9 @@
  * spreadsheet shares (IF, ISNUMBER, AND, ABS) so Excel, WPS and LibreOffice
  * compute the same word.
  *
+ * `suffix`, a text formula appended to a number's word, asks for a remark
+ * (强制上报说明, see explain.ts).
+ *
  * `judgement` (core/template/entry-target.ts) says whether the target judges
  * this unit's value: a district's share of a city total, or a half-year's
  * progress, shows 已填 instead of 未达标.
@@ -63,12 +66,13 @@ export function metCondition(t: Target | undefined, ref: string, tolerance = 0):
  * A qualitative indicator (kind "text") is answered in words: any non-blank
  * answer shows 定性.
  */
-export function statusFormula(t: Target | undefined, ref: string, kind?: ValueKind, judgement: Judgement = 'full', tolerance = 0): string {
+export function statusFormula(t: Target | undefined, ref: string, kind?: ValueKind, judgement: Judgement = 'full', tolerance = 0, suffix?: string): string {
   if (kind === 'text') return `IF(LEN(TRIM(${ref}))>0,${q(STATUS.qualitative)},${q(STATUS.blank)})`;
   const met = judgement === 'none' ? null : metCondition(t, ref, tolerance);
   const otherwise = judgement === 'met-only' ? STATUS.filled : STATUS.missed;
   const filled = met ? `IF(${met},${q(STATUS.met)},${q(otherwise)})` : q(judgement === 'none' ? STATUS.filled : STATUS.noTarget);
-  return `IF(ISNUMBER(${ref}),${filled},${q(STATUS.blank)})`;
+  // `suffix` (explain.ts) is evaluated only for a number, so it may compute with the value.
+  return `IF(ISNUMBER(${ref}),${filled}${suffix ? `&${suffix}` : ''},${q(STATUS.blank)})`;
 }
 
 /**

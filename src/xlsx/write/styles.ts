@@ -73,6 +73,16 @@ export const STYLE = {
     alignment: { horizontal: 'left', vertical: 'middle' },
     protection: unlocked,
   } as Style,
+  /** 上期值: last period's value, grey and locked (read-only). */
+  previous: {
+    font: font({ color: { argb: COLORS.previous.font } }),
+    border,
+    fill: solid(COLORS.previous.fill),
+    numFmt: 'General',
+    alignment: { horizontal: 'right', vertical: 'middle', wrapText: true },
+    protection: locked,
+  } as Style,
+  signature: { font: font(), alignment: { horizontal: 'left', vertical: 'middle' }, protection: locked } as Style,
   /** The parent category's name, small and grey above a sub-category's own (rich-text run). */
   categoryParentFont: font({ size: 8, color: { argb: 'FF7F7F7F' } }),
   /** A legend swatch in the colours of a conditional format. */

@@ -22,6 +22,8 @@ import {
   ENTRY_TITLE_ROW,
   META_KEYS,
   META_MAGIC,
+  PREVIOUS_COLUMN,
+  PREVIOUS_HEADER,
   SHEETS,
   TEMPLATE_FORMAT_VERSION,
   remarkName,
@@ -32,11 +34,13 @@ import { markRules, statusFormula } from './status';
 import { MARK_COLUMN, MARK_NAME, markNameRef } from '../../core/template/marks';
 import { recompress } from './zip';
 import { STYLE } from './styles';
-import { categoryParts, entryTitles, instructionsContent, type CategoryParts } from './content';
+import { SIGNATURE_BLANK, categoryParts, entryTitles, instructionsContent, signatureFormula, type CategoryParts, type FormParts } from './content';
+import { explainRuleFormula, explainSuffix } from './explain';
+import { writeExplanations } from './explanations';
 import { textUnits, wrappedRowHeight, type TextBlock } from '../layout-text';
 import { unitEntryTarget } from '../../core/template/entry-target';
 import { indicatorsFor, unitNames } from './units';
-import { REPORTER_VALIDATION, statusRules, valueValidation } from './validation';
+import { COLORS, REPORTER_VALIDATION, statusRules, valueValidation } from './validation';
 
 /** Thrown for a unit that is not in the plan or reports nothing. */
 export class TemplateError extends Error {
@@ -81,9 +85,11 @@ const ENTRY_WIDTHS: Record<(typeof ENTRY_ORDER)[number], number> = {
   unit: 10,
   target: 15,
   value: 14,
-  status: 10,
+  // "未达标·请说明" on one line.
+  status: 15,
   remark: 32,
 };
+const PREVIOUS_WIDTH = 13;
 const LAST_COL = C.remark;
 /** Size of the parent category's name, drawn small above the category's own. */
 const PARENT_FONT_SIZE = 8;
@@ -158,9 +164,16 @@ export async function writeTemplate(
   // Excel recomputes the status formulas on open (the cached results are "未填").
   wb.calcProperties = { fullCalcOnLoad: true };
 
-  const ctx: SheetContext = { wb, plan, period, unit, indicators, facts, opts };
+  const previous = opts.previous?.byUnit.get(unit.code);
+  const form: FormParts = {
+    ...(opts.deadline ? { deadline: opts.deadline } : {}),
+    ...(opts.previous ? { previousPeriod: opts.previous.period } : {}),
+  };
+  const ctx: SheetContext = { wb, plan, period, unit, indicators, facts, opts, form, previous };
   writeInstructions(ctx);
   writeEntry(ctx);
+  // 指标解释: only when the plan explains some of the unit's indicators.
+  if (indicators.some((i) => i.explanation)) writeExplanations(wb, indicators, (ws) => protect(ws, opts));
   writeMeta(ctx, generatedAt);
 
   // Stored (uncompressed) by ExcelJS, then deflated by fflate: see zip.ts.
@@ -180,18 +193,21 @@ interface SheetContext {
   indicators: Indicator[];
   facts: PlanFacts;
   opts: TemplateOptions;
+  form: FormParts;
+  /** This unit's last-period values (indicator's unit), when generate had --previous. */
+  previous?: Map<string, number | string>;
 }
 
 const INSTRUCTION_TEXT_WIDTH = 86;
 
-function writeInstructions({ wb, plan, period, unit, indicators, opts }: SheetContext): void {
+function writeInstructions({ wb, plan, period, unit, indicators, opts, form }: SheetContext): void {
   const ws = wb.addWorksheet(SHEETS.instructions, {
     views: [{ showGridLines: false }],
     pageSetup: { orientation: 'portrait', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
   ws.getColumn(1).width = 16;
   ws.getColumn(2).width = INSTRUCTION_TEXT_WIDTH;
-  const content = instructionsContent(plan, period, unit, indicators);
+  const content = instructionsContent(plan, period, unit, indicators, form);
 
   const title = ws.getCell(1, 1);
   title.value = content.title;
@@ -235,7 +251,7 @@ function writeInstructions({ wb, plan, period, unit, indicators, opts }: SheetCo
   protect(ws, opts);
 }
 
-function writeEntry({ wb, plan, period, unit, indicators, facts, opts }: SheetContext): void {
+function writeEntry({ wb, plan, period, unit, indicators, facts, opts, form, previous }: SheetContext): void {
   const ws = wb.addWorksheet(SHEETS.entry, {
     views: [{ state: 'frozen', xSplit: 3, ySplit: ENTRY_HEADER_ROW, topLeftCell: `D${ENTRY_FIRST_DATA_ROW}`, activeCell: `${C.value}${ENTRY_FIRST_DATA_ROW}` }],
     pageSetup: {
@@ -261,7 +277,7 @@ function writeEntry({ wb, plan, period, unit, indicators, facts, opts }: SheetCo
     ws.mergeCells(`A${row}:${LAST_COL}${row}`);
     if (height) ws.getRow(row).height = height;
   };
-  const titles = entryTitles(plan, period, unit);
+  const titles = entryTitles(plan, period, unit, form);
   merge(ENTRY_TITLE_ROW, titles.title, STYLE.title, 30);
   merge(ENTRY_SUBTITLE_ROW, titles.subtitle, STYLE.subtitle, 20);
   merge(ENTRY_SUBTITLE_ROW + 1, titles.note, STYLE.note);
@@ -273,11 +289,18 @@ function writeEntry({ wb, plan, period, unit, indicators, facts, opts }: SheetCo
     c.value = ENTRY_HEADERS[k];
     c.style = STYLE.header;
   }
+  const P = PREVIOUS_COLUMN;
+  if (form.previousPeriod) {
+    ws.getColumn(P).width = PREVIOUS_WIDTH;
+    const c = header.getCell(P);
+    c.value = `${PREVIOUS_HEADER}（${form.previousPeriod}）`;
+    c.style = STYLE.header;
+  }
 
   let row = ENTRY_FIRST_DATA_ROW;
   for (const ind of indicators) {
     // The unit's own target (目标分解) and entry unit (亿元 for 万亿元), where the plan states them.
-    const { target, text: shownTarget, judgement, unit: shownUnit } = unitEntryTarget(plan, ind, period, unit.code);
+    const { target, text: shownTarget, judgement, unit: shownUnit, factor } = unitEntryTarget(plan, ind, period, unit.code);
     const r = ws.getRow(row);
     const set = (col: string, value: ExcelJS.CellValue, style: Partial<ExcelJS.Style>) => {
       const cell = r.getCell(col);
@@ -293,7 +316,22 @@ function writeEntry({ wb, plan, period, unit, indicators, facts, opts }: SheetCo
     set(C.target, shownTarget, STYLE.cellCenterWrap);
     const valueRef = `${C.value}${row}`;
     set(C.value, null, ind.kind === 'count' ? STYLE.valueCount : STYLE.value).dataValidation = valueValidation(shownUnit === ind.unit ? ind : { ...ind, unit: shownUnit }, target, shownTarget, leadNames(ind, facts));
-    set(C.status, { formula: statusFormula(target, valueRef, ind.kind, judgement, ind.tolerance), result: '未填' } as ExcelJS.CellFormulaValue, STYLE.status);
+    // 上期值 in the unit the value is typed in (亿元 where the indicator counts 万亿元).
+    const prev = previous?.get(ind.code);
+    const prevShown = typeof prev === 'number' && factor ? Number((prev / factor).toPrecision(12)) : prev;
+    if (form.previousPeriod) set(P, prevShown ?? null, STYLE.previous);
+    const explain = explainSuffix({
+      target,
+      kind: ind.kind,
+      judgement,
+      valueRef,
+      remarkRef: `${C.remark}${row}`,
+      ...(typeof prevShown === 'number' ? { previousRef: `${P}${row}` } : {}),
+      cumulative: ind.cumulative,
+      ...(ind.tolerance ? { tolerance: ind.tolerance } : {}),
+    });
+    const status = statusFormula(target, valueRef, ind.kind, judgement, ind.tolerance, explain);
+    set(C.status, { formula: status, result: '未填' } as ExcelJS.CellFormulaValue, STYLE.status);
     set(C.remark, null, STYLE.remark);
     r.height = entryRowHeight(category.blocks, ind.name, shownTarget);
     wb.definedNames.add(absRef(SHEETS.entry, C.value, row), valueName(ind.code));
@@ -304,19 +342,42 @@ function writeEntry({ wb, plan, period, unit, indicators, facts, opts }: SheetCo
   // The add-in's marks first (priorities 1–3), then the status colours after them.
   const marks = markRules(ENTRY_FIRST_DATA_ROW);
   ws.addConditionalFormatting({ ref: `${C.value}${ENTRY_FIRST_DATA_ROW}:${C.value}${last}`, rules: marks as unknown as ExcelJS.ConditionalFormattingRule[] });
+  const statusRuleList = statusRules(`$${C.status}${ENTRY_FIRST_DATA_ROW}`).map((r) => ({ ...r, priority: r.priority + marks.length }));
   ws.addConditionalFormatting({
     ref: `${C.value}${ENTRY_FIRST_DATA_ROW}:${C.status}${last}`,
-    rules: statusRules(`$${C.status}${ENTRY_FIRST_DATA_ROW}`).map((r) => ({ ...r, priority: r.priority + marks.length })) as unknown as ExcelJS.ConditionalFormattingRule[],
+    rules: statusRuleList as unknown as ExcelJS.ConditionalFormattingRule[],
+  });
+  // 强制上报说明: status, value and remark turn amber while a remark is required.
+  // The status words never overlap ("未达标·请说明" matches no status rule), so its place after them does not matter.
+  ws.addConditionalFormatting({
+    ref: `${C.value}${ENTRY_FIRST_DATA_ROW}:${C.remark}${last}`,
+    rules: [
+      {
+        type: 'expression',
+        priority: marks.length + statusRuleList.length + 1,
+        formulae: [explainRuleFormula(`$${C.status}${ENTRY_FIRST_DATA_ROW}`)],
+        style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: COLORS.explain.fill } }, font: { color: { argb: COLORS.explain.font } } },
+      },
+    ] as unknown as ExcelJS.ConditionalFormattingRule[],
   });
   // The add-in's mark column: hidden, unlocked (written on the protected sheet), named.
   const markCol = ws.getColumn(MARK_COLUMN);
   markCol.hidden = true;
   markCol.protection = { locked: false };
   wb.definedNames.add(markNameRef(), MARK_NAME);
+  // The signature block of a statistical form, echoing the reporter cells of 填报说明.
+  // In column B, so nothing but indicator codes ever stands in the code column A.
+  const sig = ws.getCell(`${C.category}${last + 2}`);
+  sig.value = { formula: signatureFormula(), result: SIGNATURE_BLANK } as ExcelJS.CellFormulaValue;
+  sig.style = STYLE.signature;
+  // Not merged: the text runs over the empty cells to its right, and a merge
+  // below the entry rows would be overrun by rows inserted with tools that
+  // do not move merges (openpyxl).
+  ws.getRow(last + 2).height = 24;
   protect(ws, opts);
 }
 
-function writeMeta({ wb, plan, period, unit, indicators, facts, opts }: SheetContext, generatedAt: Date): void {
+function writeMeta({ wb, plan, period, unit, indicators, facts, opts, form }: SheetContext, generatedAt: Date): void {
   const ws = wb.addWorksheet(SHEETS.meta, { state: 'veryHidden' });
   const rows: [string, string][] = [
     [META_KEYS.magic, META_MAGIC],
@@ -330,6 +391,10 @@ function writeMeta({ wb, plan, period, unit, indicators, facts, opts }: SheetCon
     [META_KEYS.generator, opts.generator ?? 'plansheet'],
     [META_KEYS.codes, indicators.map((i) => i.code).join(',')],
   ];
+  if (form.deadline) rows.push([META_KEYS.deadline, form.deadline]);
+  if (plan.formNumber) rows.push([META_KEYS.formNumber, plan.formNumber]);
+  if (plan.formAuthority) rows.push([META_KEYS.formAuthority, plan.formAuthority]);
+  if (form.previousPeriod) rows.push([META_KEYS.previousPeriod, form.previousPeriod]);
   rows.forEach(([k, v], i) => {
     const r = ws.getRow(i + 1);
     r.getCell(1).value = k;

@@ -111,6 +111,10 @@ export const COLORS = {
   noTarget: { fill: 'FFEDEDED', font: 'FF595959' },
   filled: { fill: 'FFD9E1F2', font: 'FF203864' },
   header: { fill: 'FFDDEBF7', font: 'FF1F3864' },
+  /** A row that needs a remark (强制上报说明): status and remark cells. */
+  explain: { fill: 'FFFFEB9C', font: 'FF9C5700' },
+  /** The read-only 上期值 column. */
+  previous: { fill: 'FFE7E6E6', font: 'FF404040' },
 } as const;
 
 export interface ExpressionRule {
