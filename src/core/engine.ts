@@ -58,6 +58,8 @@ export interface ConsolidateOptions {
   previous?: ParsedReturn[];
   /** Two returns from one unit: report both as conflicts (default) or keep the later one. */
   conflict?: 'report' | 'latest';
+  /** The round's deadline (ISO date) for on-time / late; default: the templates' own. */
+  deadline?: string;
 }
 
 /**

@@ -295,7 +295,8 @@ describe('consolidate', () => {
 
   test('the summary workbook is written and matches the JSON', () => {
     const wb = inspectXlsx(out);
-    expect(wb.sheets).toEqual(['汇总', '报送情况', '问题清单', '填报完成情况', '数据溯源']);
+    // 上期对比与说明: the plan's path from its first- to its final-year target (issue 13).
+    expect(wb.sheets).toEqual(['汇总', '上期对比与说明', '报送情况', '问题清单', '填报完成情况', '数据溯源']);
     const sum = wb.sheet['汇总'];
     expect(rowValues(sum, 4)[0]).toBe(plan.indicators[0].code);
     const sub = wb.sheet['报送情况'];
@@ -312,7 +313,7 @@ describe('consolidate', () => {
 
   test('LibreOffice opens the real summary', async () => {
     const back = inspectXlsx(await libreOfficeConvert(out, 'xlsx'));
-    expect(back.sheets).toEqual(['汇总', '报送情况', '问题清单', '填报完成情况', '数据溯源']);
+    expect(back.sheets).toEqual(['汇总', '上期对比与说明', '报送情况', '问题清单', '填报完成情况', '数据溯源']);
     expect(rowValues(back.sheet['汇总'], 4)[0]).toBe(plan.indicators[0].code);
   });
 
@@ -412,7 +413,7 @@ describe('consolidate', () => {
       expect(left.filter((f) => f.endsWith('.xlsx')).every((f) => f === 'summary.xlsx')).toBe(true);
       // Ctrl-C is caught: not even the hidden temp file stays.
       if (signal === 'SIGINT') expect(left.filter((f) => f.endsWith('.tmp'))).toEqual([]);
-      if (fs.existsSync(target)) expect(inspectXlsx(target).sheets).toHaveLength(5);
+      if (fs.existsSync(target)) expect(inspectXlsx(target).sheets).toHaveLength(6); // with 上期对比与说明 (issue 13)
     }
     for (const [f, h] of inputHashes) expect(sha(f)).toBe(h);
   }, 120_000);

@@ -205,11 +205,13 @@ describe('target.missed', () => {
     expect(validateReturn(PLAN, ret('320582', { 'T-AMT': 10, 'T-SUM': 1 }))).toEqual([]);
   });
 
-  test('a binding limit applies to every unit and is an error, even with a remark', () => {
+  test('a binding limit applies to every unit: an error without a remark, a warning with one (强制上报说明)', () => {
     const fs = validateReturn(PLAN, ret('320585', { 'T-PUE': 1.4 }, { remarks: { 'T-PUE': '改造中' } }));
-    expect(rulesOf(fs)).toEqual(['error:target.missed:T-PUE']);
+    expect(rulesOf(fs)).toEqual(['warning:target.missed:T-PUE']);
     expect(fs[0].message).toBe('高于上限 0.1（目标 ≤ 1.3，填报 1.4）；本指标为约束性指标；备注已说明：改造中');
-    expect(rulesOf(validateReturn(PLAN, ret('SZ-DSJ', { 'T-BIND': 40 })))).toEqual(['error:target.missed:T-BIND']);
+    const bare = validateReturn(PLAN, ret('SZ-DSJ', { 'T-BIND': 40 }));
+    expect(rulesOf(bare)).toEqual(['error:target.missed:T-BIND']);
+    expect(bare[0].message).toContain('须在备注中说明原因');
   });
 
   test('percent gaps are in percentage points; qualitative targets are not measured', () => {

@@ -27,6 +27,8 @@ interface ConsolidateOpts {
   json?: boolean;
   lang?: string;
   conflict: string;
+  deadline?: string;
+  feedback?: string;
   asReturn?: string;
 }
 
@@ -41,6 +43,8 @@ export function register(program: Command): void {
     .option('--period <period>', '填报期：2023、2023H1、2023Q3（默认按报表元数据识别）/ period (default: the most common among the returns)')
     .option('--json', '以 JSON 输出汇总结果 / print the consolidation as JSON')
     .option('--conflict <report|latest>', '同一单位多份报表：report 均不汇总并报告冲突，latest 取较新者 / two returns of one unit: report both, or keep the later', 'report')
+    .option('--deadline <date>', '报送截止日期（如 2024-01-15），判断按时/逾期（默认取模板中的截止日期）/ deadline (2024-01-15) for on-time/late (default: the templates\' own)')
+    .option('--feedback <dir>', '为有错误或未说明警告的单位写出退回修改单（标出问题单元格并附问题清单）/ write a correction workbook for each unit with errors or unexplained warnings')
     .option('--lang <zh|en>', '输出语言 / output language')
     .option(
       '--as-return <unit>',
@@ -56,6 +60,7 @@ export function register(program: Command): void {
         '  plansheet consolidate returns/ --out 2023汇总.xlsx',
         '  plansheet consolidate returns/ --out summary.xlsx --period 2023 --conflict latest',
         '  plansheet consolidate returns/ --out summary.xlsx --json > summary.json',
+        '  plansheet consolidate 2023/ --out 2023汇总.xlsx --previous 2022/ --deadline 2024-01-15 --feedback 退回/',
         '  plansheet consolidate 张家港各镇/ --as-return 320582 --out 2023_320582_张家港市.xlsx',
       ].join('\n'),
     )
@@ -182,6 +187,9 @@ export async function runConsolidate(inputs: string[], opts: ConsolidateOpts): P
   const { loadPlanArg } = await import('../../node/plan-source');
   const forced = opts.plan ? loadPlanArg(opts.plan) : null;
   if (opts.period !== undefined) checkPeriodText(opts.period);
+  const { checkDeadline, checkFeedbackDir } = await import('../feedback-args');
+  if (opts.deadline !== undefined) checkDeadline(opts.deadline);
+  const feedbackDir = opts.feedback !== undefined ? checkFeedbackDir(opts.feedback, inputs) : null;
   // Only an earlier summary is ever replaced: a return, a file that cannot be
   // read (it may be a return) or any other workbook is refused, before anything is read.
   const { checkSummaryTarget } = await import('../overwrite');
@@ -212,13 +220,26 @@ export async function runConsolidate(inputs: string[], opts: ConsolidateOpts): P
 
   const { consolidate } = await import('../../core/engine');
   const all: (ParsedReturn | UnreadableFile)[] = read.map((r) => (r.ok ? r.ret : { file: r.file, message: r.message, rule: r.rule }));
-  const result: Consolidation = consolidate(plan, period, all, { lang, previous, conflict: opts.conflict });
+  const result: Consolidation = consolidate(plan, period, all, { lang, previous, conflict: opts.conflict, deadline: opts.deadline });
   useReaderMessages(result, read);
+
+  // Correction workbooks (退回修改单), after the summary (or the district's return): one per unit with problems.
+  const writeCorrections = async () => {
+    if (!feedbackDir) return undefined;
+    const { writeFeedback } = await import('../../xlsx/feedback/node');
+    const written = await writeFeedback(plan, result, rets, feedbackDir, lang);
+    if (!opts.json)
+      process.stderr.write(
+        lang === 'en' ? `${written.length} correction workbook(s) written to ${opts.feedback}\n` : `已写出退回修改单 ${written.length} 份：${opts.feedback}\n`,
+      );
+    return written;
+  };
 
   if (asRet && asUnit) {
     const { version_ } = await import('../main');
     const written = await asRet.writeAsReturn(plan, period, result, asUnit, outAbs, lang, `plansheet ${version_()}`);
-    if (opts.json) process.stdout.write(JSON.stringify({ ...result, skipped }, null, 2) + '\n');
+    const feedback = await writeCorrections();
+    if (opts.json) process.stdout.write(JSON.stringify({ ...result, skipped, ...(feedback ? { feedback } : {}) }, null, 2) + '\n');
     else process.stdout.write(asRet.renderAsReturn(plan, asUnit, opts.out, written, result, lang));
     const bad = result.returns.some((r) => r.status !== 'accepted') || result.findings.some((f) => f.severity === 'error');
     return bad ? EXIT_FAILURE : EXIT_OK;
@@ -242,9 +263,10 @@ export async function runConsolidate(inputs: string[], opts: ConsolidateOpts): P
     release();
   }
 
-  // `skipped` (files in the directories that are not workbooks) is the CLI's
-  // own addition to the documented Consolidation shape (docs/json.md).
-  if (opts.json) process.stdout.write(JSON.stringify({ ...result, skipped }, null, 2) + '\n');
+  const feedback = await writeCorrections();
+  // `skipped` (files in the directories that are not workbooks) and
+  // `feedback` are the CLI's own additions to the documented Consolidation shape (docs/json.md).
+  if (opts.json) process.stdout.write(JSON.stringify({ ...result, skipped, ...(feedback ? { feedback } : {}) }, null, 2) + '\n');
   else {
     const { renderOverview } = await import('../format/overview');
     const { paintFor } = await import('../format/color');

@@ -30,6 +30,31 @@ import { ranking } from './measures';
 import { partReporters } from './roles';
 import { ownTargets } from './own-targets';
 import { coveredUnits, effectiveParts, treeFigures, unitTree } from './tree';
+import { comparePeriods, previousPeriodOf, trajectory } from './previous-period';
+import { dayText, parseDay, judgeReturn, submissions } from './timeliness';
+
+/** The remarks units wrote beside their values: the explanations shown beside the figure. */
+function unitRemarks(ind: Indicator, used: ReadonlyMap<string, Item>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const unit of ind.reporters) {
+    const remark = used.get(unit)?.ret?.entries.get(ind.code)?.remark;
+    if (remark) out[unit] = remark;
+  }
+  return out;
+}
+
+/** --deadline, else the most common deadline the returns' templates carry. */
+function roundDeadline(given: string | undefined, returns: (ParsedReturn | UnreadableFile)[]): number | null {
+  if (given) return parseDay(given);
+  const counts = new Map<number, number>();
+  for (const r of returns) {
+    const d = 'entries' in r ? parseDay(r.meta?.deadline) : null;
+    if (d !== null) counts.set(d, (counts.get(d) ?? 0) + 1);
+  }
+  let best: number | null = null;
+  for (const [d, n] of counts) if (best === null || n > counts.get(best)! || (n === counts.get(best) && d < best)) best = d;
+  return best;
+}
 
 export { isUnreadable } from './intake';
 
@@ -37,6 +62,11 @@ export interface ConsolidateOpts {
   lang?: Lang;
   previous?: ParsedReturn[];
   conflict?: 'report' | 'latest';
+  /**
+   * The round's deadline (ISO date "2024-01-15"). Without it, the one the
+   * templates carry (ParsedReturn.meta.deadline, the most common) is used.
+   */
+  deadline?: string;
 }
 
 interface Context {
@@ -104,6 +134,12 @@ function summarise(ctx: Context, ind: Indicator): { summary: IndicatorSummary; u
     const flat = sorted.usable.filter((v) => parts.includes(v.unit) && !(tree && nodes.some((n) => n.parent === null && n.unit === v.unit)));
     summary.ranking = ranking(ind, t, tree ? [...top, ...flat.filter((v) => tree.top.includes(v.unit))] : flat);
   }
+  const remarks = unitRemarks(ind, ctx.used);
+  if (Object.keys(remarks).length) summary.remarks = remarks;
+  if (ctx.wanted) {
+    const path = trajectory(ctx.plan, ind, ctx.wanted, city.value);
+    if (path) summary.trajectory = path;
+  }
   if (readings.unusable.size) summary.unusable = Object.fromEntries([...readings.unusable].map(([u, bad]) => [u, bad.finding.message]));
 
   const usable = new Set(isText ? Object.keys(readings.texts).filter((u) => readings.texts[u] !== null) : sorted.usable.map((v) => v.unit));
@@ -148,5 +184,20 @@ export function consolidateReturns(
   // Own targets (目标分解): attainment per unit and checks of the split (own-targets.ts).
   const own = ctx.tk ? ownTargets(plan, ctx.tk, indicators, lang) : [];
   if (own.length) result.ownTargets = own;
+
+  // Timeliness and contacts (报送情况), late and missing first.
+  const deadline = roundDeadline(opts.deadline, returns);
+  if (deadline !== null) {
+    result.deadline = dayText(deadline);
+    for (const it of items) judgeReturn(it.outcome, it.ret, deadline);
+  }
+  result.submissions = submissions({ reportingUnits, missing, unitName, outcomes: result.returns, previous: opts.previous, deadline, lang });
+
+  // Last period beside this one: the earlier returns consolidated as their own period.
+  const prevPeriod = wanted && opts.previous?.length ? previousPeriodOf(plan, wanted, opts.previous) : null;
+  if (wanted && prevPeriod) {
+    const before = consolidateReturns(plan, periodKey(prevPeriod), opts.previous!, { lang, conflict: opts.conflict });
+    comparePeriods(wanted, prevPeriod, indicators, before.indicators);
+  }
   return result;
 }

@@ -37,8 +37,61 @@ export interface ReturnOutcome {
   generatedAt?: string;
   errors: number;
   warnings: number;
+  /** When the round has a deadline: handed in on time or late (see timeliness.ts). */
+  timeliness?: Timeliness;
+  /** Calendar days after the deadline (0 when on time). */
+  daysLate?: number;
+  /** The file's last save time (docProps/core.xml), ISO. */
+  savedAt?: string;
   /** A consolidated return (a district's, made from its towns): the findings of the towns' returns. */
   belowFindings?: BelowFindings;
+}
+
+/** 按时 / 逾期 / 未报. */
+export type Timeliness = 'on-time' | 'late' | 'missing';
+
+/** One reporting unit in 报送情况: whether and when it reported, and whom to call. */
+export interface Submission {
+  unit: string;
+  name: string;
+  /** Absent when the unit reported but no deadline is known. */
+  timeliness?: Timeliness;
+  daysLate?: number;
+  /** 按时 / 逾期 3 天 / 未报, in the user's language. */
+  status?: string;
+  file?: string;
+  savedAt?: string;
+  /** 填报日期 as typed. */
+  date?: string;
+  contact?: string;
+  phone?: string;
+  /** The period of the earlier return the contact was taken from (a unit that has not reported). */
+  contactFrom?: string;
+}
+
+/** This period's city figure against the previous period's. */
+export interface PeriodComparison {
+  period: string;
+  /** The previous city figure (null when it could not be made). */
+  value: number | null;
+  /** 增量 = this − previous. */
+  change: number | null;
+  /** 同比 or 环比 growth as a fraction; null where the periods do not match or the base is 0. */
+  rate: number | null;
+  /** yoy: 同比 (same period a year before); pop: 环比 (the period just before). */
+  basis: 'yoy' | 'pop' | null;
+}
+
+/** Is the city on the straight path from the plan's first-year target to its final-year target? */
+export interface Trajectory {
+  firstYear: number;
+  firstTarget: number;
+  finalYear: number;
+  finalTarget: number;
+  /** Where the path stands in this period's year. */
+  expected: number;
+  /** null when there is no city figure. */
+  onTrack: boolean | null;
 }
 
 /** Where a unit's value came from. */
@@ -112,6 +165,12 @@ export interface IndicatorSummary {
   ranking?: string[];
   /** Unit code → why its value was not usable (the error finding's text); shown like a blank. */
   unusable?: Record<string, string>;
+  /** Unit code → the remark it wrote beside its value (强制上报说明 and other explanations). */
+  remarks?: Record<string, string>;
+  /** With earlier returns: 上期, 增量, 同比/环比. */
+  previous?: PeriodComparison;
+  /** Numeric first- and final-year targets: on the path between them? */
+  trajectory?: Trajectory;
   /**
    * When reporters sit below the district level (towns): per intermediate unit
    * (a district), its figure made from the units below, in tree order (parents first).
@@ -131,4 +190,8 @@ export interface Consolidation {
   grid: Record<string, Record<string, 'filled' | 'blank' | 'not-required'>>;
   /** Each unit's attainment of its own target (目标分解), when the plan allocates targets for the period. */
   ownTargets?: OwnTargetSummary[];
+  /** The round's deadline (ISO date), from --deadline or the templates' metadata. */
+  deadline?: string;
+  /** Every reporting unit: on time, late or missing, with contacts; late and missing first. */
+  submissions?: Submission[];
 }

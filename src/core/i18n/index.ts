@@ -7,6 +7,7 @@
 import type { Lang } from '../rules/finding';
 import { READER_ISSUES } from '../rules/reader-issues';
 import { CATALOGUE, type MessageKey } from './catalogue';
+import { ROUND_MESSAGES } from './round';
 
 export type { MessageKey } from './catalogue';
 export { CATALOGUE } from './catalogue';
@@ -23,7 +24,8 @@ export function formatNumber(n: number): string {
 export function message(key: MessageKey | string, params: MessageParams = {}, lang: Lang = 'zh'): string {
   const entry =
     (CATALOGUE as Record<string, { zh: string; en: string }>)[key] ??
-    (READER_ISSUES as Record<string, { zh: string; en: string }>)[key];
+    (READER_ISSUES as Record<string, { zh: string; en: string }>)[key] ??
+    ROUND_MESSAGES[key];
   const template = entry ? entry[lang] ?? entry.zh : key;
   return template.replace(/\{(\w+)\}/g, (_whole: string, name: string) => {
     const v = params[name];

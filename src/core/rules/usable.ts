@@ -8,10 +8,11 @@ import type { Finding } from './finding';
 
 /**
  * Error findings that are not about the value itself: a missed binding target
- * (the number is right, the target is not met) and a blank required cell (no
- * value to use in the first place).
+ * (the number is right, the target is not met), a blank required cell (no
+ * value to use in the first place), and an unexplained change against last
+ * period on a binding indicator (the remark is missing, not the number).
  */
-const NOT_ABOUT_THE_VALUE: ReadonlySet<string> = new Set(['target.missed', 'value.missing']);
+const NOT_ABOUT_THE_VALUE: ReadonlySet<string> = new Set(['target.missed', 'value.missing', 'value.cumulative-decrease', 'value.far-from-previous']);
 
 /** The error finding that makes the indicator's value unusable, if any. */
 export function unusableFinding<F extends Finding>(findings: readonly F[], code: string): F | undefined {

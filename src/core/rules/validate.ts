@@ -9,7 +9,7 @@
 import type { Indicator, Plan, ReportingUnit, Target } from '../plan/types';
 import type { CellRef, ParsedReturn, ReturnEntry } from '../return/types';
 import type { Finding, Lang, Severity } from './finding';
-import { parsePeriod, periodEndMonth, periodKey, periodLabel, targetKey, type Period } from '../period';
+import { parsePeriod, periodKey, periodLabel, targetKey, type Period } from '../period';
 import { evaluateTarget, formatTarget, toHalfWidth } from '../plan/target';
 import { planHash } from '../plan/load';
 import { META_KEYS, TEMPLATE_FORMAT_VERSION } from '../template/layout';
@@ -21,6 +21,7 @@ import { cachedHash, sameRow, sortFindings, targetMagnitude, targetOf, unitSlip 
 import { entryTarget, targetApplies, unitEntryTarget } from '../template/entry-target';
 import { allocationOf } from '../plan/allocation';
 import { unitIdentityFindings } from './identity';
+import { previousPeriodFindings } from './explain';
 
 export interface ValidateOpts {
   lang?: Lang;
@@ -140,19 +141,6 @@ function identityFindings(plan: Plan, ret: ParsedReturn, opts: ValidateOpts, c: 
   return { period, unit, hashDiffers, checkRows: true };
 }
 
-/** The latest return of the same plan and unit from a period before this one. */
-function previousReturn(plan: Plan, ret: ParsedReturn, period: Period, previous: ParsedReturn[]): { ret: ParsedReturn; period: Period } | null {
-  let best: { ret: ParsedReturn; period: Period } | null = null;
-  const end = periodEndMonth(period);
-  for (const p of previous) {
-    if (!p.meta || p.meta.planId !== plan.id || p.meta.unitCode !== ret.meta!.unitCode) continue;
-    const pp = parsePeriod(p.meta.period ?? '');
-    if (!pp || periodEndMonth(pp) >= end) continue;
-    if (!best || periodEndMonth(pp) >= periodEndMonth(best.period)) best = { ret: p, period: pp };
-  }
-  return best;
-}
-
 function rowFindings(
   plan: Plan,
   ret: ParsedReturn,
@@ -249,17 +237,8 @@ function rowFindings(
   // would only repeat the same problem as a missed target.
   if (applies && target && id.period && inRange && !slipped) targetFinding(ind, entry, value, tk!, id.period, c, own);
 
-  if (ind.cumulative && id.period && opts.previous?.length) {
-    const prev = previousReturn(plan, ret, id.period, opts.previous);
-    const prevEntry = prev?.ret.entries.get(code);
-    const prevValue = prevEntry && prev ? readEntry(prev.ret, prevEntry, ind, plan).value : null;
-    if (prev && prevValue !== null && value < prevValue - 1e-9) {
-      const explained = !!entry.remark;
-      let text = c.msg('value.cumulative-decrease', { value: v, prev: formatNumber(prevValue), prevPeriod: periodLabel(prev.period, c.lang) });
-      if (explained) text += c.msg('target.explained', { remark: entry.remark });
-      c.add(explained ? 'info' : 'warning', 'value.cumulative-decrease', code, at, text, { remarkAt: entry.remarkAt });
-    }
-  }
+  // Last period's value (a cumulative decrease, a value far from it) asks for a remark.
+  if (id.period && opts.previous?.length && inRange && !slipped) previousPeriodFindings(plan, ret, ind, entry, value, id.period, opts.previous, c);
 }
 
 export function slipFinding(ind: Indicator, entry: ReturnEntry, value: number, slip: ReturnType<typeof unitSlip> & object, ref: string, c: Collector): void {
@@ -297,10 +276,11 @@ function targetFinding(ind: Indicator, entry: ReturnEntry, value: number, tk: st
   let severity: Severity;
   if (interim) severity = 'info';
   else if (binding) {
-    severity = 'error';
+    // 强制上报说明: a binding miss without a remark is an error; explained, the office checks it (warning).
+    severity = explained ? 'warning' : 'error';
     text += c.msg('target.binding');
   } else severity = explained ? 'info' : 'warning';
-  if (!interim) text += explained ? c.msg('target.explained', { remark: entry.remark }) : binding ? '' : c.msg('target.ask-remark');
+  if (!interim) text += explained ? c.msg('target.explained', { remark: entry.remark }) : binding ? c.msg('explain.required') : c.msg('target.ask-remark');
   c.add(severity, 'target.missed', ind.code, entry.valueAt, text, { remarkAt: entry.remarkAt });
 }
 

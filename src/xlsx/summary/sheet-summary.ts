@@ -111,6 +111,9 @@ export function addSummarySheet(
     const rep = row.getCell(COL.reported);
     rep.alignment = { horizontal: 'center', vertical: 'middle' };
     if (reported && reported.count < reported.expected) rep.font = { color: { argb: COLORS.noDataText }, bold: true };
+    // The units' explanations (强制上报说明) beside the figure.
+    const remarks = Object.entries(ind.remarks ?? {});
+    if (remarks.length) row.getCell(COL.city).note = cleanText(`单位说明：\n${remarks.map(([u, t]) => `${plan.units.find((x) => x.code === u)?.name ?? u}：${t}`).join('\n')}`);
     const dvl = ind.city.districtsVsLead;
     if (dvl) row.getCell(COL.diff).note = `区县合计 ${numberValue(dvl.districtsSum)}，牵头部门 ${numberValue(dvl.lead)}，差异 ${numberValue(dvl.difference)}`;
     // Wrapped cells: their text decides the row's height (LibreOffice and

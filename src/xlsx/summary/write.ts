@@ -14,6 +14,7 @@ import { addFindingsSheet } from './sheet-findings';
 import { addGridSheet } from './sheet-grid';
 import { addProvenanceSheet } from './sheet-provenance';
 import { addOwnTargetsSheet } from './sheet-own-targets';
+import { addPreviousSheet } from './sheet-previous';
 import { unitColumns } from './units';
 import { unitsBelow } from './tree-units';
 import { addTownsSheet } from './sheet-towns';
@@ -68,6 +69,8 @@ export async function writeSummaryWorkbook(plan: Plan, c: Consolidation, opts: S
   if (below.size) addTownsSheet(wb, plan, c);
   // Only when the plan splits its targets among units (目标分解).
   addOwnTargetsSheet(wb, plan, c);
+  // Only with earlier returns, a multi-year path or units' explanations.
+  addPreviousSheet(wb, plan, c);
   addSubmissionsSheet(wb, plan, c, units);
   addFindingsSheet(wb, plan, c);
   addGridSheet(wb, plan, c, units);
