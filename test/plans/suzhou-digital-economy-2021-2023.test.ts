@@ -158,9 +158,13 @@ describe('Suzhou digital-economy plan (seed 000)', () => {
   });
 
   test('ranges are "力争 a～b" floors, approximate targets carry a tolerance', () => {
+    const file = JSON.parse(readFileSync(`${__dirname}/../../templates/suzhou-digital-economy-2021-2023.json`, 'utf8'));
+    const sourceTargets: Record<string, Record<string, unknown>> = Object.fromEntries(file.indicators.map((i: { code: string; targets: Record<string, unknown> }) => [i.code, i.targets]));
     for (const [code, year] of [['SZDE-T16', '2023'], ['SZDE-T30', '2023'], ['SZDE-T31', '2023'], ['SZDE-M69', '2021'], ['SZDE-M69', '2022']]) {
       const t = ind(code).targets[year];
-      expect({ code, op: t.op, band: t.op === 'range' ? t.band : undefined }).toEqual({ code, op: 'range', band: false });
+      // The model carries `band` only for a true band; the plan file records the floor decision as "band": false.
+      expect({ code, op: t.op, band: t.op === 'range' ? t.band ?? 'floor' : undefined }).toEqual({ code, op: 'range', band: 'floor' });
+      expect(sourceTargets[code][year]).toMatchObject({ op: 'range', band: false });
     }
     expect(ind('SZDE-T08').tolerance).toBe(0.05);
     expect(ind('SZDE-T21').tolerance).toBe(0.05);
