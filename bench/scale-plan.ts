@@ -19,14 +19,14 @@ const KINDS = [
 
 export const SCALE_INDICATORS = 90;
 
-/** Town codes: district code + three digits (320582001 …), as 乡镇 codes extend their county's. */
+/** Town codes: district code + three digits (3205820001 …), as 乡镇 codes extend their county's. */
 export function scalePlanSource(towns: number, id = 'bench-scale-plan'): object {
   const suzhou = builtinPlan(DEFAULT_PLAN_ID)!;
   const districts = suzhou.units.filter((u) => u.kind === 'district');
   const units = Array.from({ length: towns }, (_, i) => {
     const d = districts[i % districts.length];
     const n = Math.floor(i / districts.length) + 1;
-    return { code: `${d.code}${String(n).padStart(3, '0')}`, name: `${d.shortName ?? d.name}第${n}镇`, kind: 'town', parent: d.code };
+    return { code: `${d.code}${String(n).padStart(4, '0')}`, name: `${d.shortName ?? d.name}第${n}号镇`, kind: 'town', parent: d.code };
   });
   const reporters = units.map((u) => u.code);
   const indicators = Array.from({ length: SCALE_INDICATORS }, (_, i) => {
