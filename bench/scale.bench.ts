@@ -83,7 +83,7 @@ function retarget(files: Record<string, Uint8Array>, from: ReportingUnit, to: Re
 }
 
 /** One return per town: the generator's template of the district's first town, retargeted and filled. */
-async function makeReturns(plan: Plan, dir: string, count: number): Promise<string[]> {
+export async function makeReturns(plan: Plan, dir: string, count: number): Promise<string[]> {
   const towns = plan.units.filter((u) => u.kind === 'town').slice(0, count);
   const firstOf = new Map<string, { unit: ReportingUnit; files: Record<string, Uint8Array> }>();
   const rand = rng(11);

@@ -49,7 +49,8 @@ export function sortValues(plan: Plan, ind: Indicator, readings: IndicatorReadin
     // A number no unit could report is a typing accident to verify, like a unit slip.
     if (implausible) readings.absent.set(unit, 'excluded');
   }
-  const order = (u: string) => ind.reporters.indexOf(u);
+  const position = new Map(ind.reporters.map((u, i) => [u, i]));
+  const order = (u: string) => position.get(u) ?? -1;
   excluded.sort((a, b) => order(a.unit) - order(b.unit));
   return { usable, excluded };
 }
