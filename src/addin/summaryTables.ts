@@ -12,7 +12,6 @@ import type { Plan } from '../core/plan/types';
 import {
   ATTAINMENT_WORDS,
   FINDING_HEADERS,
-  SEVERITY_WORDS,
   STATUS_WORDS,
   SUBMISSION_HEADERS,
   SUBMITTED_WORDS,
@@ -21,6 +20,8 @@ import {
 } from '../xlsx/summary/labels';
 import { unitColumns, unitLabel } from '../xlsx/summary/units';
 import { cleanText } from '../xlsx/summary/cells';
+import { allLeadingValues } from '../xlsx/summary/leading';
+import { findingRows } from '../xlsx/summary/finding-rows';
 import { numToCol } from '../core/a1';
 
 export type CellValue = string | number | boolean;
@@ -60,23 +61,15 @@ export function buildSummaryTables(plan: Plan, c: Consolidation): SummaryTables 
     pad([`期间：${c.period}　报表 ${c.returns.filter((r) => r.status === 'accepted').length} 份`]),
     [...SUMMARY_LEADING_HEADERS, ...units.map((u) => u.label)],
   ];
-  for (const ind of c.indicators) {
+  // The leading cells are the CLI workbook's own (src/xlsx/summary/leading.ts).
+  allLeadingValues(plan, c).forEach((lead, i) => {
+    const ind = c.indicators[i];
     summary.push([
-      ind.code,
-      categoryName(plan, ind.category),
-      ind.name,
-      ind.unit,
-      num(ind.city.value),
-      ind.city.target ?? '',
-      ATTAINMENT_WORDS[ind.city.attained],
-      [ind.city.basis, ind.city.nonCompliant?.length ? `不达标单位：${ind.city.nonCompliant.map((u) => unitLabel(plan, u)).join('、')}` : '']
-        .filter(Boolean)
-        .join('；'),
-      ind.city.districtsVsLead ? ind.city.districtsVsLead.difference : '',
+      ...lead.map((v) => v ?? ''),
       // Qualitative goals carry the unit's words, as in the CLI workbook.
       ...units.map((u) => (ind.texts?.[u.code] != null ? cleanText(ind.texts[u.code]) : num(ind.units[u.code]))),
     ]);
-  }
+  });
 
   // 报送情况
   const submissions: CellValue[][] = [pad2([`报送情况（${plan.title}，${c.period}）`], SUBMISSION_HEADERS.length), [...SUBMISSION_HEADERS]];
@@ -98,9 +91,8 @@ export function buildSummaryTables(plan: Plan, c: Consolidation): SummaryTables 
 
   // 问题清单
   const findings: CellValue[][] = [[...FINDING_HEADERS]];
-  for (const f of c.findings) {
-    findings.push([unitLabel(plan, f.unit), f.file, f.sheet ?? '', f.cell ?? '', SEVERITY_WORDS[f.severity], f.rule, f.code ?? '', f.message]);
-  }
+  // Grouped per unit, file and problem, as in the CLI workbook (src/xlsx/summary/finding-rows.ts).
+  for (const row of findingRows(plan, c)) findings.push(row.map((v) => v ?? ''));
 
   // Chart helper tables, to the right of the summary (one blank column between).
   const helperCol = colName(width + 1);
@@ -159,13 +151,6 @@ function num(v: number | null | undefined): CellValue {
 function outcome(o: ReturnOutcome | undefined): CellValue[] {
   if (!o) return ['', '', '', '', '', ''];
   return [o.file, o.date ?? o.generatedAt ?? '', o.contact ?? '', o.phone ?? '', o.errors, o.warnings];
-}
-
-function categoryName(plan: Plan, id: string): string {
-  const cat = plan.categories.find((x) => x.id === id);
-  if (!cat) return id;
-  const parent = cat.parent ? plan.categories.find((x) => x.id === cat.parent) : undefined;
-  return parent ? `${parent.name} › ${cat.name}` : cat.name;
 }
 
 /** 1-based column number → letters. */

@@ -296,7 +296,7 @@ describe('writeSummary', () => {
 });
 
 describe('汇总 print setup (ExcelApi 1.9 pageLayout)', () => {
-  test('A3 landscape, N pages wide, rows 1–3 and columns A:G repeated, without an extra round trip', async () => {
+  test('A3 landscape, N pages wide, rows 1–3 and columns A:I repeated, without an extra round trip', async () => {
     const withLayout = new MockBook();
     withLayout.addSheet('Sheet1');
     const r = await writeSummary(withLayout.context(), tables(), [], ALL_CAPS);
@@ -312,7 +312,7 @@ describe('汇总 print setup (ExcelApi 1.9 pageLayout)', () => {
       paperSize: 'A3',
       zoom: { horizontalFitToPages: summaryPrint(width).pagesWide, verticalFitToPages: 0 },
       titleRows: '$1:$3',
-      titleColumns: '$A:$G',
+      titleColumns: '$A:$I',
     });
     // Only 汇总 is set up for print; the other sheets keep Excel's defaults.
     expect(withLayout.sheet('报送情况')!.pageLayout).toBeUndefined();

@@ -26,6 +26,7 @@ import { indicatorsFor } from '../../src/xlsx/write/units';
 import { HIGHLIGHT } from '../../src/addin/office/marks';
 import ExcelJS from 'exceljs';
 import { writeSummaryWorkbook } from '../../src/xlsx/summary';
+import { groupFindings } from '../../src/core/consolidate/finding-groups';
 import { runPythonJson, PYTHON } from '../support/python';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -377,8 +378,8 @@ describe('city mode: consolidating returns', () => {
     const col = (h: string) => row3.find(([, v]) => v === h)![0];
     const cityCol = col(SUMMARY_HEADERS.city);
     // The key columns first, as in the CLI workbook; the units after them.
-    expect(SUMMARY_LEADING_HEADERS.map((h) => col(h))).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I']);
-    expect(col('张家港')).toBe('J');
+    expect(SUMMARY_LEADING_HEADERS.map((h) => col(h))).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L']);
+    expect(col('张家港')).toBe('M');
     expect(expected.indicators.length).toBeGreaterThan(50);
     let compared = 0;
     expected.indicators.forEach((ind, i) => {
@@ -400,7 +401,7 @@ describe('city mode: consolidating returns', () => {
     const subText = Object.values(sub.cells).map((c) => c.value);
     for (const name of ['张家港市', '常熟市', '太仓市', '昆山市']) expect(subText).toContain(name);
     const fnd = sheets.find((s) => s.name === SUMMARY_SHEETS.findings)!;
-    expect(Object.keys(fnd.cells).filter((k) => /^H\d+$/.test(k)).length).toBe(expected.findings.length + 1);
+    expect(Object.keys(fnd.cells).filter((k) => /^H\d+$/.test(k)).length).toBe(groupFindings(expected.findings).length + 1);
     // Native charts drawn from the helper tables.
     const charts = await excel<{ type: string; title: string; sheet: string }[]>(page, 'window.__excel.charts');
     expect(charts.map((c) => [c.type, c.title, c.sheet])).toEqual([
@@ -420,10 +421,10 @@ describe('city mode: consolidating returns', () => {
       paperSize: 'A3',
       zoom: { horizontalFitToPages: cliSetup.fitToWidth, verticalFitToPages: 0, scale: undefined },
       titleRows: '$1:$3',
-      titleColumns: '$A:$G',
+      titleColumns: '$A:$I',
     });
     expect(cliSetup.printTitlesRow!.replace(/\$/g, '')).toBe('1:3');
-    expect(cliSetup.printTitlesColumn!.replace(/\$/g, '')).toBe('A:G');
+    expect(cliSetup.printTitlesColumn!.replace(/\$/g, '')).toBe('A:I');
     for (const other of [SUMMARY_SHEETS.submissions, SUMMARY_SHEETS.findings]) expect(sheets.find((s) => s.name === other)!.pageLayout).toBeUndefined();
 
     // Again: the sheets exist now, so the pane asks first.

@@ -14,6 +14,7 @@ import * as path from 'path';
 import { builtinPlan } from '../../src/core/plan/builtin';
 import type { Plan } from '../../src/core/plan/types';
 import { SHEETS } from '../../src/core/template/layout';
+import { plausibleLimits } from '../../src/core/rules/limits';
 import { cli, generateBlanks, goodValue } from '../cli-validate/returns';
 import { fillReturn as editWorkbook, type FillOp } from '../fixtures/make-returns';
 import { convertWithLibreOffice } from '../support/libreoffice';
@@ -40,7 +41,12 @@ const nameOf = (code: string) => `PSV_${code.replace(/-/g, '_')}`;
 const typed: Record<string, number | string> = {};
 inds.forEach((ind, i) => {
   const v = goodValue(ind, YEAR);
-  typed[ind.code] = typeof v === 'number' && ind.kind !== 'percent' ? v + i * 3 : v;
+  if (typeof v !== 'number' || ind.kind === 'percent') typed[ind.code] = v;
+  else {
+    // Distinct, and still plausible (a PUE stays under its limit of 5).
+    const max = plausibleLimits(ind)?.max ?? Infinity;
+    typed[ind.code] = v + i * 3 <= max ? v + i * 3 : Number((v + i * 0.01).toFixed(2));
+  }
 });
 
 interface JsonFinding {

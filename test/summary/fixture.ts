@@ -51,6 +51,17 @@ export function testPlan(): Plan {
 /** Remarks/contacts a clerk might type that look like formulas. */
 export const HOSTILE = ['=HYPERLINK("http://evil","x")', '+1+2', '-3', '@SUM(A1)', '=1+1\u0007'];
 
+type City = Consolidation['indicators'][number]['city'];
+/** The contract's optional figure fields (docs/json.md), typed here so the fixture compiles before and after the engine has them. */
+export interface FigureExtras {
+  reported?: { count: number; expected: number };
+  excluded?: { unit: string; value: number | null; reason: 'unit-slip' | 'error' | 'implausible'; message: string }[];
+  completion?: number | null;
+  note?: string;
+}
+/** A city figure with the contract's fields, as the engine types it. */
+export const asCity = (c: Omit<City, 'reported'> & FigureExtras): City => c as unknown as City;
+
 export function testConsolidation(plan: Plan): Consolidation {
   const districts = plan.units.filter((u) => u.kind === 'district').map((u) => u.code);
   const reporting = districts.slice(0, 8); // two districts missing
@@ -90,7 +101,7 @@ export function testConsolidation(plan: Plan): Consolidation {
       const units: Record<string, number | null> = {};
       for (const u of ind.reporters) units[u] = k === 3 ? null : k === 2 ? (values[u] == null ? null : 1 + (values[u]! % 7) / 10) : values[u] ?? null;
       const sources = reporting.filter((u) => ind.reporters.includes(u) && units[u] != null).map((u) => ({ file: file(u), unit: u, sheet: '指标填报', cell: `F${5 + k}` }));
-      const city: Omit<Consolidation['indicators'][number]['city'], 'reported'> =
+      const city: Omit<City, 'reported'> =
         k === 0
           ? { value: sum, target: '≥ 100', attained: 'met', basis: '8 个区县合计', sources, districtsVsLead: { districtsSum: sum, lead: 300, difference: sum - 300 } }
           : k === 1
@@ -103,7 +114,8 @@ export function testConsolidation(plan: Plan): Consolidation {
       // The qualitative goal: the lead department's words, formula-looking on purpose.
       const texts = k === 3 ? { 'SZ-GXJ': HOSTILE[4] } : undefined;
       if (k === 3) city.sources = [{ file: file('SZ-GXJ'), unit: 'SZ-GXJ', sheet: '指标填报', cell: 'F8' }];
-      return { code: ind.code, name: ind.name, unit: ind.unit, category: ind.category, units, texts, city: { ...city, reported: { count: city.sources.length, expected: ind.reporters.length } } };
+      const reported = { count: city.sources.length, expected: ind.reporters.length };
+      return { code: ind.code, name: ind.name, unit: ind.unit, category: ind.category, units, texts, city: asCity({ ...city, reported }) };
     }),
     findings: [
       { severity: 'error', rule: 'value.missing', code: 'T-01', sheet: '指标填报', cell: 'F5', message: '未填写', file: file(reporting[3]), unit: reporting[3] },

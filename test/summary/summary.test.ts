@@ -7,9 +7,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { writeSummaryWorkbook } from '../../src/xlsx/summary';
-import { HOSTILE, testConsolidation, testPlan } from './fixture';
+import { asCity, HOSTILE, testConsolidation, testPlan } from './fixture';
 import { inspectXlsx, libreOfficeConvert, rowValues, colName, type Inspected } from './tools';
-import { summaryPagesWide } from '../../src/xlsx/summary/sheet-summary';
+import { summaryColumnWidths, summaryPagesWide } from '../../src/xlsx/summary/sheet-summary';
 import { buildSummaryTables } from '../../src/addin/summaryTables';
 import { wrappedRowHeight } from '../../src/xlsx/layout-text';
 
@@ -37,10 +37,10 @@ test('汇总: headers, districts before departments, values and attainment words
   const header = rowValues(s, 3);
   const districts = plan.units.filter((u) => u.kind === 'district').map((u) => u.shortName);
   // The columns people look for first come first, then the units.
-  expect(header.slice(0, 9)).toEqual(['代码', '类型', '指标', '单位', '全市', '目标', '达标情况', '计算方式', '区县合计与牵头部门差异']);
-  expect(header.slice(9, 9 + districts.length)).toEqual(districts);
-  expect(header[9 + districts.length]).toBe('市工信局');
-  expect(header).toHaveLength(9 + districts.length + 1);
+  expect(header.slice(0, 12)).toEqual(['代码', '类型', '指标', '单位', '全市', '已报', '目标', '达标情况', '完成率', '计算方式', '区县排名', '区县合计与牵头部门差异']);
+  expect(header.slice(12, 12 + districts.length)).toEqual(districts);
+  expect(header[12 + districts.length]).toBe('市工信局');
+  expect(header).toHaveLength(12 + districts.length + 1);
 
   const cityCol = header.indexOf('全市');
   const attCol = header.indexOf('达标情况');
@@ -70,7 +70,7 @@ test('汇总: headers, districts before departments, values and attainment words
   expect(String(byCode.get('T-03')![header.indexOf('计算方式')])).toContain('张家港市');
   // ...and its value cell is marked; a unit that need not report is greyed.
   const zjg = colName(header.indexOf('张家港') + 1);
-  expect(zjg).toBe('J');
+  expect(zjg).toBe('M');
   const t03Row = 4 + c.indicators.findIndex((i) => i.code === 'T-03');
   expect(s.cells[`${zjg}${t03Row}`].fill).toBe('FFFFC7CE');
   const t04Row = 4 + c.indicators.findIndex((i) => i.code === 'T-04');
@@ -94,13 +94,13 @@ test('汇总: frozen header, autofilter, print setup, conditional formats and da
   expect(s.fitToWidth).toBe(summaryPagesWide(widths, 7));
   expect(s.fitToHeight).toBe(0);
   expect(s.printTitleRows).toBe('$1:$3');
-  expect(s.printTitleCols).toBe('$A:$G');
+  expect(s.printTitleCols).toBe('$A:$I');
   const words = s.cf.filter((r) => r.type === 'cellIs').map((r) => r.formula[0]);
   expect(words).toEqual(expect.arrayContaining(['"达标"', '"未达标"', '"无数据"', '"定性"', '"无目标"']));
   expect(s.cf.filter((r) => r.type === 'cellIs').every((r) => r.hasDxf)).toBe(true);
   const bars = s.cf.filter((r) => r.type === 'dataBar');
   expect(bars).toHaveLength(c.indicators.length);
-  expect(bars[0].ref).toMatch(/^J4:[A-Z]+4$/);
+  expect(bars[0].ref).toMatch(/^M4:[A-Z]+4$/);
 });
 
 test('汇总: rows are as tall as their wrapped text (LibreOffice prints with the stored height)', async () => {
@@ -120,13 +120,18 @@ test('汇总: rows are as tall as their wrapped text (LibreOffice prints with th
 }, 120_000);
 
 test('pages across: key columns repeat, the rest is dealt out at a readable scale', () => {
-  const lead = [14, 18, 36, 8, 12, 14, 10, 44, 14];
-  expect(summaryPagesWide([...lead, ...Array(3).fill(10)], 7)).toBe(1);
+  const lead = summaryColumnWidths(12);
+  const key = lead.slice(0, 9).reduce((a, b) => a + b, 0);
+  const room = Math.floor(210 / 0.75) - key;
+  expect(summaryPagesWide([...lead, ...Array(3).fill(10)], 9)).toBe(1);
   // The Suzhou plan: 10 districts and 17 departments.
-  expect(summaryPagesWide([...lead, ...Array(27).fill(10)], 7)).toBe(2);
-  // Page 1 has 计算方式 and the difference beside the key columns, so 11 units;
-  // later pages 16 each: 60 units take 5 pages.
-  expect(summaryPagesWide([...lead, ...Array(60).fill(10)], 7)).toBe(5);
+  // Page 1 has 计算方式, 区县排名 and the difference beside the key columns;
+  // every page after it holds `room / 10` units.
+  const firstPageUnits = Math.floor((room - 44 - 28 - 14) / 10);
+  const pages = (units: number) => 1 + Math.ceil(Math.max(0, units - firstPageUnits) / Math.floor(room / 10));
+  expect(summaryPagesWide([...lead, ...Array(27).fill(10)], 9)).toBe(pages(27));
+  expect(summaryPagesWide([...lead, ...Array(60).fill(10)], 9)).toBe(pages(60));
+  expect(pages(60)).toBeGreaterThan(pages(27));
 });
 
 test('the add-in writes the same 汇总 table: same header, same key columns', () => {
@@ -163,10 +168,12 @@ test('报送情况: each expected unit, missing ones, then rejected and conflict
 
 test('问题清单 and 数据溯源 list every finding and every source', () => {
   const f = wb.sheet['问题清单'];
-  expect(rowValues(f, 1)).toEqual(['单位', '文件', '工作表', '单元格', '严重程度', '规则', '指标', '说明']);
-  expect(f.autofilter).toBe(`A1:H${1 + c.findings.length}`);
-  expect(rowValues(f, 2)).toEqual(['昆山市', 'returns/320583.xlsx', '指标填报', 'F5', '错误', 'value.missing', 'T-01', '未填写']);
-  expect(rowValues(f, 3)[4]).toBe('警告');
+  expect(rowValues(f, 1)).toEqual(['单位', '严重程度', '问题', '处数', '工作表', '单元格', '指标', '说明', '文件', '规则']);
+  // Three findings of three files: three groups, errors first.
+  expect(f.autofilter).toBe(`A1:J${1 + c.findings.length}`);
+  expect(rowValues(f, 2)).toEqual(['昆山市', '错误', '必填指标未填写', 1, '指标填报', 'F5', 'T-01', '未填写', 'returns/320583.xlsx', 'value.missing']);
+  expect(rowValues(f, 3).slice(0, 4)).toEqual([null, '错误', '文件无法读取', 1]);
+  expect(rowValues(f, 4).slice(1, 3)).toEqual(['警告', '填报值问题']);
 
   const p = wb.sheet['数据溯源'];
   expect(rowValues(p, 1)).toEqual(['指标代码', '指标', '单位', '数值', '文件', '工作表', '单元格']);
@@ -245,3 +252,60 @@ test('LibreOffice prints it to PDF with the page setup', async () => {
   // The summary on landscape A3 pages (1191 × 842 pt).
   expect(fs.readFileSync(pdf).toString('latin1')).toMatch(/\/MediaBox\s*\[\s*0 0 1190\.\d+ 841\.\d+\s*\]/);
 }, 120_000);
+
+describe('what the engine says beside a figure', () => {
+  const zjg = plan.units.find((u) => u.shortName === '张家港')!.code;
+  const kunshan = plan.units.find((u) => u.shortName === '昆山')!.code;
+  let s: Inspected['sheet'][string];
+  let header: (string | number | boolean | null)[];
+  let flagged: ReturnType<typeof testConsolidation>;
+
+  beforeAll(async () => {
+    flagged = structuredClone(c);
+    const t01 = flagged.indicators[0];
+    // 张家港 typed 120 (亿元) into a 万亿元 cell: left out of the figure, named, and the figure is 待核实.
+    t01.units[zjg] = null;
+    t01.city = asCity({
+      ...t01.city,
+      attained: 'unverified' as 'met',
+      reported: { count: 6, expected: 10 },
+      excluded: [{ unit: zjg, value: 1200000, reason: 'unit-slip', message: '疑似单位错误：填报 1200000，是参考值的约 40000 倍' }],
+      completion: null,
+      note: '超过目标上限 5',
+    });
+    (t01 as { unusable?: Record<string, string> }).unusable = { [kunshan]: '填报值不是数值（约100）' };
+    const t05 = flagged.indicators[4];
+    t05.city = asCity({ ...t05.city, completion: 0.875 });
+    const f = path.join(dir, 'flagged.xlsx');
+    fs.writeFileSync(f, await writeSummaryWorkbook(plan, flagged, { generatedAt: new Date('2024-02-01T20:30:00Z') }));
+    const back = inspectXlsx(f);
+    s = back.sheet['汇总'];
+    header = rowValues(s, 3);
+  });
+
+  test('待核实 instead of 达标/未达标, coloured by its own rule', () => {
+    expect(rowValues(s, 4)[header.indexOf('达标情况')]).toBe('待核实');
+    expect(s.cf.find((r) => r.type === 'cellIs' && r.formula[0] === '"待核实"')?.hasDxf).toBe(true);
+  });
+
+  test('a value left out is named in 计算方式 and marked where it stands; an unusable one too', () => {
+    const row = rowValues(s, 4);
+    const basis = String(row[header.indexOf('计算方式')]);
+    expect(basis).toContain('未计入（待核实）：张家港市 1200000');
+    expect(basis).toContain('超过目标上限 5');
+    const zcell = s.cells[`${colName(header.indexOf('张家港') + 1)}4`];
+    expect(zcell).toEqual({ v: 1200000, t: 'n', fill: 'FFFFEB9C' });
+    expect(s.cells[`${colName(header.indexOf('昆山') + 1)}4`].fill).toBe('FFFFEB9C');
+  });
+
+  test('已报 and 完成率 are the engine\'s where it gives them', () => {
+    expect(rowValues(s, 4)[header.indexOf('已报')]).toBe('6/10');
+    expect(rowValues(s, 4)[header.indexOf('完成率')] ?? null).toBeNull();
+    expect(rowValues(s, 8)[header.indexOf('完成率')]).toBe(0.875);
+  });
+
+  test('the time stamp is China time (UTC+8), the next day after 16:00 UTC', () => {
+    expect(String(s.cells['A2'].v)).toContain('生成于 2024-02-02 04:30（北京时间 UTC+8）');
+    expect(String(wb.sheet['汇总'].cells['A2'].v)).toContain('生成于 2024-02-01 16:00（北京时间 UTC+8）');
+  });
+});

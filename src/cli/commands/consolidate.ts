@@ -209,7 +209,8 @@ export async function runConsolidate(inputs: string[], opts: ConsolidateOpts): P
   const { writeSummaryWorkbook } = await import('../../xlsx/summary');
   const { writeFileAtomic } = await import('../../node/atomic');
   const { version_ } = await import('../main');
-  const bytes = await writeSummaryWorkbook(plan, result, { creator: `plansheet ${version_()}` });
+  const { NODE_ZIP_CODEC } = await import('../../node/codec');
+  const bytes = await writeSummaryWorkbook(plan, result, { creator: `plansheet ${version_()}`, zipCodec: NODE_ZIP_CODEC });
   const release = cleanupOnSignal(outAbs);
   try {
     await writeFileAtomic(outAbs, bytes);

@@ -50,6 +50,8 @@ export const COLORS = {
   noDataText: 'FF9C5700',
   neutral: 'FFEDEDED',
   neutralText: 'FF595959',
+  unverified: 'FFF8CBAD',
+  unverifiedText: 'FF843C0C',
   bar: 'FF5B9BD5',
 } as const;
 

@@ -21,17 +21,22 @@ export const SUMMARY_HEADERS = {
   name: '指标',
   unit: '单位',
   city: '全市',
+  reported: '已报',
   target: '目标',
+  completion: '完成率',
   attained: '达标情况',
   basis: '计算方式',
+  ranking: '区县排名',
   districtsVsLead: '区县合计与牵头部门差异',
 } as const;
 
 /**
  * The 汇总 sheet's columns before the unit columns, in order. The first
- * SUMMARY_KEY_COLUMNS (代码 … 达标情况) are what people look for first; they
+ * SUMMARY_KEY_COLUMNS (代码 … 完成率) are what people look for first; they
  * come before the ~27 unit columns and repeat on every printed page.
- * The CLI workbook and the add-in both follow this order.
+ * 已报 ("5/10") sits next to the city figure, so a partial sum is never read
+ * as the city total. The CLI workbook and the add-in both follow this order
+ * (and take the cells from leading.ts).
  */
 export const SUMMARY_LEADING_HEADERS = [
   SUMMARY_HEADERS.code,
@@ -39,21 +44,29 @@ export const SUMMARY_LEADING_HEADERS = [
   SUMMARY_HEADERS.name,
   SUMMARY_HEADERS.unit,
   SUMMARY_HEADERS.city,
+  SUMMARY_HEADERS.reported,
   SUMMARY_HEADERS.target,
   SUMMARY_HEADERS.attained,
+  SUMMARY_HEADERS.completion,
   SUMMARY_HEADERS.basis,
+  SUMMARY_HEADERS.ranking,
   SUMMARY_HEADERS.districtsVsLead,
 ] as const;
-/** How many leading columns are the key columns (A:G). */
-export const SUMMARY_KEY_COLUMNS = 7;
+/** How many leading columns are the key columns (A:I, 代码 … 完成率). */
+export const SUMMARY_KEY_COLUMNS = 9;
 
 export const SUBMISSION_HEADERS = ['单位', '是否报送', '文件', '时间', '联系人', '电话', '错误数', '警告数', '状态/原因'] as const;
 
-export const FINDING_HEADERS = ['单位', '文件', '工作表', '单元格', '严重程度', '规则', '指标', '说明'] as const;
+/**
+ * 问题清单: one line per unit, file and problem (the cells listed), the
+ * problem in words; the stable rule id last, narrow, for filtering.
+ */
+export const FINDING_HEADERS = ['单位', '严重程度', '问题', '处数', '工作表', '单元格', '指标', '说明', '文件', '规则'] as const;
 
 export const PROVENANCE_HEADERS = ['指标代码', '指标', '单位', '数值', '文件', '工作表', '单元格'] as const;
 
-export const ATTAINMENT_WORDS: Record<Attainment, string> = {
+// `| 'unverified'`: the key compiles with and without the engine's 待核实 attainment.
+export const ATTAINMENT_WORDS: Record<Attainment | 'unverified', string> = {
   met: '达标',
   missed: '未达标',
   'no-data': '无数据',

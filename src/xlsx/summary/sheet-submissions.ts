@@ -10,8 +10,13 @@ import type { Plan } from '../../core/plan/types';
 import { STATUS_WORDS, SUBMISSION_HEADERS, SUBMISSIONS_NOTE, SUBMITTED_WORDS, SUMMARY_SHEETS } from './labels';
 import { cfFill, COLORS, printSetup, textValue, writeHeader, writeTitle, writeRow } from './cells';
 import { unitLabel, type UnitColumn } from './units';
+import { wrappedRowHeight } from '../layout-text';
 
 const HEADER_ROW = 2;
+// 单位 是否报送 文件 时间 联系人 电话 错误数 警告数 状态/原因
+const WIDTHS = [18, 10, 40, 12, 12, 15, 7, 7, 40];
+/** Columns whose text wraps (and so decides the row height). */
+const WRAPPED = [1, 3, 5, 6, 9];
 
 function outcomeCells(o: ReturnOutcome | undefined): (string | number | null)[] {
   if (!o) return [null, null, null, null, null, null];
@@ -81,7 +86,11 @@ export function addSubmissionsSheet(
     }
     const row = ws.getRow(r);
     writeRow(row, values);
-    row.getCell(9).alignment = { wrapText: true, vertical: 'middle' };
+    // Long file paths, names and reasons wrap; the stored height keeps
+    // LibreOffice and WPS from overprinting the next row (layout-text.ts).
+    for (let col = 1; col <= values.length; col++)
+      row.getCell(col).alignment = WRAPPED.includes(col) ? { wrapText: true, vertical: 'middle' } : { vertical: 'middle' };
+    row.height = wrappedRowHeight(WRAPPED.map((col) => ({ text: typeof values[col - 1] === 'string' ? (values[col - 1] as string) : null, width: WIDTHS[col - 1] })));
     r += 1;
   });
 
@@ -97,7 +106,7 @@ export function addSubmissionsSheet(
       { type: 'cellIs', operator: 'equal', formulae: [`"${STATUS_WORDS.rejected}"`], priority: 6, style: { fill: cfFill(COLORS.missed) } },
     ],
   });
-  [16, 10, 36, 14, 10, 14, 8, 8, 40].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  WIDTHS.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   printSetup(ws, `1:${HEADER_ROW}`);
   return ws;
 }

@@ -9,19 +9,24 @@
  */
 
 import type ExcelJS from 'exceljs';
-import type { Consolidation, IndicatorSummary } from '../../core/consolidate/types';
+import type { Consolidation } from '../../core/consolidate/types';
 import type { Plan } from '../../core/plan/types';
 import { ATTAINMENT_WORDS, SUMMARY_KEY_COLUMNS, SUMMARY_LEADING_HEADERS, SUMMARY_SHEETS } from './labels';
 import { cfFill, cleanText, colLetter, COLORS, GRID_BORDER, numberValue, printSetup, solidFill, textValue, writeHeader, writeTitle } from './cells';
-import { unitLabel, type UnitColumn } from './units';
+import type { UnitColumn } from './units';
 import { wrappedRowHeight, type WrappedCell } from '../layout-text';
+import { allLeadingValues, LEADING_COL } from './leading';
+import { excludedOf, reportedOf, unusableOf } from './figure';
+import { addChartSection } from './sheet-charts';
+import type { BarChartSpec } from '../ooxml/chart-xml';
 
 export const SUMMARY_HEADER_ROW = 3;
 const FIRST_DATA_ROW = SUMMARY_HEADER_ROW + 1;
 
 // 1-based columns of the leading block (SUMMARY_LEADING_HEADERS).
-const COL = { code: 1, category: 2, name: 3, unit: 4, city: 5, target: 6, attained: 7, basis: 8, diff: 9 } as const;
-const LEADING_WIDTHS = [14, 18, 36, 8, 12, 14, 10, 44, 14];
+const COL = LEADING_COL;
+// 代码 类型 指标 单位 全市 已报 目标 达标情况 完成率 计算方式 区县排名 差异
+const LEADING_WIDTHS = [14, 18, 36, 8, 12, 7, 14, 10, 10, 44, 28, 14];
 const UNIT_WIDTH = 10;
 
 /** Column widths (character units) of a 汇总 sheet `columns` wide: the leading columns, then one per unit. The add-in prints with the same. */
@@ -55,24 +60,16 @@ export function summaryPagesWide(widths: number[], keyColumns: number, pageUnits
   return pages;
 }
 
-function categoryName(plan: Plan, id: string): string {
-  const cat = plan.categories.find((c) => c.id === id);
-  if (!cat) return id;
-  const parent = cat.parent ? plan.categories.find((c) => c.id === cat.parent) : undefined;
-  return parent ? `${parent.name} › ${cat.name}` : cat.name;
-}
-
 function isRequired(plan: Plan, c: Consolidation, unit: string, code: string): boolean {
   const state = c.grid[unit]?.[code];
   if (state) return state !== 'not-required';
   return plan.indicators.find((i) => i.code === code)?.reporters.includes(unit) ?? false;
 }
 
-function basisText(plan: Plan, ind: IndicatorSummary): string {
-  const parts = [ind.city.basis];
-  if (ind.city.nonCompliant?.length)
-    parts.push(`不达标单位：${ind.city.nonCompliant.map((u) => unitLabel(plan, u)).join('、')}`);
-  return cleanText(parts.filter(Boolean).join('；'));
+/** The 汇总 sheet and the charts to draw on it (added to the package by write.ts). */
+export interface SummarySheet {
+  ws: ExcelJS.Worksheet;
+  charts: BarChartSpec[];
 }
 
 export function addSummarySheet(
@@ -81,7 +78,7 @@ export function addSummarySheet(
   c: Consolidation,
   units: UnitColumn[],
   subtitle: string,
-): ExcelJS.Worksheet {
+): SummarySheet {
   const ws = wb.addWorksheet(SUMMARY_SHEETS.summary, {
     views: [{ state: 'frozen', xSplit: 3, ySplit: SUMMARY_HEADER_ROW }],
   });
@@ -89,6 +86,7 @@ export function addSummarySheet(
   const firstUnitCol = SUMMARY_LEADING_HEADERS.length + 1;
   const lastUnitCol = firstUnitCol + units.length - 1;
   const widths = summaryColumnWidths(LEADING_WIDTHS.length + units.length);
+  const width = (col: number) => LEADING_WIDTHS[col - 1];
 
   writeTitle(ws, 1, `${plan.title} 指标汇总`);
   writeTitle(ws, 2, subtitle, 11);
@@ -98,37 +96,30 @@ export function addSummarySheet(
     if (u.name !== u.label) ws.getCell(SUMMARY_HEADER_ROW, firstUnitCol + i).note = u.name;
   });
 
+  const leading = allLeadingValues(plan, c);
   c.indicators.forEach((ind, i) => {
     const r = FIRST_DATA_ROW + i;
     const row = ws.getRow(r);
-    const category = categoryName(plan, ind.category);
-    const basis = basisText(plan, ind);
-    row.getCell(COL.code).value = ind.code;
-    row.getCell(COL.category).value = textValue(category);
-    row.getCell(COL.name).value = textValue(ind.name);
-    row.getCell(COL.unit).value = textValue(ind.unit);
-    const city = row.getCell(COL.city);
-    city.value = numberValue(ind.city.value);
-    city.font = { bold: true };
-    row.getCell(COL.target).value = textValue(ind.city.target);
-    const att = row.getCell(COL.attained);
-    att.value = ATTAINMENT_WORDS[ind.city.attained];
-    att.alignment = { horizontal: 'center', vertical: 'middle' };
-    row.getCell(COL.basis).value = textValue(basis);
+    const values = leading[i];
+    values.forEach((v, j) => (row.getCell(j + 1).value = v));
+    row.getCell(COL.city).font = { bold: true };
+    row.getCell(COL.completion).numFmt = '0.0%';
+    row.getCell(COL.attained).alignment = { horizontal: 'center', vertical: 'middle' };
+    // A partial sum: "已报 5/10" in the colour of 无数据, so it is not read as the city total.
+    const reported = reportedOf(plan, ind);
+    const rep = row.getCell(COL.reported);
+    rep.alignment = { horizontal: 'center', vertical: 'middle' };
+    if (reported && reported.count < reported.expected) rep.font = { color: { argb: COLORS.noDataText }, bold: true };
     const dvl = ind.city.districtsVsLead;
-    if (dvl) {
-      const cell = row.getCell(COL.diff);
-      cell.value = numberValue(dvl.difference);
-      cell.note = `区县合计 ${numberValue(dvl.districtsSum)}，牵头部门 ${numberValue(dvl.lead)}，差异 ${numberValue(dvl.difference)}`;
-    }
+    if (dvl) row.getCell(COL.diff).note = `区县合计 ${numberValue(dvl.districtsSum)}，牵头部门 ${numberValue(dvl.lead)}，差异 ${numberValue(dvl.difference)}`;
     // Wrapped cells: their text decides the row's height (LibreOffice and
     // WPS print with the stored height, see layout-text.ts).
-    const wrapped: WrappedCell[] = [
-      { text: category, width: LEADING_WIDTHS[COL.category - 1] },
-      { text: ind.name, width: LEADING_WIDTHS[COL.name - 1] },
-      { text: ind.city.target, width: LEADING_WIDTHS[COL.target - 1] },
-      { text: basis, width: LEADING_WIDTHS[COL.basis - 1] },
-    ];
+    const wrapped: WrappedCell[] = [COL.category, COL.name, COL.target, COL.basis, COL.ranking].map((col) => ({
+      text: typeof values[col - 1] === 'string' ? (values[col - 1] as string) : null,
+      width: width(col),
+    }));
+    const excluded = new Map(excludedOf(ind).map((e) => [e.unit, e]));
+    const unusable = unusableOf(ind);
     units.forEach((u, j) => {
       const cell = row.getCell(firstUnitCol + j);
       // Qualitative goals carry the unit's words (kept as inert text).
@@ -144,6 +135,16 @@ export function addSummarySheet(
         cell.fill = solidFill(COLORS.missed);
         cell.font = { color: { argb: COLORS.missedText }, bold: true };
       }
+      // A value left out of the city figure (a likely unit slip), or one that
+      // could not be used: marked, and the note says why.
+      const out = excluded.get(u.code);
+      const why = out ? `未计入全市数（待核实）：${out.message}` : unusable[u.code] ? `无法使用：${unusable[u.code]}` : null;
+      if (why) {
+        if (out && cell.value === null) cell.value = numberValue(out.value);
+        cell.fill = solidFill(COLORS.noData);
+        cell.font = { color: { argb: COLORS.noDataText }, bold: true, italic: true };
+        cell.note = cleanText(why);
+      }
     });
     for (let col = 1; col <= headers.length; col++) {
       const cell = row.getCell(col);
@@ -151,7 +152,7 @@ export function addSummarySheet(
       // Tall rows: everything centred vertically, as the wrapped cells are.
       if (!cell.alignment?.wrapText) cell.alignment = { ...cell.alignment, vertical: 'middle' };
     }
-    for (const col of [COL.category, COL.name, COL.basis]) row.getCell(col).alignment = { wrapText: true, vertical: 'middle' };
+    for (const col of [COL.category, COL.name, COL.basis, COL.ranking]) row.getCell(col).alignment = { wrapText: true, vertical: 'middle' };
     row.getCell(COL.target).alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
     row.height = Math.min(MAX_ROW_POINTS, wrappedRowHeight(wrapped));
 
@@ -191,6 +192,7 @@ export function addSummarySheet(
       word(ATTAINMENT_WORDS['no-data'], COLORS.noData, COLORS.noDataText, 3),
       word(ATTAINMENT_WORDS.qualitative, COLORS.neutral, COLORS.neutralText, 4),
       word(ATTAINMENT_WORDS['no-target'], COLORS.neutral, COLORS.neutralText, 5),
+      word(ATTAINMENT_WORDS.unverified, COLORS.unverified, COLORS.unverifiedText, 6),
     ],
   });
 
@@ -201,5 +203,7 @@ export function addSummarySheet(
     fitToWidth: summaryPagesWide(widths, SUMMARY_KEY_COLUMNS),
     titleColumns: `A:${colLetter(SUMMARY_KEY_COLUMNS)}`,
   });
-  return ws;
+  // The charts and their data, below the table (two rows of space).
+  const charts = c.indicators.length ? addChartSection(ws, plan, c, units, lastRow + 3, widths) : [];
+  return { ws, charts };
 }

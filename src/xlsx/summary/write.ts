@@ -15,24 +15,37 @@ import { addGridSheet } from './sheet-grid';
 import { addProvenanceSheet } from './sheet-provenance';
 import { addOwnTargetsSheet } from './sheet-own-targets';
 import { unitColumns } from './units';
+import { recompress, type ZipCodec } from '../write/zip';
+import { addChartsStep } from '../ooxml/charts-step';
+import { SUMMARY_SHEETS } from './labels';
 
 export interface SummaryOptions {
   /** When the summary was made; defaults to now (ISO or Date). */
   generatedAt?: Date;
   /** Program name and version for the workbook properties. */
   creator?: string;
+  /** Raw deflate for the zip step; defaults to fflate (the CLI passes native zlib). */
+  zipCodec?: ZipCodec;
+}
+
+/** China Standard Time (UTC+8, no daylight saving): the time the city office reads. */
+const CHINA_OFFSET_MS = 8 * 3600 * 1000;
+
+/** "2024-02-01 16:00（北京时间 UTC+8）" for a moment in time. */
+export function chinaTimeStamp(at: Date): string {
+  const local = new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+  return `${local}（北京时间 UTC+8）`;
 }
 
 function subtitle(c: Consolidation, generatedAt: Date): string {
   const p = parsePeriod(c.period);
   const accepted = new Set(c.returns.filter((r) => r.status === 'accepted' && r.unit).map((r) => r.unit));
-  const stamp = generatedAt.toISOString().slice(0, 16).replace('T', ' ');
   return [
     `期间：${p ? periodLabel(p) : c.period}`,
     `已报送单位 ${accepted.size} 个`,
     `缺报 ${c.missing.length} 个`,
     `收到文件 ${c.returns.length} 份`,
-    `生成于 ${stamp} UTC`,
+    `生成于 ${chinaTimeStamp(generatedAt)}`,
   ].join('；');
 }
 
@@ -43,9 +56,11 @@ export async function writeSummaryWorkbook(plan: Plan, c: Consolidation, opts: S
   wb.created = generatedAt;
   wb.modified = generatedAt;
   wb.title = `${plan.title} 指标汇总 ${c.period}`;
+  // Opens on 汇总 (a workbook without bookViews leaves the choice to the reader).
+  wb.views = [{ x: 0, y: 0, width: 28800, height: 15600, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
 
   const units = unitColumns(plan, c);
-  addSummarySheet(wb, plan, c, units, subtitle(c, generatedAt));
+  const { charts } = addSummarySheet(wb, plan, c, units, subtitle(c, generatedAt));
   // Only when the plan splits its targets among units (目标分解).
   addOwnTargetsSheet(wb, plan, c);
   addSubmissionsSheet(wb, plan, c, units);
@@ -53,6 +68,13 @@ export async function writeSummaryWorkbook(plan: Plan, c: Consolidation, opts: S
   addGridSheet(wb, plan, c, units);
   addProvenanceSheet(wb, plan, c);
 
-  const buf = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
+  // Stored by ExcelJS, then finished (schema order) and deflated: see ../write/zip.ts.
+  const stored = await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as unknown as ExcelJS.XlsxWriteOptions);
+  // The charts are DrawingML parts ExcelJS cannot write: added to its package here.
+  return recompress(
+    stored instanceof Uint8Array ? stored : new Uint8Array(stored as ArrayBuffer),
+    generatedAt,
+    opts.zipCodec,
+    addChartsStep(SUMMARY_SHEETS.summary, charts),
+  );
 }

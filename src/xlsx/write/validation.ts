@@ -4,7 +4,8 @@
  *
  * Excel's repair dialog is triggered by over-long validation texts, so every
  * text is clipped to Excel's limits: prompt title 32, prompt 255, error
- * title 32, error 225 characters. Attribute values may not contain line breaks
+ * title 32, error 225 characters, counted in UTF-16 units as Excel does.
+ * Attribute values may not contain line breaks
  * (ExcelJS does not escape them and XML turns them into spaces), so parts are
  * joined with "；".
  */
@@ -15,9 +16,18 @@ import { STATUS } from '../../core/template/layout';
 
 export const LIMITS = { promptTitle: 32, prompt: 255, errorTitle: 32, error: 225 } as const;
 
+/**
+ * Clips `text` to `max` UTF-16 code units, as Excel counts (an emoji or a
+ * CJK Extension B character is two), ending in "…"; never splits a pair.
+ */
 export function clip(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : chars.slice(0, max - 1).join('') + '…';
+  if (text.length <= max) return text;
+  let out = '';
+  for (const ch of text) {
+    if (out.length + ch.length > max - 1) break;
+    out += ch;
+  }
+  return out + '…';
 }
 
 export interface ValueValidation {

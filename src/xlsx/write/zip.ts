@@ -11,6 +11,7 @@
  */
 
 import { deflateSync, unzipSync } from 'fflate';
+import { finishPackage, type PackageStep } from '../ooxml/package';
 
 /** Raw deflate (RFC 1951, no zlib header) and CRC-32 of a part. */
 export interface ZipCodec {
@@ -49,10 +50,12 @@ const encoder = new TextEncoder();
 /**
  * Re-packs a stored zip with deflated parts. Folder entries ("xl/") that JSZip
  * adds are dropped (Office's own files have none); part order is kept
- * ([Content_Types].xml first).
+ * ([Content_Types].xml first). Before deflating, the parts are finished
+ * (src/xlsx/ooxml/package.ts: schema order, plus any `step` such as charts).
  */
-export function recompress(stored: Uint8Array, mtime: Date = new Date(), codec: ZipCodec = FFLATE_CODEC): Uint8Array {
+export function recompress(stored: Uint8Array, mtime: Date = new Date(), codec: ZipCodec = FFLATE_CODEC, step?: PackageStep): Uint8Array {
   const parts = unzipSync(stored);
+  finishPackage(parts, step);
   const [time, date] = dosDateTime(mtime);
   const crc = codec.crc32 ?? crc32;
   const entries: { name: Uint8Array; data: Uint8Array; crc: number; size: number; offset: number }[] = [];
