@@ -10,6 +10,7 @@ import type { ParsedReturn } from '../src/core/return/types';
 import type { UnreadableFile } from '../src/core/consolidate/types';
 import { loadPlanArg } from '../src/node/plan-source';
 import { writeSummaryWorkbook } from '../src/xlsx/summary';
+import { NODE_ZIP_CODEC } from '../src/node/codec';
 
 const peakMb = () => (process.resourceUsage().maxRSS / 1024).toFixed(0);
 
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
   const all: (ParsedReturn | UnreadableFile)[] = read.map((r) => (r.ok ? r.ret : { file: r.file, message: r.message, rule: r.rule }));
   const result = consolidate(plan, '2023', all, { lang: 'zh', conflict: 'latest' });
   lap(`engine (${result.returns.filter((r) => r.status === 'accepted').length} accepted, ${result.findings.length} findings)`);
-  const bytes = await writeSummaryWorkbook(plan, result, { creator: 'bench' });
+  const bytes = await writeSummaryWorkbook(plan, result, { creator: 'bench', zipCodec: NODE_ZIP_CODEC });
   lap(`summary writer (${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB)`);
 }
 
