@@ -14,6 +14,7 @@ import type { Item } from './intake';
 import type { IndicatorReadings, UnitValue } from './unit-values';
 import { formatNumber, message } from '../i18n';
 import { unitSlipFinding } from '../rules/usable';
+import { unitOf } from '../plan/lookup';
 
 export interface Sorted {
   usable: UnitValue[];
@@ -21,7 +22,7 @@ export interface Sorted {
 }
 
 function unitLabel(plan: Plan, code: string): string {
-  const u = plan.units.find((x) => x.code === code);
+  const u = unitOf(plan, code);
   return u ? u.shortName ?? u.name : code;
 }
 
