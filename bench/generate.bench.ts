@@ -24,11 +24,12 @@ import { writeFileAtomic } from '../src/node/atomic';
 import { NODE_ZIP_CODEC } from '../src/node/codec';
 import { categoryParts, entryTitles, instructionsContent } from '../src/xlsx/write/content';
 import { entryTarget } from '../src/core/template/entry-target';
-import { statusFormula } from '../src/xlsx/write/status';
+import { markRules, statusFormula } from '../src/xlsx/write/status';
 import { entryRowHeight, writeTemplate } from '../src/xlsx/write/template';
 import { textUnits, wrappedRowHeight, type TextBlock } from '../src/xlsx/layout-text';
 import { indicatorsFor, reportingUnits, templateFileName, unitNames } from '../src/xlsx/write/units';
 import { COLORS, REPORTER_VALIDATION, statusRules, valueValidation } from '../src/xlsx/write/validation';
+import { MARK_COLUMN, MARK_NAME, markNameRef } from '../src/core/template/marks';
 
 const COUNT = Number(process.env.BENCH_COUNT ?? 1000);
 const PYTHON = '/usr/bin/python3';
@@ -125,6 +126,10 @@ export function openpyxlSpec(plan: Plan, period: Period, unit: ReportingUnit) {
           remarkName: remarkName(ind.code),
         };
       }),
+      // The add-in's mark rules (value column, before the status rules) and its hidden mark column.
+      marks: markRules(ENTRY_FIRST_DATA_ROW).map((r) => [r.formulae[0], r.style.fill.bgColor.argb, r.style.font.color.argb]),
+      markColumn: MARK_COLUMN,
+      markName: [MARK_NAME, markNameRef()],
       cf: statusRules(`$${C.status}${ENTRY_FIRST_DATA_ROW}`).map((r) => [r.formulae[0], r.style.fill.bgColor.argb, r.style.font.color.argb]),
     },
     meta: [

@@ -183,6 +183,19 @@ def write(spec, path):
         wb.defined_names.append(DefinedName(item["remarkName"], attr_text=f"'{ws.title}'!$H${row}"))
         row += 1
     last = row - 1
+    # The add-in's marks: rules over the value column first, then its hidden,
+    # unlocked mark column (ExcelJS gives a styled column width 9) and its name.
+    for formula, fill, font in ent["marks"]:
+        ws.conditional_formatting.add(
+            f"F5:F{last}",
+            FormulaRule(formula=[formula], fill=PatternFill(fill_type="solid", bgColor=fill), font=Font(color=font, b=True)),
+        )
+    mark = ent["markColumn"]
+    ws.column_dimensions[mark].width = 9
+    ws.column_dimensions[mark].hidden = True
+    for r in range(1, last + 1):
+        ws[f"{mark}{r}"].protection = UNLOCKED
+    wb.defined_names.append(DefinedName(ent["markName"][0], attr_text=ent["markName"][1]))
     for formula, fill, font in ent["cf"]:
         ws.conditional_formatting.add(
             f"F5:G{last}",

@@ -17,7 +17,7 @@ import type { UiLang } from './i18n';
 import { copiedReturnOf, type CopiedReturn, periodFromTitle, unitCodeFromTitle } from './office/copiedSheets';
 import type { HighlightResult } from './office/highlight';
 import type { OpenWorkbook } from './office/readOpen';
-import { buildSummaryTables } from './summaryTables';
+import { buildSummaryTables, CHART_SHEET } from './summaryTables';
 
 export interface Progress {
   filled: number;
@@ -73,7 +73,7 @@ export interface ConsolidationRun {
   skipped: Skipped[];
 }
 
-const OUR_SHEETS = [SUMMARY_SHEETS.summary, SUMMARY_SHEETS.submissions, SUMMARY_SHEETS.findings];
+const OUR_SHEETS = [SUMMARY_SHEETS.summary, CHART_SHEET, SUMMARY_SHEETS.submissions, SUMMARY_SHEETS.findings];
 
 /**
  * Reads the files (and, if asked, the sheets copied into the workbook) and

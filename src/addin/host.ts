@@ -8,7 +8,7 @@ import type { Finding } from '../core/rules/finding';
 import type { SummaryTables } from './summaryTables';
 import type { Caps } from './office/caps';
 import type { SheetGrid } from './office/copiedSheets';
-import type { HighlightResult } from './office/highlight';
+import type { ClearResult, HighlightResult } from './office/highlight';
 import type { OpenWorkbook } from './office/readOpen';
 import type { WriteResult } from './office/writeSummary';
 
@@ -16,7 +16,7 @@ export interface ExcelHost {
   caps: Caps;
   readOpen(): Promise<OpenWorkbook>;
   highlight(state: OpenWorkbook, findings: Finding[]): Promise<HighlightResult>;
-  clearMarks(): Promise<{ restored: number; skippedSheets: string[] }>;
+  clearMarks(): Promise<ClearResult>;
   select(sheet: string, cell: string): Promise<void>;
   existingSheets(names: string[]): Promise<string[]>;
   writeSummary(tables: SummaryTables, replace: string[]): Promise<WriteResult>;

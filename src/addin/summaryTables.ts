@@ -2,11 +2,13 @@
  * The consolidation as plain tables (rows of cell values) for the add-in to
  * write with Office.js. Sheet names and headers are the CLI summary
  * workbook's (src/xlsx/summary/labels.ts), so both outputs read the same.
- * Also the small helper tables the attainment charts are drawn from.
+ * Also the charts sheet: the attainment charts, each beside the small helper
+ * table it is drawn from.
  */
 
 import type { Consolidation, ReturnOutcome } from '../core/consolidate/types';
-import { parsePeriod, targetKey } from '../core/period';
+import { parsePeriod } from '../core/period';
+import { entryTarget } from '../core/template/entry-target';
 import { evaluateTarget } from '../core/plan/target';
 import type { Plan } from '../core/plan/types';
 import {
@@ -15,9 +17,11 @@ import {
   STATUS_WORDS,
   SUBMISSION_HEADERS,
   SUBMITTED_WORDS,
+  SUMMARY_KEY_COLUMNS,
   SUMMARY_LEADING_HEADERS,
   SUMMARY_SHEETS,
 } from '../xlsx/summary/labels';
+import { summaryColumnWidths } from '../xlsx/summary/sheet-summary';
 import { unitColumns, unitLabel } from '../xlsx/summary/units';
 import { cleanText } from '../xlsx/summary/cells';
 import { allLeadingValues } from '../xlsx/summary/leading';
@@ -33,19 +37,42 @@ export interface Table {
   headerRows: number[];
   /** 1-based title row (bold, larger), if any. */
   titleRow?: number;
+  /** Column widths in Excel's character units, as the CLI workbook sets them (else autofit). */
+  widths?: number[];
+  /** Leading columns repeated on every printed page (汇总: the key columns). */
+  keyColumns?: number;
+  /** Freeze the rows down to the last header row (default true). */
+  freeze?: boolean;
+  /** Number formats of whole data columns (1-based column → format), e.g. 完成率 as "0.0%". */
+  numberFormats?: Record<number, string>;
 }
 
+/** A native chart on the charts sheet, drawn from a helper table on the same sheet. */
 export interface ChartSpec {
   title: string;
-  /** Helper table position on the summary sheet (A1 of its header) and its rows. */
-  at: string;
-  rows: CellValue[][];
+  sheet: string;
+  /** The helper table the chart is drawn from (header row included), e.g. "A2:D12". */
+  source: string;
+  /** Top-left and bottom-right cells the chart covers: beside its table, over no data. */
+  from: string;
+  to: string;
 }
 
 export interface SummaryTables {
   sheets: { name: string; table: Table }[];
-  /** Charts placed on the summary sheet, each drawn from its helper table. */
   charts: ChartSpec[];
+}
+
+/** The sheet the charts are drawn on, next to 汇总; the CLI workbook's summary sheets stay as they are. */
+export const CHART_SHEET = '汇总图表';
+
+/** Columns of a chart's helper table (A…D) and of the chart beside it (F…M): never over data, and in view beside a docked pane. */
+const HELPER_COLS = 4;
+const CHART_FIRST_COL = HELPER_COLS + 2;
+const CHART_COLS = 8;
+/** Rows a chart needs: title, legend and axis, then room per category for its bars. */
+export function chartRows(categories: number, series: number): number {
+  return Math.max(12, 6 + Math.ceil(categories * (0.6 + 0.35 * series)));
 }
 
 export function buildSummaryTables(plan: Plan, c: Consolidation): SummaryTables {
@@ -71,6 +98,19 @@ export function buildSummaryTables(plan: Plan, c: Consolidation): SummaryTables 
     ]);
   });
 
+  // The CLI's column widths for its columns, so its print setup holds (found
+  // by header: the add-in follows whatever leading columns the labels list).
+  const headers = summary[2].map(String);
+  const cliWidths = summaryColumnWidths(SUMMARY_LEADING_HEADERS.length + 1);
+  const unitWidth = cliWidths[cliWidths.length - 1];
+  const widths = headers.map((h) => {
+    const i = (SUMMARY_LEADING_HEADERS as readonly string[]).indexOf(h);
+    return i >= 0 ? cliWidths[i] : unitWidth;
+  });
+  // 完成率 (core's completion, a fraction) reads as a percentage where the labels have the column.
+  const completionCol = headers.findIndex((h) => h.includes('完成率')) + 1;
+  const numberFormats: Record<number, string> = completionCol > 0 ? { [completionCol]: '0.0%' } : {};
+
   // 报送情况
   const submissions: CellValue[][] = [pad2([`报送情况（${plan.title}，${c.period}）`], SUBMISSION_HEADERS.length), [...SUBMISSION_HEADERS]];
   const listed = new Set<string>();
@@ -94,50 +134,78 @@ export function buildSummaryTables(plan: Plan, c: Consolidation): SummaryTables 
   // Grouped per unit, file and problem, as in the CLI workbook (src/xlsx/summary/finding-rows.ts).
   for (const row of findingRows(plan, c)) findings.push(row.map((v) => v ?? ''));
 
-  // Chart helper tables, to the right of the summary (one blank column between).
-  const helperCol = colName(width + 1);
-  const byCategory: CellValue[][] = [['类型', ATTAINMENT_WORDS.met, ATTAINMENT_WORDS.missed]];
+  // The charts sheet: each helper table in A:D, its chart beside it in F:O,
+  // tall enough for its categories; the next pair starts below the taller one.
+  const byCategory: CellValue[][] = [['类型', ATTAINMENT_WORDS.met, ATTAINMENT_WORDS.missed, ATTAINMENT_WORDS.unverified]];
   for (const cat of plan.categories) {
     const inds = c.indicators.filter((i) => i.category === cat.id);
     if (!inds.length) continue;
-    byCategory.push([
-      cat.name,
-      inds.filter((i) => i.city.attained === 'met').length,
-      inds.filter((i) => i.city.attained === 'missed').length,
-    ]);
+    const n = (a: string) => inds.filter((i) => i.city.attained === a).length;
+    byCategory.push([chartCategory(plan, cat.id), n('met'), n('missed'), n('unverified')]);
   }
+  // A district's own attainment, judged only where its entry sheet judges it
+  // (entryTarget): a district's share of a city total is not a miss.
   const p = parsePeriod(c.period);
-  const tk = p ? targetKey(p) : c.period;
-  const byDistrict: CellValue[][] = [['区县', ATTAINMENT_WORDS.met, ATTAINMENT_WORDS.missed]];
+  const byDistrict: CellValue[][] = [['区县', ATTAINMENT_WORDS.met, ATTAINMENT_WORDS.missed, '']];
   for (const u of units.filter((x) => x.kind === 'district')) {
     let met = 0;
     let missed = 0;
     for (const ind of c.indicators) {
       const v = ind.units[u.code];
       const def = plan.indicators.find((i) => i.code === ind.code);
-      if (typeof v !== 'number' || !def) continue;
-      const e = evaluateTarget(def.targets[tk], v);
+      if (typeof v !== 'number' || !def || !p) continue;
+      const et = entryTarget(def, p, u.code);
+      if (et.judgement !== 'full') continue;
+      const e = evaluateTarget(et.target, v);
       if (!e) continue;
       if (e.met) met++;
       else missed++;
     }
-    byDistrict.push([u.label, met, missed]);
+    byDistrict.push([u.label, met, missed, '']);
   }
+  const chartRowsOut: CellValue[][] = [];
+  const chartHeaders: number[] = [];
   const charts: ChartSpec[] = [];
-  if (byCategory.length > 1) charts.push({ title: '按类型达标情况', at: `${helperCol}3`, rows: byCategory });
-  if (byDistrict.length > 1) {
-    const row = 3 + byCategory.length + 2;
-    charts.push({ title: '按区县达标情况', at: `${helperCol}${row}`, rows: byDistrict });
-  }
+  const place = (title: string, table: CellValue[][], series: number) => {
+    if (table.length < 2) return;
+    const top = chartRowsOut.length + 1;
+    chartHeaders.push(top + 1);
+    chartRowsOut.push(padTo([title], HELPER_COLS));
+    table.forEach((r) => chartRowsOut.push(padTo(r.slice(0, HELPER_COLS), HELPER_COLS)));
+    const height = chartRows(table.length - 1, series);
+    while (chartRowsOut.length < top - 1 + height + 1) chartRowsOut.push(padTo([], HELPER_COLS));
+    charts.push({
+      title,
+      sheet: CHART_SHEET,
+      source: `A${top + 1}:${colName(series + 1)}${top + table.length}`,
+      from: `${colName(CHART_FIRST_COL)}${top}`,
+      to: `${colName(CHART_FIRST_COL + CHART_COLS - 1)}${top + height - 1}`,
+    });
+    chartRowsOut.push(padTo([], HELPER_COLS));
+  };
+  place('按类型达标情况', byCategory, 3);
+  place('各区县达标情况（按各区县填报表的目标）', byDistrict, 2);
 
   return {
     sheets: [
-      { name: sheetName, table: { rows: summary, headerRows: [3], titleRow: 1 } },
+      { name: sheetName, table: { rows: summary, headerRows: [3], titleRow: 1, widths, keyColumns: SUMMARY_KEY_COLUMNS, numberFormats } },
+      ...(charts.length ? [{ name: CHART_SHEET, table: { rows: chartRowsOut, headerRows: chartHeaders, widths: [24, 8, 8, 8], freeze: false } }] : []),
       { name: SUMMARY_SHEETS.submissions, table: { rows: submissions, headerRows: [2], titleRow: 1 } },
       { name: SUMMARY_SHEETS.findings, table: { rows: findings, headerRows: [1] } },
     ],
     charts,
   };
+}
+
+/** A category's label on the chart: "parent › own name" for a sub-category. */
+function chartCategory(plan: Plan, id: string): string {
+  const cat = plan.categories.find((x) => x.id === id);
+  const parent = cat?.parent ? plan.categories.find((x) => x.id === cat.parent) : undefined;
+  return cat ? (parent ? `${parent.name} › ${cat.name}` : cat.name) : id;
+}
+
+function padTo(row: CellValue[], width: number): CellValue[] {
+  return [...row, ...Array(Math.max(0, width - row.length)).fill('')];
 }
 
 function pad2(row: CellValue[], width: number): CellValue[] {

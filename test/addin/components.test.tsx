@@ -58,12 +58,12 @@ function sampleReturn(): ParsedReturn {
 type FakeHost = { caps: ExcelHost['caps'] } & { [K in Exclude<keyof ExcelHost, 'caps'>]: jest.MockedFunction<ExcelHost[K]> };
 
 function fakeHost(open: Partial<OpenWorkbook>): FakeHost {
-  const state: OpenWorkbook = { kind: 'return', ret: null, sheets: [], noFormatSheets: [], formats: new Map(), marks: {}, ...open };
+  const state: OpenWorkbook = { kind: 'return', ret: null, sheets: [], noFormatSheets: [], valueRows: new Map(), markColumn: null, markedRows: [], marks: {}, ...open };
   return {
     caps: ALL_CAPS,
     readOpen: jest.fn(async () => state),
-    highlight: jest.fn(async () => ({ marked: 3, skippedSheets: [] })),
-    clearMarks: jest.fn(async () => ({ restored: 3, skippedSheets: [] })),
+    highlight: jest.fn(async () => ({ marked: 3, unmarkable: 0, available: true })),
+    clearMarks: jest.fn(async () => ({ cleared: true, restored: 0, skippedSheets: [] })),
     select: jest.fn(async () => undefined),
     existingSheets: jest.fn(async () => []),
     writeSummary: jest.fn(async () => ({ syncs: 1, chart: true })),
@@ -89,7 +89,7 @@ describe('clerk mode', () => {
     expect(host.readOpen).toHaveBeenCalledTimes(2);
     expect(host.highlight).toHaveBeenCalledTimes(1);
     expect(host.highlight.mock.calls[0][1]).toEqual(findings);
-    expect(screen.getByTestId('note').textContent).toBe('已用底色标出 3 个单元格。');
+    expect(screen.getByTestId('note').textContent).toBe('已在“填报值”列用醒目底色标出 3 个单元格（红＝错误，橙＝警告，蓝＝提示）。');
     const items = screen.getAllByTestId('finding');
     expect(items).toHaveLength(findings.length);
     // The blank first indicator and the text "约100" are errors at their cells.
@@ -106,16 +106,16 @@ describe('clerk mode', () => {
     expect(host.select).toHaveBeenLastCalledWith(E, 'H6');
 
     fireEvent.click(screen.getByRole('button', { name: '清除标记' }));
-    await waitFor(() => expect(screen.getByTestId('note').textContent).toBe('已清除 3 个单元格的标记，恢复了原有格式。'));
+    await waitFor(() => expect(screen.getByTestId('note').textContent).toBe('已清除标记，单元格恢复为表格原有的颜色。'));
     expect(host.clearMarks).toHaveBeenCalledTimes(1);
   });
 
-  test('a protected sheet is named in a note; Excel errors become sentences', async () => {
+  test('a return without the mark rule says so; Excel errors become sentences', async () => {
     const host = fakeHost({ ret: sampleReturn() });
-    host.highlight.mockResolvedValueOnce({ marked: 0, skippedSheets: [E] });
+    host.highlight.mockResolvedValueOnce({ marked: 0, unmarkable: 3, available: false });
     render(<App host={host} lang="zh" />);
     fireEvent.click(await screen.findByRole('button', { name: '检查本表' }));
-    await waitFor(() => expect(screen.getByTestId('note').textContent).toBe(`工作表“${E}”受保护且不允许设置格式，未标出其中的单元格（问题仍列在下方）。`));
+    await waitFor(() => expect(screen.getByTestId('note').textContent).toBe('本表由较早版本的 PlanSheet 生成，没有标记规则，单元格上不能显示标记；请点击下方问题逐条定位。'));
 
     host.select.mockRejectedValueOnce(Object.assign(new Error('x'), { code: 'InvalidOperationInCellEditMode' }));
     fireEvent.click(within(screen.getAllByTestId('finding').find((el) => el.getAttribute('data-cell'))!).getAllByRole('button')[0]);
@@ -133,7 +133,7 @@ describe('clerk mode', () => {
     const host = fakeHost({});
     host.readOpen.mockRejectedValueOnce(Object.assign(new Error('busy'), { code: 'ActivityLimitReached' }));
     render(<App host={host} lang="zh" />);
-    expect((await screen.findByTestId('error')).textContent).toBe('Excel 正忙（可能正在计算或被其他操作占用），请稍后重试。');
+    expect((await screen.findByTestId('error')).textContent).toBe('Excel 暂时拒绝了请求（短时间内请求过多，或正在计算），请稍后重试。');
   });
 
   test('a fatal message replaces the pane (Excel too old)', () => {

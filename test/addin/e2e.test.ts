@@ -23,11 +23,16 @@ import { readReturn } from '../../src/xlsx/read';
 import { SUMMARY_HEADERS, SUMMARY_LEADING_HEADERS, SUMMARY_SHEETS } from '../../src/xlsx/summary/labels';
 import { writeTemplate } from '../../src/xlsx/write/template';
 import { indicatorsFor } from '../../src/xlsx/write/units';
-import { HIGHLIGHT } from '../../src/addin/office/marks';
+import { MARK_COLORS } from '../../src/xlsx/write/status';
+import { MARK_COLUMN, MARK_LEVEL } from '../../src/core/template/marks';
+import { buildSummaryTables, CHART_SHEET } from '../../src/addin/summaryTables';
+import { summaryPrint, widthPoints } from '../../src/addin/office/writeSummary';
+import { convertWithLibreOffice } from '../support/libreoffice';
+import { pdfFillColours } from '../support/pdf-colours';
 import ExcelJS from 'exceljs';
 import { writeSummaryWorkbook } from '../../src/xlsx/summary';
-import { groupFindings } from '../../src/core/consolidate/finding-groups';
 import { runPythonJson, PYTHON } from '../support/python';
+import { numToCol as colName } from '../../src/core/a1';
 
 const ROOT = path.resolve(__dirname, '../..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'addin');
@@ -37,9 +42,19 @@ const DUMP = path.join(__dirname, 'host/dump_workbook.py');
 const PLAN = builtinPlan(DEFAULT_PLAN_ID)!;
 const PERIOD = '2023';
 const E = SHEETS.entry;
+const PANE = { width: 350, height: 378 };
+const hexOf = (argb: string) => `#${argb.slice(2)}`;
+const MARK_FILL = { error: hexOf(MARK_COLORS.error.fill), warning: hexOf(MARK_COLORS.warning.fill), info: hexOf(MARK_COLORS.info.fill) } as const;
+
+/** The element lies wholly inside the pane's first screen (no scrolling). */
+async function inFirstScreen(page: Page, testId: string): Promise<boolean> {
+  const b = await page.getByTestId(testId).first().boundingBox();
+  return !!b && b.y >= 0 && b.y + b.height <= PANE.height && b.x + b.width <= PANE.width + 1;
+}
 
 interface StandinCell {
   value: string | number | boolean | null;
+  numberFormat?: string;
   formula?: string;
   fill?: string | null;
   font?: string | null;
@@ -47,6 +62,7 @@ interface StandinCell {
 }
 interface StandinSheet {
   name: string;
+  columnWidths?: Record<string, number>;
   pageLayout?: { orientation: string; paperSize: string; zoom: Record<string, number | undefined>; titleRows: string; titleColumns: string };
   visibility: string;
   protected: boolean;
@@ -111,14 +127,16 @@ function nodeRead(file: string): ParsedReturn {
   return r.ret;
 }
 
-async function openPane(model: StandinModel, opts: { lang?: string; apiVersion?: string } = {}): Promise<Page> {
+async function openPane(model: StandinModel, opts: { lang?: string; apiVersion?: string; blockOfficeJs?: boolean } = {}): Promise<Page> {
   const page = await browser.newPage();
-  await page.setViewportSize({ width: 380, height: 900 });
+  // Excel's default task pane on a 1366×768 screen.
+  await page.setViewportSize(PANE);
   const cfg = { model, displayLanguage: opts.lang ?? 'zh-CN', apiVersion: opts.apiVersion ?? '1.9' };
   // No network: office.js is answered by the stand-in, anything else not local is refused.
   await page.route('**/*', (route) => {
     const url = route.request().url();
     if (url.startsWith('https://appsforoffice.microsoft.com/')) {
+      if (opts.blockOfficeJs) return route.abort('blockedbyclient');
       return route.fulfill({ contentType: 'application/javascript', body: `window.__standin=${JSON.stringify(cfg)};\n${STANDIN}` });
     }
     if (url.startsWith(base)) return route.continue();
@@ -186,6 +204,63 @@ afterAll(async () => {
   await new Promise((r) => server?.close(r));
 });
 
+/** The cell grid Excel shows beside a docked pane on a 1366×768 screen, at 100 %: about 15 × 24 default cells. */
+const EXCEL_GRID = { width: 1000, height: 480 };
+const CELL = { w: 64, h: 20 };
+
+/**
+ * A sketch of a sheet as Excel lays it out: default-sized cells with their
+ * values, and each chart as a box over the cells it was placed on (the
+ * stand-in records placement, it cannot draw Excel's chart).
+ */
+function sheetView(sheet: StandinSheet, charts: { title: string; from: string; to: string }[]): string {
+  const at = (a1: string) => {
+    const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
+    let col = 0;
+    for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+    return { col, row: Number(m[2]) };
+  };
+  const esc = (v: unknown) => String(v ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  // Column lefts from the widths the pane set (points → px), default 64 px elsewhere.
+  const left = (col: number) => {
+    let x = 0;
+    for (let c = 1; c < col; c++) {
+      const pt = sheet.columnWidths?.[String.fromCharCode(64 + c)];
+      x += pt ? Math.round(pt / 0.75) : CELL.w;
+    }
+    return x;
+  };
+  const cells = Object.entries(sheet.cells)
+    .filter(([, c]) => c.value !== null && c.value !== '')
+    .map(([k, c]) => {
+      const p = at(k);
+      return `<div class="cell" style="left:${left(p.col)}px;top:${(p.row - 1) * CELL.h}px">${esc(c.value)}</div>`;
+    });
+  const boxes = charts.map((c) => {
+    const a = at(c.from);
+    const b = at(c.to);
+    return `<div class="chart" style="left:${left(a.col)}px;top:${(a.row - 1) * CELL.h}px;width:${left(b.col + 1) - left(a.col)}px;height:${(b.row - a.row + 1) * CELL.h}px">${esc(c.title)}<br>（Excel 原生条形图）</div>`;
+  });
+  return `<!doctype html><meta charset="utf-8"><style>
+    body{margin:0;font:11px "Noto Sans CJK SC",sans-serif;background:
+      repeating-linear-gradient(90deg,#e1e1e1 0 1px,transparent 1px ${CELL.w}px),repeating-linear-gradient(#e1e1e1 0 1px,#fff 1px ${CELL.h}px)}
+    .cell{position:absolute;height:${CELL.h}px;line-height:${CELL.h}px;padding:0 3px;white-space:nowrap}
+    .chart{position:absolute;box-sizing:border-box;border:1px solid #8a8a8a;background:#fff;padding:6px;text-align:center;font-size:13px;box-shadow:0 1px 4px #0003}
+  </style>${cells.join('')}${boxes.join('')}`;
+}
+
+/** The worst severity of the findings on each entry-sheet value cell: what the marks show. */
+function worstByCell(findings: Finding[]): Map<string, Finding['severity']> {
+  const rank = { error: 3, warning: 2, info: 1 } as const;
+  const worst = new Map<string, Finding['severity']>();
+  for (const f of findings) {
+    if (!f.cell || f.sheet !== E || !/^F\d+$/.test(f.cell)) continue;
+    const cur = worst.get(f.cell);
+    if (!cur || rank[f.severity] > rank[cur]) worst.set(f.cell, f.severity);
+  }
+  return worst;
+}
+
 /** The findings the Node path (file reader + engine) gives for the same file. */
 function expectedFindings(file: string): { findings: Finding[]; ret: ParsedReturn } {
   const ret = nodeRead(file);
@@ -204,7 +279,8 @@ describe('clerk mode: checking a return', () => {
     await expect(page.getByTestId('plan').textContent()).resolves.toBe(PLAN.title);
     const p = progress(PLAN, ret, findings);
     await expect(page.getByTestId('progress').textContent()).resolves.toBe(`已填 ${p.filled}/${p.total} · 达标 ${p.met} · 问题 ${p.problems}`);
-    await page.screenshot({ path: path.join(ARTIFACTS, 'clerk-open.png'), fullPage: true });
+    expect(await inFirstScreen(page, 'progress')).toBe(true);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'clerk-open-350x378.png') });
 
     await page.getByRole('button', { name: '检查本表' }).click();
     await page.getByTestId('findings').waitFor();
@@ -227,19 +303,25 @@ describe('clerk mode: checking a return', () => {
     const groups = await page.$$eval('section[data-severity]', (els) => els.map((e) => e.getAttribute('data-severity')));
     expect(groups[0]).toBe('error');
 
-    // The generator protects the entry sheet; whether formatting is allowed decides marking.
-    const entry = model.sheets.find((s) => s.name === E)!;
-    const cells = await excel<Record<string, StandinCell>>(page, `window.__excel.model.sheets.find(s => s.name === ${JSON.stringify(E)}).cells`);
+    // Marks: the template's mark rule shows each finding's worst severity on
+    // the protected entry sheet (only its hidden, unlocked mark column is written).
     const runs = await excel<{ syncs: number }[]>(page, 'window.__excel.runs');
-    // inspect (≤2) at load, then check: read (≤2) + highlight (1).
+    // inspect (≤2) at load, then check: read (≤2) + marks (1).
     expect(runs.map((r) => r.syncs)).toEqual([2, 2, 1]);
-    if (entry.protected && !entry.allowFormatCells) {
-      await expect(page.getByTestId('note').first().textContent()).resolves.toContain(`工作表“${E}”受保护且不允许设置格式`);
-      for (const f of cellFindings) expect(cells[f.cell!].fill ?? null).toBe(entry.cells[f.cell!]?.fill ?? null);
-    } else {
-      for (const f of cellFindings) expect(Object.values(HIGHLIGHT).map((h) => h.fill)).toContain(cells[f.cell!].fill);
+    const worst = worstByCell(findings);
+    expect(worst.size).toBeGreaterThan(5);
+    for (const [cell, sev] of worst) {
+      expect([cell, await excel(page, `window.__excel.displayed(${JSON.stringify(E)}, ${JSON.stringify(cell)})`)]).toEqual([cell, { fill: MARK_FILL[sev], font: expect.any(String), by: 'mark' }]);
     }
-    await page.screenshot({ path: path.join(ARTIFACTS, 'clerk-checked.png'), fullPage: true });
+    // The cells' own formats are untouched.
+    const cells = await excel<Record<string, StandinCell>>(page, `window.__excel.model.sheets.find(s => s.name === ${JSON.stringify(E)}).cells`);
+    for (const cell of worst.keys()) expect(cells[cell].fill ?? null).toBe(model.sheets.find((x) => x.name === E)!.cells[cell]?.fill ?? null);
+    await expect(page.getByTestId('note').first().textContent()).resolves.toBe(`已在“填报值”列用醒目底色标出 ${worst.size} 个单元格（红＝错误，橙＝警告，蓝＝提示）。`);
+    // At Excel's default pane size the progress line and the first finding are on the first screen.
+    expect(await inFirstScreen(page, 'progress')).toBe(true);
+    expect(await inFirstScreen(page, 'finding')).toBe(true);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'clerk-checked-350x378.png') });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'clerk-checked-full.png'), fullPage: true });
 
     // Clicking a finding activates its sheet and selects its cell.
     const target = cellFindings[cellFindings.length - 1];
@@ -254,43 +336,60 @@ describe('clerk mode: checking a return', () => {
     await page.close();
   });
 
-  test('on an unprotected return, marks are coloured by severity and cleared back exactly', async () => {
-    const file = await makeReturn('320581', 1, [{ op: 'unprotect', sheet: E }]);
+  test('on an unprotected return, marks are coloured by severity, render in LibreOffice, and clear back exactly', async () => {
+    const countCode = indicatorsFor(PLAN, '320581').find((i) => i.kind === 'count')!.code;
+    const file = await makeReturn('320581', 1, [{ op: 'unprotect', sheet: E }, { op: 'set', name: valueName(countCode), value: 14.4 }]);
     const model = dump(file);
     const { findings } = expectedFindings(file);
     const page = await openPane(model);
     await page.getByRole('button', { name: '检查本表' }).click();
     await page.getByTestId('findings').waitFor();
-    const before = model.sheets.find((s) => s.name === E)!.cells;
-    const after = await excel<Record<string, StandinCell>>(page, `window.__excel.model.sheets.find(s => s.name === ${JSON.stringify(E)}).cells`);
-    const worst = new Map<string, string>();
-    const rank = { error: 3, warning: 2, info: 1 } as const;
-    for (const f of findings) {
-      if (!f.cell || f.sheet !== E) continue;
-      const cur = worst.get(f.cell);
-      if (!cur || rank[f.severity] > rank[cur as keyof typeof rank]) worst.set(f.cell, f.severity);
-    }
+    const worst = worstByCell(findings);
     expect(worst.size).toBeGreaterThan(5);
     // The removed protection is noticed by both readers.
     const listed = await page.$$eval('[data-testid="finding"]', (els) => els.map((e) => (e as HTMLElement).innerText));
     expect(findings.some((f) => f.rule === 'reader.protection-removed')).toBe(true);
     expect(listed.length).toBe(findings.length);
     for (const f of findings) expect(listed.some((t) => t.includes(f.message))).toBe(true);
-    for (const [cell, sev] of worst) expect(after[cell].fill).toBe(HIGHLIGHT[sev as keyof typeof HIGHLIGHT].fill);
-    await expect(page.getByTestId('note').first().textContent()).resolves.toBe(`已用底色标出 ${worst.size} 个单元格。`);
-    await page.screenshot({ path: path.join(ARTIFACTS, 'clerk-marked.png'), fullPage: true });
+    const shown = (cell: string) => excel<{ fill: string | null; by: string }>(page, `window.__excel.displayed(${JSON.stringify(E)}, ${JSON.stringify(cell)})`);
+    for (const [cell, sev] of worst) expect([cell, (await shown(cell)).fill]).toEqual([cell, MARK_FILL[sev]]);
+    // A count typed as 14.4 is quoted as the cell shows it.
+    const frac = findings.find((f) => f.code === countCode)!;
+    expect(frac.message).toContain('14.4 不是整数（单元格按整数格式显示为 14）');
+    expect(listed.some((t) => t.includes('单元格按整数格式显示为 14'))).toBe(true);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'clerk-marked-350x378.png') });
+
+    // The same marks in the file, rendered by LibreOffice (same precedence as Excel).
+    const entryCells = await excel<Record<string, StandinCell>>(page, `window.__excel.model.sheets.find(s => s.name === ${JSON.stringify(E)}).cells`);
+    const isMark = (k: string) => new RegExp(`^${MARK_COLUMN}\\d+$`).test(k);
+    const marks = Object.entries(entryCells).filter(([k, c]) => isMark(k) && typeof c.value === 'number');
+    expect(marks.map(([k, c]) => [Number(k.slice(1)), c.value]).sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual(
+      [...worst].map(([cell, sev]) => [Number(cell.slice(1)), MARK_LEVEL[sev]]).sort((a, b) => a[0] - b[0]),
+    );
+    const markedFile = path.join(tmp, 'marked-by-pane.xlsx');
+    runPythonJson(FILL, [], { input: JSON.stringify({ src: file, dst: markedFile, ops: marks.map(([k, c]) => ({ op: 'set', cell: `${E}!${k}`, value: c.value })) }) });
+    const pdfDir = path.join(tmp, 'marked-pdf');
+    await convertWithLibreOffice([file, markedFile], 'pdf', pdfDir);
+    const rendered = pdfFillColours(path.join(pdfDir, 'marked-by-pane.pdf'));
+    const plain = pdfFillColours(path.join(pdfDir, `${path.basename(file, '.xlsx')}.pdf`));
+    // (The error colour is also the legend swatch on 填报说明: count beyond it.)
+    for (const sev of new Set(worst.values())) expect((rendered.get(MARK_FILL[sev]) ?? 0) - (plain.get(MARK_FILL[sev]) ?? 0)).toBeGreaterThan(0);
+    fs.copyFileSync(path.join(pdfDir, 'marked-by-pane.pdf'), path.join(ARTIFACTS, 'marked-return-libreoffice.pdf'));
+    try {
+      execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '2', '-l', '2', path.join(pdfDir, 'marked-by-pane.pdf'), path.join(ARTIFACTS, 'marked-return-libreoffice')]);
+    } catch {
+      /* pdftoppm (poppler-utils) is only for looking at it; the PDF check above is the proof */
+    }
 
     await page.getByRole('button', { name: '清除标记' }).click();
-    const clearedNote = `已清除 ${worst.size} 个单元格的标记，恢复了原有格式。`;
+    const clearedNote = '已清除标记，单元格恢复为表格原有的颜色。';
     expect(await poll(() => page.getByTestId('note').first().textContent(), (v) => v === clearedNote)).toBe(clearedNote);
-    const cleared = await excel<Record<string, StandinCell>>(page, `window.__excel.model.sheets.find(s => s.name === ${JSON.stringify(E)}).cells`);
-    for (const cell of worst.keys()) {
-      expect(cleared[cell].fill ?? null).toBe(before[cell]?.fill ?? null);
-      expect(cleared[cell].font ?? '#000000').toBe(before[cell]?.font ?? '#000000');
-    }
+    for (const cell of worst.keys()) expect([cell, (await shown(cell)).by]).toEqual([cell, 'status']);
+    const entryAfter = await excel<Record<string, StandinCell>>(page, `window.__excel.model.sheets.find(s => s.name === ${JSON.stringify(E)}).cells`);
+    expect(Object.entries(entryAfter).filter(([k, c]) => isMark(k) && c.value !== null)).toEqual([]);
     await expect(excel(page, 'Object.keys(window.__excel.settings)')).resolves.toEqual([]);
     await page.close();
-  });
+  }, 120_000);
 
   test('a deleted sheet is a finding, and edit mode a sentence', async () => {
     const model = dump(await makeReturn('320583', 4));
@@ -308,7 +407,7 @@ describe('clerk mode: checking a return', () => {
     await page.getByRole('button', { name: '检查本表' }).click();
     await page.getByTestId('error').waitFor();
     await expect(page.getByTestId('error').textContent()).resolves.toBe('Excel 正处于单元格编辑状态。请先按 Enter 或 Esc 结束编辑，再重试。');
-    await page.screenshot({ path: path.join(ARTIFACTS, 'clerk-edit-mode.png'), fullPage: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'clerk-edit-mode-350x378.png') });
     await page.close();
   });
 
@@ -322,6 +421,16 @@ describe('clerk mode: checking a return', () => {
     await expect(old.getByTestId('error').textContent()).resolves.toMatch(/Excel 版本过旧.*ExcelApi 1\.4/);
     await old.screenshot({ path: path.join(ARTIFACTS, 'excel-too-old.png') });
     await old.close();
+  });
+
+  test('office.js that cannot load (a network blocking the CDN) is said as such, not "not in Excel"', async () => {
+    const page = await openPane(dump(await makeReturn('320585', 2)), { blockOfficeJs: true });
+    const text = await page.getByTestId('error').textContent();
+    // Excel's language is unknown without Office.js: Chinese first, then English.
+    expect(text).toMatch(/^无法加载 Office\.js（https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js）.*OFFICE_JS=local.*\s+Office\.js could not be loaded/s);
+    expect(text).not.toMatch(/未在 Excel 中运行/);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'office-js-blocked-350x378.png') });
+    await page.close();
   });
 });
 
@@ -352,16 +461,19 @@ describe('city mode: consolidating returns', () => {
     };
     const page = await openPane(city);
     await page.getByRole('button', { name: '汇总报表' }).waitFor();
-    await page.screenshot({ path: path.join(ARTIFACTS, 'city-open.png'), fullPage: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'city-open-350x378.png') });
     await page.getByTestId('file-input').setInputFiles([...files, junk]);
-    await expect(page.getByTestId('picked').textContent()).resolves.toMatch(/^已选 4 个文件：/);
+    await expect(page.getByTestId('picked').textContent()).resolves.toMatch(/^已选 4 个文件/);
     await page.getByRole('button', { name: '汇总报表' }).click();
     await page.getByTestId('done').first().waitFor({ timeout: 60_000 });
     await expect(page.getByTestId('done').first().textContent()).resolves.toContain('已汇总 4 份报表');
     // The file that is no return is listed with its reason.
     await expect(page.getByTestId('skipped').textContent()).resolves.toContain('说明.xlsx');
     await expect(page.getByTestId('skipped').textContent()).resolves.toContain(junkMessage());
-    await page.screenshot({ path: path.join(ARTIFACTS, 'city-done.png'), fullPage: true });
+    // At Excel's default pane size the result is on the first screen.
+    expect(await inFirstScreen(page, 'done')).toBe(true);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'city-done-350x378.png') });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'city-done-full.png'), fullPage: true });
 
     // The Node path over the same returns gives the same figures.
     const rets = [...files, copiedFrom].map(nodeRead);
@@ -370,16 +482,20 @@ describe('city mode: consolidating returns', () => {
     const unreadable = { file: '说明.xlsx', message: junkRead.ok ? '' : junkRead.message };
     const expected = consolidate(PLAN, PERIOD, [...rets, unreadable], { lang: 'zh' });
     const sheets = await excel<StandinSheet[]>(page, 'window.__excel.model.sheets');
-    expect(sheets.map((s) => s.name)).toEqual(['Sheet1', `${E} (2)`, SUMMARY_SHEETS.summary, SUMMARY_SHEETS.submissions, SUMMARY_SHEETS.findings]);
+    expect(sheets.map((s) => s.name)).toEqual(['Sheet1', `${E} (2)`, SUMMARY_SHEETS.summary, CHART_SHEET, SUMMARY_SHEETS.submissions, SUMMARY_SHEETS.findings]);
+    const tables = buildSummaryTables(PLAN, expected);
+    const summaryTable = tables.sheets[0].table;
     const summary = sheets.find((s) => s.name === SUMMARY_SHEETS.summary)!;
     const row3 = Object.entries(summary.cells)
       .filter(([k]) => /^[A-Z]+3$/.test(k))
       .map(([k, c]) => [k.replace('3', ''), c.value] as const);
     const col = (h: string) => row3.find(([, v]) => v === h)![0];
     const cityCol = col(SUMMARY_HEADERS.city);
-    // The key columns first, as in the CLI workbook; the units after them.
-    expect(SUMMARY_LEADING_HEADERS.map((h) => col(h))).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L']);
-    expect(col('张家港')).toBe('M');
+    // The CLI workbook's columns in its order, the units after them; its column widths, applied (points).
+    expect(summaryTable.rows[2].slice(0, SUMMARY_LEADING_HEADERS.length)).toEqual([...SUMMARY_LEADING_HEADERS]);
+    expect(SUMMARY_LEADING_HEADERS.map((h) => col(h))).toEqual(SUMMARY_LEADING_HEADERS.map((_, j) => colName(j + 1)));
+    expect(col('张家港')).toBe(colName(SUMMARY_LEADING_HEADERS.length + 1));
+    summaryTable.widths!.forEach((w, j) => expect(summary.columnWidths![colName(j + 1)]).toBe(widthPoints(w)));
     expect(expected.indicators.length).toBeGreaterThan(50);
     let compared = 0;
     expected.indicators.forEach((ind, i) => {
@@ -393,6 +509,17 @@ describe('city mode: consolidating returns', () => {
       }
     });
     expect(compared).toBeGreaterThan(10);
+    // Every cell of 汇总 is what the add-in's tables hold for the Node consolidation
+    // (完成率 and the ranking too, where the labels list them: core's completion / ranking).
+    summaryTable.rows.slice(3).forEach((row, i) =>
+      row.forEach((v, j) => {
+        const got = summary.cells[`${colName(j + 1)}${4 + i}`]?.value ?? null;
+        if (typeof v === 'number') expect(got).toBeCloseTo(v, 9);
+        else expect([`${colName(j + 1)}${4 + i}`, got]).toEqual([`${colName(j + 1)}${4 + i}`, v === '' ? null : v]);
+      }),
+    );
+    const rate = summaryTable.rows[2].indexOf('完成率');
+    if (rate >= 0) expect(summary.cells[`${colName(rate + 1)}4`]?.numberFormat).toBe('0.0%');
     const zjg = col('张家港');
     const ind0 = expected.indicators.find((i) => typeof i.units['320582'] === 'number')!;
     expect(summary.cells[`${zjg}${4 + expected.indicators.indexOf(ind0)}`].value).toBe(ind0.units['320582']);
@@ -401,30 +528,48 @@ describe('city mode: consolidating returns', () => {
     const subText = Object.values(sub.cells).map((c) => c.value);
     for (const name of ['张家港市', '常熟市', '太仓市', '昆山市']) expect(subText).toContain(name);
     const fnd = sheets.find((s) => s.name === SUMMARY_SHEETS.findings)!;
-    expect(Object.keys(fnd.cells).filter((k) => /^H\d+$/.test(k)).length).toBe(groupFindings(expected.findings).length + 1);
-    // Native charts drawn from the helper tables.
-    const charts = await excel<{ type: string; title: string; sheet: string }[]>(page, 'window.__excel.charts');
-    expect(charts.map((c) => [c.type, c.title, c.sheet])).toEqual([
-      ['BarClustered', '按类型达标情况', SUMMARY_SHEETS.summary],
-      ['BarClustered', '按区县达标情况', SUMMARY_SHEETS.summary],
-    ]);
+    const findingRows = tables.sheets.find((x) => x.name === SUMMARY_SHEETS.findings)!.table.rows;
+    expect(findingRows.length).toBeGreaterThan(expected.indicators.length > 0 ? 1 : 0);
+    expect(Object.keys(fnd.cells).filter((k) => /^A\d+$/.test(k)).length).toBe(findingRows.length);
+    // Native charts, each beside the helper table it is drawn from, from the top of the charts sheet.
+    const charts = await excel<{ type: string; title: string; sheet: string; source: string; position: string }[]>(page, 'window.__excel.charts');
+    expect(charts.map((c) => [c.type, c.title, c.sheet, c.source, c.position])).toEqual(
+      tables.charts.map((c) => ['BarClustered', c.title, CHART_SHEET, `${CHART_SHEET}!${c.source}`, `${c.from}:${c.to}`]),
+    );
+    expect(tables.charts[0].from).toBe('F1');
+    const chartSheet = sheets.find((s) => s.name === CHART_SHEET)!;
+    // No value under any chart (helper tables are in A:D, charts from F).
+    for (const k of Object.keys(chartSheet.cells)) if (chartSheet.cells[k].value !== null) expect(k).toMatch(/^[A-D]\d+$/);
+    // What the user sees on opening 汇总图表 in Excel (1366×768 screen, pane docked):
+    // the sheet's cells at Excel's default sizes with the charts where they are placed.
+    const view = await browser.newPage();
+    await view.setViewportSize(EXCEL_GRID);
+    await view.setContent(sheetView(chartSheet, tables.charts));
+    const firstChart = await view.locator('.chart').first().boundingBox();
+    expect(firstChart!.x + firstChart!.width).toBeLessThanOrEqual(EXCEL_GRID.width);
+    expect(firstChart!.y).toBeLessThan(EXCEL_GRID.height / 4);
+    await view.screenshot({ path: path.join(ARTIFACTS, 'city-charts-sheet-view.png') });
+    await view.close();
     const runs = await excel<{ syncs: number }[]>(page, 'window.__excel.runs');
-    // inspect (1), copied sheets (2), existing sheets (1), write (≤3).
+    // inspect (1), copied sheets (list, probe, read), existing sheets (1), write (≤3).
+    expect(runs.map((r) => r.syncs)).toEqual([1, 3, 1, runs[runs.length - 1].syncs]);
     expect(runs[runs.length - 1].syncs).toBeLessThanOrEqual(3);
     // 汇总 is set up for print as the CLI's summary workbook of the same returns.
     const cliBook = new ExcelJS.Workbook();
     await cliBook.xlsx.load(Buffer.from(await writeSummaryWorkbook(PLAN, expected)) as never);
     const cliSetup = cliBook.getWorksheet(SUMMARY_SHEETS.summary)!.pageSetup;
     expect(cliSetup.fitToWidth).toBeGreaterThan(1); // the Suzhou units need more than one page across
+    const print = summaryPrint(summaryTable);
+    expect(print.pagesWide).toBe(cliSetup.fitToWidth);
     expect(summary.pageLayout).toEqual({
       orientation: 'Landscape',
       paperSize: 'A3',
       zoom: { horizontalFitToPages: cliSetup.fitToWidth, verticalFitToPages: 0, scale: undefined },
       titleRows: '$1:$3',
-      titleColumns: '$A:$I',
+      titleColumns: print.titleColumns,
     });
     expect(cliSetup.printTitlesRow!.replace(/\$/g, '')).toBe('1:3');
-    expect(cliSetup.printTitlesColumn!.replace(/\$/g, '')).toBe('A:I');
+    expect(cliSetup.printTitlesColumn!.replace(/\$/g, '')).toBe(print.titleColumns.replace(/\$/g, ''));
     for (const other of [SUMMARY_SHEETS.submissions, SUMMARY_SHEETS.findings]) expect(sheets.find((s) => s.name === other)!.pageLayout).toBeUndefined();
 
     // Again: the sheets exist now, so the pane asks first.
@@ -433,14 +578,14 @@ describe('city mode: consolidating returns', () => {
     await dialog.waitFor();
     await page.waitForTimeout(400); // let the dialog finish fading in for the screenshot
     await expect(dialog.textContent()).resolves.toContain('替换已有工作表？');
-    await page.screenshot({ path: path.join(ARTIFACTS, 'city-replace-dialog.png'), fullPage: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'city-replace-dialog-350x378.png') });
     await dialog.getByRole('button', { name: '取消' }).click();
     expect(await poll(() => page.getByTestId('done').first().textContent(), (v) => v === '已取消，未改动工作簿。')).toBe('已取消，未改动工作簿。');
     await page.getByRole('button', { name: '汇总报表' }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: '替换' }).click();
     expect(await poll(() => page.getByTestId('done').first().textContent(), (v) => !!v && v.includes('已汇总'))).toContain('已汇总 4 份报表');
     const again = await excel<StandinSheet[]>(page, 'window.__excel.model.sheets');
-    expect(again.map((s) => s.name)).toEqual(['Sheet1', `${E} (2)`, SUMMARY_SHEETS.summary, SUMMARY_SHEETS.submissions, SUMMARY_SHEETS.findings]);
+    expect(again.map((s) => s.name)).toEqual(['Sheet1', `${E} (2)`, SUMMARY_SHEETS.summary, CHART_SHEET, SUMMARY_SHEETS.submissions, SUMMARY_SHEETS.findings]);
     expect(again.find((s) => s.name === SUMMARY_SHEETS.summary)!.cells[`${cityCol}3`].value).toBe(SUMMARY_HEADERS.city);
     expect((page as unknown as { __errors: string[] }).__errors).toEqual([]);
     await page.close();

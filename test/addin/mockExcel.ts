@@ -41,6 +41,8 @@ export interface MockSheet {
   allowFormatCells: boolean;
   visibility: 'Visible' | 'Hidden' | 'VeryHidden';
   pageLayout?: MockPageLayout;
+  /** Column letter → width in points, as set through format.columnWidth. */
+  columnWidths?: Record<string, number>;
 }
 
 const ERR = ['Error, property was not loaded', 'Error, context.sync() was not called'];
@@ -61,6 +63,8 @@ function colName(n: number): string {
   return s;
 }
 function parseRange(a: string): { r1: number; c1: number; r2: number; c2: number } {
+  // A whole column "F:F" is modelled as its first row (only formats are set on it).
+  if (/^\$?[A-Z]+:\$?[A-Z]+$/.test(a)) a = a.replace(/\$/g, '').split(':').map((c) => `${c}1`).join(':');
   const [p, q] = a.replace(/\$/g, '').split(':');
   const m1 = /^([A-Z]+)(\d+)$/.exec(p)!;
   const m2 = /^([A-Z]+)(\d+)$/.exec(q ?? p)!;
@@ -81,13 +85,14 @@ interface Tracked {
   sheet: string;
   box: ReturnType<typeof parseRange>;
   initial: { values: string; fill: string | undefined; font: string | undefined; bold: unknown };
+  widthDone?: boolean;
 }
 
 export class MockBook {
   sheets: MockSheet[] = [];
   names: { name: string; value: string }[] = [];
   settings = new Map<string, string>();
-  charts: { sheet: string; type: string; source: string; title?: string }[] = [];
+  charts: { sheet: string; type: string; source: string; title?: string; position?: string }[] = [];
   selected: { sheet: string; cell: string } | null = null;
   active: string | null = null;
   deleted: string[] = [];
@@ -178,6 +183,12 @@ export class MockBook {
     if (typeof fill === 'string' && !isErr(fill) && fill !== t.initial.fill) {
       each((cell) => (get(cell).fill = fill));
       t.initial.fill = fill;
+    }
+    // Column widths (points) set through a whole-column range "F:F".
+    const cw = (m.format as { columnWidth?: unknown }).columnWidth;
+    if (typeof cw === 'number' && !t.widthDone) {
+      sheet.columnWidths = { ...sheet.columnWidths, [colName(t.box.c1)]: cw };
+      t.widthDone = true;
     }
     const font = m.format.font.color;
     if (typeof font === 'string' && !isErr(font) && font !== t.initial.font) {
@@ -271,7 +282,7 @@ export class MockBook {
         }),
       charts: {
         add: (type: string, source: OfficeMockObject) => {
-          const chart = { sheet: s.name, type, source: String(source.__address), title: undefined as string | undefined };
+          const chart = { sheet: s.name, type, source: String(source.__address), title: undefined as string | undefined, position: undefined as string | undefined };
           book.charts.push(chart);
           return {
             title: {
@@ -279,7 +290,7 @@ export class MockBook {
                 chart.title = v;
               },
             },
-            setPosition: () => undefined,
+            setPosition: (from: string, to: string) => void (chart.position = `${from}:${to}`),
           };
         },
       },
@@ -372,6 +383,15 @@ export class MockBook {
         autofitColumns: () => undefined,
       },
       select: () => book.pending.push(() => (book.selected = { sheet: sheetName, cell: address })),
+      // Range.clear('Contents'): values go, formats stay.
+      clear: (applyTo: string) =>
+        book.pending.push(() => {
+          if (applyTo !== 'Contents') throw new Error(`mock: clear(${applyTo}) not modelled`);
+          for (let r = box.r1; r <= box.r2; r++) for (let c = box.c1; c <= box.c2; c++) {
+            const cell = s.cells.get(`${colName(c)}${r}`);
+            if (cell) cell.value = null;
+          }
+        }),
       getRow: (i: number) => book.rangeMock(sheetName, `${colName(box.c1)}${box.r1 + i}:${colName(box.c2)}${box.r1 + i}`),
     };
     if (withNull) data.isNullObject = false;

@@ -153,7 +153,7 @@ describe('value.* rules', () => {
     expect(rulesOf(validateReturn(PLAN, ret('320582', { 'T-AMT': -5 })))).toEqual(['error:value.out-of-range:T-AMT']);
     const frac = validateReturn(PLAN, ret('320582', { 'T-SUM': 2.5 }));
     expect(rulesOf(frac)).toEqual(['error:value.out-of-range:T-SUM']);
-    expect(frac[0].message).toBe('2.5 不是整数，本指标是计数（家）');
+    expect(frac[0].message).toBe('2.5 不是整数（单元格按整数格式显示为 3），本指标是计数（家）');
     // Fractions of 万个 are fine; a plain "number" may be negative.
     expect(validateReturn(PLAN, ret('320582', { 'T-CUM': 0.85 }))).toEqual([]);
     expect(only(validateReturn(PLAN, ret('SZ-DSJ', { 'T-BIND': -1 })), 'value.out-of-range')).toEqual([]);

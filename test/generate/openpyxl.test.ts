@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { builtinPlan, builtinPlanIds } from '../../src/core/plan/builtin';
+import { MARK_COLUMN } from '../../src/core/template/marks';
 import { planHash } from '../../src/core/plan/load';
 import { formatTarget } from '../../src/core/plan/target';
 import type { Plan, ReportingUnit } from '../../src/core/plan/types';
@@ -152,9 +153,11 @@ function checkWorkbook(r: Report, plan: Plan, period: Period, unit: ReportingUni
   });
   expect(entry[`${C.code}${lastRow + 1}`]).toBeUndefined();
 
-  // Only the value and remark cells are unlocked on the entry sheet.
+  // Only the value and remark cells are unlocked on the entry sheet, and the
+  // add-in's hidden mark column (its cells, where the sheet has them).
   const expectedUnlocked = inds.flatMap((_, i) => [`${C.value}${rowOf(i)}`, `${C.remark}${rowOf(i)}`]);
-  expect([...r.unlocked[SHEETS.entry]].sort()).toEqual(expectedUnlocked.sort());
+  const isMark = (c: string) => new RegExp(`^${MARK_COLUMN}\\d+$`).test(c);
+  expect([...r.unlocked[SHEETS.entry]].filter((c) => !isMark(c)).sort()).toEqual(expectedUnlocked.sort());
 
   // Defined names: value and remark cells, reporter cells.
   inds.forEach((ind, i) => {
@@ -212,9 +215,14 @@ function checkWorkbook(r: Report, plan: Plan, period: Period, unit: ReportingUni
   const valueCells = new Set(inds.map((_, i) => `${C.value}${rowOf(i)}`));
   for (const d of dvs) for (const c of d.cells) expect(valueCells.has(c)).toBe(true);
 
-  // Conditional formats: one expression rule per status word over value+status.
-  const cfs = r.conditional[SHEETS.entry];
+  // Conditional formats: the add-in's three mark rules over the value column
+  // first (test/generate/marks.test.ts), then one rule per status word over value+status.
+  const all = r.conditional[SHEETS.entry];
+  const marks = all.filter((c) => new RegExp(`^\\$${MARK_COLUMN}\\d+=\\d$`).test(c.formula[0]));
+  expect(marks.map((c) => [c.sqref.replace(/^(\w+):\1$/, '$1'), c.priority])).toEqual([1, 2, 3].map((p) => [`${C.value}${ENTRY_FIRST_DATA_ROW}:${C.value}${lastRow}`.replace(/^(\w+):\1$/, '$1'), p]));
+  const cfs = all.filter((c) => !marks.includes(c));
   expect(cfs).toHaveLength(Object.keys(STATUS).length);
+  expect(Math.min(...cfs.map((c) => c.priority))).toBe(4);
   for (const cf of cfs) {
     expect(cf.sqref).toBe(`${C.value}${ENTRY_FIRST_DATA_ROW}:${C.status}${lastRow}`);
     expect(cf.type).toBe('expression');

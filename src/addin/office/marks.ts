@@ -1,5 +1,8 @@
 /**
- * The highlight store. Before the pane colours a cell it records the cell's
+ * Legacy: the highlight store of earlier versions, which painted cells (a
+ * painted fill never showed under the entry sheet's conditional formats; marks
+ * are now drawn by the template's own rule, see highlight.ts). Kept so that
+ * cells painted then are put back. Before the pane coloured a cell it records the cell's
  * original fill and font colour; "清除标记" puts them back exactly. The store
  * lives in the workbook's own settings (Excel.SettingCollection, saved with
  * the file), so marks can still be cleared after the pane is closed or the
@@ -39,10 +42,3 @@ export function parseMarks(value: unknown): MarkStore {
 export function serializeMarks(store: MarkStore): string {
   return JSON.stringify({ version: 1, cells: store });
 }
-
-/** Highlight colours by severity: fill and font (Excel's "bad/neutral/note" styles). */
-export const HIGHLIGHT = {
-  error: { fill: '#FFC7CE', font: '#9C0006' },
-  warning: { fill: '#FFEB9C', font: '#9C5700' },
-  info: { fill: '#DDEBF7', font: '#1F4E78' },
-} as const;

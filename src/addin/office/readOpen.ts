@@ -1,9 +1,13 @@
 /**
  * Reads the open workbook as a PlanSheet return, in at most two
  * context.sync() round trips whatever the number of indicators:
- *   1. worksheets (+ protection), defined names, the highlight store;
- *   2. the meta sheet, the entry sheet's used range and every named
- *      value/remark/reporter cell (values, types, formulas, formats) at once.
+ *   1. worksheets (+ protection), defined names, the legacy highlight store;
+ *   2. the meta sheet's values, the entry sheet's code and target columns
+ *      (values only, bounded by the last named row, never the used range:
+ *      one whole-column format makes that a million rows) and every named
+ *      value/remark/reporter cell's values, types and formulas, at once.
+ * Nothing loads formats: marks are drawn by the template's own conditional
+ * format (core/template/marks.ts), not by painting cells.
  * Values are read (not trusted from data validation), so a value pasted over
  * a validated cell is seen like any other.
  */
@@ -11,10 +15,11 @@
 import type { ParsedReturn, RawCell, ReturnEntry, ReturnMeta, StructuralIssue } from '../../core/return/types';
 import { ENTRY_COLUMNS, META_KEYS, META_MAGIC, REPORTER_NAMES, SHEETS, parseCellName } from '../../core/template/layout';
 import type { ReaderIssueRule } from '../../core/engine';
+import { MARK_NAME } from '../../core/template/marks';
 import { cellKey, cellToRowCol, parseSheetAddress, type SheetCell } from './address';
 import type { Caps } from './caps';
 import { AddinError } from './errors';
-import { MARKS_SETTING, parseMarks, type CellFormat, type MarkStore } from './marks';
+import { MARKS_SETTING, parseMarks, type MarkStore } from './marks';
 
 export interface OpenWorkbook {
   /** 'return' when the workbook carries PlanSheet metadata. */
@@ -23,9 +28,13 @@ export interface OpenWorkbook {
   sheets: string[];
   /** Protected sheets that do not allow formatting cells. */
   noFormatSheets: string[];
-  /** Current format of every value cell, keyed by cellKey(sheet, cell). */
-  formats: Map<string, CellFormat>;
-  /** Originals of cells highlighted earlier (persisted in workbook settings). */
+  /** Entry row of every value cell on the entry sheet, keyed by cellKey(sheet, cell): the rows marks can show on. */
+  valueRows: Map<string, number>;
+  /** Where marks are written (the entry sheet's hidden mark column, from the name PS_MARKS), or null for a return made before marks existed. */
+  markColumn: SheetCell | null;
+  /** Entry rows marked now (a number in the mark column). */
+  markedRows: number[];
+  /** Legacy: originals of cells painted by earlier versions of the pane (workbook settings), restored on the next check or clear. */
   marks: MarkStore;
 }
 
@@ -35,13 +44,15 @@ interface LoadedName {
   range?: Excel.Range;
 }
 
-const RANGE_PROPS = 'address,values,valueTypes,formulas,format/fill/color,format/font/color';
+const VALUE_PROPS = 'values,valueTypes,formulas';
+/** The protection load path in its documented form (not a sub-field of the options value object). */
+export const SHEET_PROPS = 'items/name,items/protection/protected,items/protection/options';
 
 export async function readOpenWorkbook(context: Excel.RequestContext, caps: Caps, source = ''): Promise<OpenWorkbook> {
   if (!caps.api14) throw new AddinError('err_excelTooOld', { set: '1.4' });
   const wb = context.workbook;
   // --- Round trip 1: what is there.
-  const sheets = wb.worksheets.load('items/name,items/protection/protected,items/protection/options/allowFormatCells');
+  const sheets = wb.worksheets.load(SHEET_PROPS);
   const names = wb.names.load('items/name,items/type,items/value');
   const marksItem = wb.settings.getItemOrNullObject(MARKS_SETTING).load('value');
   await context.sync();
@@ -51,12 +62,14 @@ export async function readOpenWorkbook(context: Excel.RequestContext, caps: Caps
     .filter((s) => s.protection.protected && !s.protection.options.allowFormatCells)
     .map((s) => s.name);
   const marks = parseMarks(marksItem.isNullObject ? null : marksItem.value);
-  const base = { sheets: sheetNames, noFormatSheets, marks, formats: new Map<string, CellFormat>() };
+  const markAt = names.items.find((n) => n.name === MARK_NAME);
+  const markRef = markAt ? parseSheetAddress(String(markAt.value ?? '')) : null;
+  const markColumn = markRef && sheetNames.includes(markRef.sheet) ? markRef : null;
+  const base = { sheets: sheetNames, noFormatSheets, marks, valueRows: new Map<string, number>(), markColumn, markedRows: [] as number[] };
   if (!sheetNames.includes(SHEETS.meta)) return { kind: 'other', ret: null, ...base };
 
   // --- Round trip 2: every cell we need, loaded at once.
   const metaRange = wb.worksheets.getItem(SHEETS.meta).getUsedRange(true).load('values');
-  const entryRange = sheetNames.includes(SHEETS.entry) ? wb.worksheets.getItem(SHEETS.entry).getUsedRange().load('address,values') : null;
   const structural: StructuralIssue[] = [];
   const missingSheets = new Set<string>();
   for (const sheet of [SHEETS.entry, SHEETS.instructions]) if (!sheetNames.includes(sheet)) missingSheets.add(sheet);
@@ -75,10 +88,17 @@ export async function readOpenWorkbook(context: Excel.RequestContext, caps: Caps
       missingSheets.add(at.sheet);
     } else {
       const isValue = n.name.startsWith('PSV_');
-      item.range = wb.worksheets.getItem(at.sheet).getRange(at.cell).load(isValue ? RANGE_PROPS + (caps.fillPattern ? ',format/fill/pattern' : '') : 'values');
+      item.range = wb.worksheets.getItem(at.sheet).getRange(at.cell).load(isValue ? VALUE_PROPS : 'values');
     }
     loaded.set(n.name, item);
   }
+  // The entry sheet's code and target columns, down to the last named value row only.
+  let lastRow = 0;
+  for (const item of loaded.values()) if (item.range && item.at?.sheet === SHEETS.entry) lastRow = Math.max(lastRow, cellToRowCol(item.at.cell).row + 1);
+  const entryRange = lastRow > 0 ? wb.worksheets.getItem(SHEETS.entry).getRange(`A1:${ENTRY_COLUMNS.target}${lastRow}`).load('values') : null;
+  // The marks now in the mark column, down to the same row.
+  const markLetters = markColumn ? markColumn.cell.split(':')[0].replace(/\d+$/, '') : '';
+  const markRange = markColumn && lastRow > 0 ? wb.worksheets.getItem(markColumn.sheet).getRange(`${markLetters}1:${markLetters}${lastRow}`).load('values') : null;
   await context.sync();
 
   const meta = parseMeta(metaRange.values);
@@ -87,7 +107,8 @@ export async function readOpenWorkbook(context: Excel.RequestContext, caps: Caps
   const entrySheet = sheets.items.find((s) => s.name === SHEETS.entry);
   if (entrySheet && !entrySheet.protection.protected) structural.push({ rule: 'reader.protection-removed' satisfies ReaderIssueRule, params: {} });
 
-  const entryGrid = entryRange ? gridOf(entryRange.address, entryRange.values) : null;
+  const entryGrid = entryRange ? gridOf(`${SHEETS.entry}!A1`, entryRange.values) : null;
+  if (markRange) base.markedRows = markRange.values.flatMap((row, i) => (typeof row[0] === 'number' && row[0] > 0 ? [i + 1] : []));
   const entries = new Map<string, ReturnEntry>();
   const codes = [...meta.codes];
   for (const [name] of loaded) {
@@ -118,12 +139,7 @@ export async function readOpenWorkbook(context: Excel.RequestContext, caps: Caps
       entry.shownTarget = entryGrid.text(row, ENTRY_COLUMNS.target);
     }
     entries.set(code, entry);
-    const fill = r.format.fill;
-    const pattern = caps.fillPattern ? (fill as { pattern?: string }).pattern : undefined;
-    base.formats.set(cellKey(at.sheet, at.cell), {
-      fill: fillOf(fill.color, pattern),
-      font: r.format.font.color ?? null,
-    });
+    if (at.sheet === SHEETS.entry && !at.cell.includes(':')) base.valueRows.set(cellKey(at.sheet, at.cell), cellToRowCol(at.cell).row + 1);
   }
 
   const reporter: ParsedReturn['reporter'] = {};
@@ -134,13 +150,6 @@ export async function readOpenWorkbook(context: Excel.RequestContext, caps: Caps
   }
   const ret: ParsedReturn = { source, meta, reporter, entries, structural };
   return { kind: 'return', ret, ...base };
-}
-
-/** Excel reports "no fill" as white before ExcelApi 1.9; pattern settles it. */
-function fillOf(color: string | null | undefined, pattern: string | undefined): string | null {
-  if (pattern !== undefined) return pattern === 'None' ? null : color ?? null;
-  if (!color || /^#?FFFFFF$/i.test(color)) return null;
-  return color;
 }
 
 export function parseMeta(values: unknown[][]): ReturnMeta | null {

@@ -1,6 +1,6 @@
 /**
- * Writes the consolidation sheets (汇总, 报送情况, 问题清单) and the
- * attainment charts into the open workbook, in at most three context.sync()
+ * Writes the consolidation sheets (汇总, 汇总图表, 报送情况, 问题清单) and
+ * the attainment charts into the open workbook, in at most three context.sync()
  * round trips whatever the size:
  *   - existingSheets(): one read, before asking whether to replace;
  *   - writeSummary(): the writes, packed into ≤ 3 batches.
@@ -45,12 +45,18 @@ export interface SummaryPrint {
 }
 
 
-/** The print setup of a 汇总 sheet `columns` wide, as the CLI workbook has it. */
-export function summaryPrint(columns: number): SummaryPrint {
+/**
+ * The print setup of a 汇总 sheet, as the CLI workbook has it: pages across
+ * counted from the column widths the sheet gets, the key columns (and the
+ * header rows) repeated. A table without widths counts with the CLI's.
+ */
+export function summaryPrint(table: Pick<Table, 'rows' | 'widths' | 'keyColumns'>): SummaryPrint {
+  const widths = table.widths ?? summaryColumnWidths(table.rows[0]?.length ?? 1);
+  const key = table.keyColumns ?? SUMMARY_KEY_COLUMNS;
   return {
-    pagesWide: summaryPagesWide(summaryColumnWidths(columns), SUMMARY_KEY_COLUMNS),
+    pagesWide: summaryPagesWide(widths, key),
     titleRows: `$1:$${SUMMARY_HEADER_ROW}`,
-    titleColumns: `$A:$${colName(SUMMARY_KEY_COLUMNS)}`,
+    titleColumns: `$A:$${colName(key)}`,
   };
 }
 
@@ -112,33 +118,26 @@ export async function writeSummary(
       run: (wb) => {
         const ws = wb.worksheets.getItem(s.name);
         styleSheet(ws, s.table, caps);
-        if (i === 0 && caps.pageLayout) printSetup(ws, summaryPrint(s.table.rows[0]?.length ?? 1));
+        if (i === 0 && caps.pageLayout) printSetup(ws, summaryPrint(s.table));
       },
     });
   });
   replace.forEach((_, i) => {
     ops.push({ bytes: 100, run: (wb) => wb.worksheets.getItem(`_ps_old_${stamp}_${i}`).delete() });
   });
-  const summaryName = tables.sheets[0].name;
   const chart = caps.charts && tables.charts.length > 0;
-  for (const c of tables.charts) {
-    const width = c.rows[0].length;
-    const start = parseA1(c.at);
-    const address = `${c.at}:${colName(start.col + width - 1)}${start.row + c.rows.length - 1}`;
-    ops.push({
-      bytes: size(c.rows) + 300,
-      run: (wb) => {
-        const ws = wb.worksheets.getItem(summaryName);
-        const r = ws.getRange(address);
-        r.values = c.rows.map((row) => row.map(safe));
-        r.getRow(0).format.font.bold = true;
-        if (!chart) return;
-        const ch = ws.charts.add('BarClustered' as Excel.ChartType, r, 'Columns' as Excel.ChartSeriesBy);
-        ch.title.text = c.title;
-        const top = start.row + c.rows.length + 1;
-        ch.setPosition(`${colName(start.col)}${top}`, `${colName(start.col + 6)}${top + 14}`);
-      },
-    });
+  if (chart) {
+    for (const c of tables.charts) {
+      ops.push({
+        bytes: 300,
+        run: (wb) => {
+          const ws = wb.worksheets.getItem(c.sheet);
+          const ch = ws.charts.add('BarClustered' as Excel.ChartType, ws.getRange(c.source), 'Columns' as Excel.ChartSeriesBy);
+          ch.title.text = c.title;
+          ch.setPosition(c.from, c.to);
+        },
+      });
+    }
   }
 
   // Pack operations into batches under the payload budget.
@@ -161,8 +160,20 @@ export async function writeSummary(
   return { syncs: batches.length, chart };
 }
 
+/** Excel's column width in characters → points (Office.js sets widths in points; 7 px per character + 5 px padding). */
+export function widthPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
 function styleSheet(ws: Excel.Worksheet, table: Table, caps: Caps): void {
   const width = table.rows[0]?.length ?? 1;
+  const last = Math.max(1, table.rows.length);
+  const firstData = (table.headerRows[table.headerRows.length - 1] ?? 0) + 1;
+  for (const [col, format] of Object.entries(table.numberFormats ?? {})) {
+    const c = Number(col);
+    if (c < 1 || last < firstData) continue;
+    ws.getRange(`${colName(c)}${firstData}:${colName(c)}${last}`).numberFormat = Array.from({ length: last - firstData + 1 }, () => [format]);
+  }
   for (const r of table.headerRows) {
     const h = ws.getRange(`A${r}:${colName(width)}${r}`);
     h.format.font.bold = true;
@@ -173,8 +184,9 @@ function styleSheet(ws: Excel.Worksheet, table: Table, caps: Caps): void {
     t.format.font.bold = true;
     t.format.font.size = 14;
   }
-  ws.getRange(`A1:${colName(width)}${Math.max(1, table.rows.length)}`).format.autofitColumns();
-  if (caps.freezePanes && table.headerRows.length) ws.freezePanes.freezeRows(table.headerRows[table.headerRows.length - 1]);
+  if (table.widths) table.widths.forEach((w, i) => (ws.getRange(`${colName(i + 1)}:${colName(i + 1)}`).format.columnWidth = widthPoints(w)));
+  else ws.getRange(`A1:${colName(width)}${last}`).format.autofitColumns();
+  if (caps.freezePanes && table.freeze !== false && table.headerRows.length) ws.freezePanes.freezeRows(table.headerRows[table.headerRows.length - 1]);
 }
 
 function blocks(table: Table): { address: string; values: CellValue[][]; bytes: number }[] {
@@ -195,11 +207,4 @@ export function safe(v: CellValue): CellValue {
 
 function size(values: CellValue[][]): number {
   return JSON.stringify(values).length * 2; // UTF-16 worst case for CJK text
-}
-
-function parseA1(a1: string): { col: number; row: number } {
-  const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-  return { col, row: Number(m[2]) };
 }

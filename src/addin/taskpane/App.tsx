@@ -1,7 +1,7 @@
 /** The task pane: recognises the open workbook, then shows clerk or city mode. */
 
 import * as React from 'react';
-import { Divider, FluentProvider, MessageBar, MessageBarBody, Spinner, Title3, makeStyles, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, MessageBar, MessageBarBody, Spinner, Subtitle2, makeStyles, webLightTheme } from '@fluentui/react-components';
 import { inspectOpen, type OpenState } from '../flows';
 import type { ExcelHost } from '../host';
 import { t, type UiLang } from '../i18n';
@@ -9,8 +9,12 @@ import { describeError } from '../office/errors';
 import { CityPanel } from './CityPanel';
 import { ClerkPanel } from './ClerkPanel';
 
+// Compact: Excel's default pane is about 350×378 px, and the progress line and
+// the first findings (or the consolidation result) must show without scrolling.
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: '10px', padding: '12px' },
+  root: { display: 'flex', flexDirection: 'column', gap: '6px', padding: '8px 10px' },
+  // Long URLs break anywhere; a Chinese-then-English message keeps its line break.
+  message: { overflowWrap: 'anywhere', whiteSpace: 'pre-line' },
 });
 
 export interface AppProps {
@@ -43,11 +47,12 @@ function Pane({ host, lang, fatal }: AppProps): React.ReactElement {
   const heading = open?.mode === 'clerk' ? t(lang, 'clerkHeading') : open ? t(lang, 'cityHeading') : t(lang, 'title');
   return (
     <main className={s.root}>
-      <Title3 as="h1">{heading}</Title3>
-      <Divider />
+      <Subtitle2 as="h1">{heading}</Subtitle2>
       {error && (
         <MessageBar intent="error">
-          <MessageBarBody data-testid="error">{error}</MessageBarBody>
+          <MessageBarBody data-testid="error" className={s.message}>
+            {error}
+          </MessageBarBody>
         </MessageBar>
       )}
       {!error && !open && <Spinner size="small" label={t(lang, 'loading')} />}

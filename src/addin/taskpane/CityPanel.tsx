@@ -8,13 +8,17 @@ import type { ExcelHost } from '../host';
 import { t, type UiLang } from '../i18n';
 import { describeError } from '../office/errors';
 import { ReplaceDialog } from './ReplaceDialog';
+import { CHART_SHEET } from '../summaryTables';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: '8px' },
+  root: { display: 'flex', flexDirection: 'column', gap: '6px' },
   list: { margin: 0, paddingLeft: '18px' },
   item: { marginBottom: '4px', color: tokens.colorNeutralForeground2 },
   hidden: { display: 'none' },
-  pick: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: '4px' },
+  pick: { display: 'flex', alignItems: 'center', gap: '8px', minWidth: 0 },
+  pickButton: { flexShrink: 0, whiteSpace: 'nowrap' },
+  picked: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0, color: tokens.colorNeutralForeground2 },
+  hint: { color: tokens.colorNeutralForeground2 },
 });
 
 export interface CityPanelProps {
@@ -76,7 +80,12 @@ export function CityPanel({ host, lang }: CityPanelProps): React.ReactElement {
       }
       const accepted = r.result.returns.filter((o) => o.status === 'accepted').length;
       const msgs: typeof done = [
-        { text: t(lang, 'consolidated', { accepted, plan: r.plan.title, period: label(r.period, lang), sheets: w.sheets.join('、') }), intent: 'success' },
+        {
+          text: [t(lang, 'consolidated', { accepted, period: label(r.period, lang), sheets: w.sheets.join('、') }), w.chart ? t(lang, 'chartsOn', { sheet: CHART_SHEET }) : '']
+            .filter(Boolean)
+            .join(''),
+          intent: 'success',
+        },
       ];
       if (r.result.missing.length) {
         const names = r.result.missing.map((u) => r.plan.units.find((x) => x.code === u)?.name ?? u);
@@ -93,7 +102,9 @@ export function CityPanel({ host, lang }: CityPanelProps): React.ReactElement {
 
   return (
     <div className={s.root}>
-      <Text>{t(lang, 'notReturnHint')}</Text>
+      <Text size={200} className={s.hint}>
+        {t(lang, 'notReturnHint')}
+      </Text>
       {/* The native input is hidden: its button would speak the browser's language, not the pane's. */}
       <input
         ref={input}
@@ -105,8 +116,11 @@ export function CityPanel({ host, lang }: CityPanelProps): React.ReactElement {
         onChange={(e) => setPicked(Array.from(e.currentTarget.files ?? []).map((f) => f.name))}
       />
       <div className={s.pick}>
-        <Button onClick={() => input.current?.click()}>{t(lang, 'pickFiles')}</Button>
-        <Text size={200} data-testid="picked">
+        <Button className={s.pickButton} onClick={() => input.current?.click()}>
+          {t(lang, 'pickFiles')}
+        </Button>
+        {/* One line: the count, the names as far as they fit (all of them on hover). */}
+        <Text size={200} data-testid="picked" className={s.picked} title={picked.join('\n')}>
           {picked.length ? t(lang, 'picked', { n: picked.length, names: picked.join('、') }) : t(lang, 'nonePicked')}
         </Text>
       </div>

@@ -1,7 +1,7 @@
 /** Clerk mode: the open workbook is a PlanSheet return. */
 
 import * as React from 'react';
-import { Button, MessageBar, MessageBarBody, Spinner, Text, makeStyles } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { periodLabel, parsePeriod } from '../../core/period';
 import type { Finding } from '../../core/rules/finding';
 import { checkOpen, type OpenState } from '../flows';
@@ -11,9 +11,12 @@ import { describeError } from '../office/errors';
 import { FindingList } from './FindingList';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: '8px' },
-  facts: { display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: '8px', rowGap: '2px' },
+  root: { display: 'flex', flexDirection: 'column', gap: '6px' },
+  // Unit · period on one line, the plan's long title below it on one line (full text on hover).
+  facts: { display: 'flex', flexDirection: 'column', minWidth: 0 },
+  plan: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', color: tokens.colorNeutralForeground3 },
   buttons: { display: 'flex', gap: '8px', flexWrap: 'wrap' },
+  note: { color: tokens.colorNeutralForeground2 },
 });
 
 type Clerk = Extract<OpenState, { mode: 'clerk' }>;
@@ -35,6 +38,7 @@ export function ClerkPanel({ open: initial, host, lang }: ClerkPanelProps): Reac
   const meta = open.ret.meta!;
   const p = parsePeriod(meta.period);
   const unitName = meta.unitName ?? open.plan.units.find((u) => u.code === meta.unitCode)?.name ?? meta.unitCode;
+  const planTitle = lang === 'en' && open.plan.titleEn ? open.plan.titleEn : open.plan.title;
 
   const check = async () => {
     setBusy('check');
@@ -48,8 +52,8 @@ export function ClerkPanel({ open: initial, host, lang }: ClerkPanelProps): Reac
       }
       const n: string[] = [];
       if (r.highlight) {
-        if (r.highlight.marked > 0) n.push(t(lang, 'highlighted', { n: r.highlight.marked }));
-        for (const sheet of r.highlight.skippedSheets) n.push(t(lang, 'protectedSkipped', { sheet }));
+        if (!r.highlight.available) n.push(t(lang, 'marksUnavailable'));
+        else if (r.highlight.marked > 0) n.push(t(lang, 'highlighted', { n: r.highlight.marked }));
       }
       setNotes(n);
     } catch (e) {
@@ -64,7 +68,9 @@ export function ClerkPanel({ open: initial, host, lang }: ClerkPanelProps): Reac
     setError(null);
     try {
       const r = await host.clearMarks();
-      setNotes([t(lang, 'marksCleared', { n: r.restored }), ...r.skippedSheets.map((sheet) => t(lang, 'protectedSkipped', { sheet }))]);
+      const n = [t(lang, r.cleared ? 'marksCleared' : 'marksUnavailable')];
+      if (r.restored > 0) n.push(t(lang, 'legacyRestored', { n: r.restored }));
+      setNotes([...n, ...r.skippedSheets.map((sheet) => t(lang, 'protectedSkipped', { sheet }))]);
     } catch (e) {
       setError(describeError(e, lang));
     } finally {
@@ -79,12 +85,18 @@ export function ClerkPanel({ open: initial, host, lang }: ClerkPanelProps): Reac
   return (
     <div className={s.root}>
       <div className={s.facts}>
-        <Text weight="semibold">{t(lang, 'unit')}</Text>
-        <Text data-testid="unit">{unitName}</Text>
-        <Text weight="semibold">{t(lang, 'plan')}</Text>
-        <Text data-testid="plan">{lang === 'en' && open.plan.titleEn ? open.plan.titleEn : open.plan.title}</Text>
-        <Text weight="semibold">{t(lang, 'period')}</Text>
-        <Text data-testid="period">{p ? periodLabel(p, lang) : meta.period}</Text>
+        <Text>
+          <Text weight="semibold" data-testid="unit" title={t(lang, 'unit')}>
+            {unitName}
+          </Text>
+          {' · '}
+          <Text data-testid="period" title={t(lang, 'period')}>
+            {p ? periodLabel(p, lang) : meta.period}
+          </Text>
+        </Text>
+        <Text size={200} className={s.plan} data-testid="plan" title={planTitle}>
+          {planTitle}
+        </Text>
       </div>
       <Text data-testid="progress" weight="semibold">
         {t(lang, 'progress', open.progress as unknown as Record<string, number>)}
@@ -103,10 +115,11 @@ export function ClerkPanel({ open: initial, host, lang }: ClerkPanelProps): Reac
           <MessageBarBody data-testid="error">{error}</MessageBarBody>
         </MessageBar>
       )}
+      {/* Notes as small text, not bars: the findings must start on the first screen. */}
       {notes.map((n) => (
-        <MessageBar key={n} intent="info">
-          <MessageBarBody data-testid="note">{n}</MessageBarBody>
-        </MessageBar>
+        <Text key={n} size={200} className={s.note} data-testid="note" role="status">
+          {n}
+        </Text>
       ))}
       {findings && <FindingList findings={findings} lang={lang} onSelect={select} />}
     </div>

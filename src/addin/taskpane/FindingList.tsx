@@ -9,13 +9,13 @@ import type { Finding, Severity } from '../../core/rules/finding';
 import { t, type UiLang } from '../i18n';
 
 const useStyles = makeStyles({
-  group: { display: 'flex', flexDirection: 'column', gap: '4px', marginTop: '8px' },
+  group: { display: 'flex', flexDirection: 'column', gap: '4px', marginTop: '4px' },
   item: {
     display: 'flex',
     flexDirection: 'column',
     alignItems: 'flex-start',
     gap: '2px',
-    padding: '6px 8px',
+    padding: '4px 6px',
     borderRadius: tokens.borderRadiusMedium,
     border: `1px solid ${tokens.colorNeutralStroke2}`,
   },

@@ -15,9 +15,18 @@ function render(node: React.ReactElement): void {
   createRoot(el).render(node);
 }
 
-if (typeof Office === 'undefined') {
+/** Set by taskpane.html: its ES5 check found the host too old (it already says so), or office.js failed to load. */
+const page = window as unknown as { __plansheetUnsupported?: boolean; __plansheetOfficeJsFailed?: string };
+
+if (page.__plansheetUnsupported) {
+  // taskpane.html's message stays; nothing to render over it.
+} else if (typeof Office === 'undefined') {
   const lang = langFromDisplay(navigator.language);
-  render(<App host={null} lang={lang} fatal={t(lang, 'err_noOffice')} />);
+  // office.js did not load (a blocked CDN) vs a page opened outside Excel.
+  // Without Office.js Excel's display language is unknown: Chinese first, then English.
+  const say = (l: 'zh' | 'en') =>
+    page.__plansheetOfficeJsFailed ? t(l, 'err_officeJsBlocked', { src: page.__plansheetOfficeJsFailed }) : t(l, 'err_noOffice');
+  render(<App host={null} lang={lang} fatal={`${say('zh')}\n${say('en')}`} />);
 } else {
   Office.onReady((info) => {
     const lang = langFromDisplay(Office.context?.displayLanguage);

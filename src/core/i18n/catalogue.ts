@@ -175,8 +175,8 @@ export const CATALOGUE = {
     en: '{value} is negative; this indicator ({unit}) cannot be negative',
   },
   'value.out-of-range.fraction': {
-    zh: '{value} 不是整数，本指标是计数（{unit}）',
-    en: '{value} is not a whole number; this indicator is a count ({unit})',
+    zh: '{value} 不是整数（单元格按整数格式显示为 {shown}），本指标是计数（{unit}）',
+    en: '{value} is not a whole number (the cell, formatted for whole numbers, shows {shown}); this indicator is a count ({unit})',
   },
   'value.unit-slip.percent': {
     zh: '疑似单位错误：填报 {value}，参考值为 {ref}；百分比应按 0～100 填写，{value} 可能是 {suggest}%',

@@ -224,7 +224,7 @@ function rowFindings(
     c.add('error', 'value.out-of-range', code, at, c.msg('value.out-of-range.negative', { value: v, unit: ind.unit || ind.kind }));
     inRange = false;
   } else if (ind.kind === 'count' && !Number.isInteger(value) && !/^[千万亿百]/.test(ind.unit)) {
-    c.add('error', 'value.out-of-range', code, at, c.msg('value.out-of-range.fraction', { value: v, unit: ind.unit }));
+    c.add('error', 'value.out-of-range', code, at, c.msg('value.out-of-range.fraction', { value: v, shown: formatNumber(Math.sign(value) * Math.round(Math.abs(value))), unit: ind.unit }));
     inRange = false;
   } else {
     // A number no unit could report (1e20 家) is a typing accident, not a figure.

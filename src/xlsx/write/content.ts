@@ -12,6 +12,7 @@ import type { Indicator, Plan, ReportingUnit, Target } from '../../core/plan/typ
 import { ENTRY_HEADERS, REPORTER_NAMES, SHEETS, STATUS } from '../../core/template/layout';
 import { leadUnits } from './units';
 import { COLORS } from './validation';
+import { MARK_COLORS } from './status';
 
 export type InstructionBlock =
   | { kind: 'heading'; text: string }
@@ -47,7 +48,7 @@ export function instructionsContent(plan: Plan, period: Period, unit: ReportingU
     heading('填报方法'),
     line('', `1. 打开“${SHEETS.entry}”工作表，在“${ENTRY_HEADERS.value}”列（浅黄色单元格）逐项填写本单位${periodLabel(period)}的数值。`, true),
     line('', '2. 数值指标只填数字，不要填写单位或文字；百分比指标填 0～100 的数值（如 90 表示 90%）；定性指标用文字简要填写进展。', true),
-    line('', '3. 将鼠标停在填报单元格上可看到该指标的单位和目标值；输入不符合要求时表格会提示并拒绝。', true),
+    line('', '3. 选中填报单元格时会显示该指标的单位和目标值；输入不符合要求时表格会提示并拒绝。', true),
     line('', `4. “${ENTRY_HEADERS.status}”列自动显示填报结果；未达标的指标请在“${ENTRY_HEADERS.remark}”列说明原因和数据来源。`, true),
     line('', '5. 在本页下方填写填报人信息，保存后按要求报送。请勿修改表格结构、指标代码和目标值，也不要复制到新文件中另存。', true),
     heading('颜色说明'),
@@ -62,6 +63,7 @@ export function instructionsContent(plan: Plan, period: Period, unit: ReportingU
       text: '浅蓝色：已填写；目标值标“全市”的是全市目标，本单位数值计入全市汇总，不单独考核；标“全年”的是全年目标，本期数值为进度',
       legend: COLORS.filled,
     },
+    { kind: 'line', label: '加载项标记', text: '醒目的红/橙/蓝底色：Excel 加载项“检查本表”标出的错误/警告/提示，点“清除标记”即去掉', legend: MARK_COLORS.error },
     heading('联系方式'),
     line('牵头单位', leadUnits(plan, indicators).map((u) => u.name).join('、') || '—', true),
     line('', '对指标口径有疑问的，请联系相应指标的牵头单位。', true),

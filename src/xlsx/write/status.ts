@@ -14,6 +14,9 @@
  */
 
 import type { Target, ValueKind } from '../../core/plan/types';
+import type { Severity } from '../../core/rules/finding';
+import { MARK_LEVEL, markCondition } from '../../core/template/marks';
+import type { ExpressionRule } from './validation';
 import type { Judgement } from '../../core/template/entry-target';
 import { STATUS } from '../../core/template/layout';
 
@@ -58,4 +61,38 @@ export function statusFormula(t: Target | undefined, ref: string, kind?: ValueKi
   const otherwise = judgement === 'met-only' ? STATUS.filled : STATUS.missed;
   const filled = met ? `IF(${met},${q(STATUS.met)},${q(otherwise)})` : q(judgement === 'none' ? STATUS.filled : STATUS.noTarget);
   return `IF(ISNUMBER(${ref}),${filled},${q(STATUS.blank)})`;
+}
+
+/**
+ * Colours of the add-in's marks: saturated, so they stand out from the pastel
+ * status colours they cover (white or black bold text stays readable).
+ */
+export const MARK_COLORS: Record<Severity, { fill: string; font: string }> = {
+  error: { fill: 'FFE03C31', font: 'FFFFFFFF' },
+  warning: { fill: 'FFFFA500', font: 'FF000000' },
+  info: { fill: 'FF2F75B5', font: 'FFFFFFFF' },
+};
+
+/** A status rule's shape, with bold text. */
+export type MarkRule = Omit<ExpressionRule, 'style'> & {
+  style: { fill: ExpressionRule['style']['fill']; font: { color: { argb: string }; bold: true } };
+};
+
+/**
+ * The mark rules over the value column (see core/template/marks.ts): one per
+ * severity, priorities 1–3, so they come before the status rules and win
+ * where both apply (Excel applies the higher-priority rule's fill and font;
+ * LibreOffice and WPS apply the first true rule).
+ * @param firstRow the first value row, e.g. 5.
+ */
+export function markRules(firstRow: number): MarkRule[] {
+  return (['error', 'warning', 'info'] as const).map((sev, i) => ({
+    type: 'expression',
+    priority: i + 1,
+    formulae: [markCondition(firstRow, MARK_LEVEL[sev])],
+    style: {
+      fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: MARK_COLORS[sev].fill } },
+      font: { color: { argb: MARK_COLORS[sev].font }, bold: true },
+    },
+  }));
 }

@@ -28,7 +28,8 @@ import {
   valueName,
 } from '../../core/template/layout';
 import type { TemplateOptions } from './options';
-import { statusFormula } from './status';
+import { markRules, statusFormula } from './status';
+import { MARK_COLUMN, MARK_NAME, markNameRef } from '../../core/template/marks';
 import { recompress } from './zip';
 import { STYLE } from './styles';
 import { categoryParts, entryTitles, instructionsContent, type CategoryParts } from './content';
@@ -300,10 +301,18 @@ function writeEntry({ wb, plan, period, unit, indicators, facts, opts }: SheetCo
     row++;
   }
   const last = row - 1;
+  // The add-in's marks first (priorities 1–3), then the status colours after them.
+  const marks = markRules(ENTRY_FIRST_DATA_ROW);
+  ws.addConditionalFormatting({ ref: `${C.value}${ENTRY_FIRST_DATA_ROW}:${C.value}${last}`, rules: marks as unknown as ExcelJS.ConditionalFormattingRule[] });
   ws.addConditionalFormatting({
     ref: `${C.value}${ENTRY_FIRST_DATA_ROW}:${C.status}${last}`,
-    rules: statusRules(`$${C.status}${ENTRY_FIRST_DATA_ROW}`) as unknown as ExcelJS.ConditionalFormattingRule[],
+    rules: statusRules(`$${C.status}${ENTRY_FIRST_DATA_ROW}`).map((r) => ({ ...r, priority: r.priority + marks.length })) as unknown as ExcelJS.ConditionalFormattingRule[],
   });
+  // The add-in's mark column: hidden, unlocked (written on the protected sheet), named.
+  const markCol = ws.getColumn(MARK_COLUMN);
+  markCol.hidden = true;
+  markCol.protection = { locked: false };
+  wb.definedNames.add(markNameRef(), MARK_NAME);
   protect(ws, opts);
 }
 

@@ -5,7 +5,9 @@ Usage: /usr/bin/python3 dump_workbook.py file.xlsx
 openpyxl reads the workbook twice: once for formulas, once for the cached
 results (data_only), so the stand-in answers `values` and `formulas` like
 Excel does. Fill and font colours, sheet visibility and sheet protection
-(with its formatCells permission) are kept, as are workbook defined names.
+(with its formatCells permission), unlocked cells and columns, and the
+conditional formats (what they paint, in priority order) are kept, as are
+workbook defined names.
 """
 import datetime
 import json
@@ -53,6 +55,8 @@ def main():
                     cell["value"] = plain(c.value)
                 if isinstance(cell["value"], str) and cell["value"].startswith("#") and cell["value"].endswith(("!", "?", "A")):
                     cell["type"] = "Error"
+                if c.protection is not None and c.protection.locked is False:
+                    cell["unlocked"] = True
                 fill = c.fill
                 if fill is not None and fill.patternType == "solid":
                     cell["fill"] = colour(fill.fgColor)
@@ -60,6 +64,20 @@ def main():
                     cell["font"] = colour(c.font.color)
                 cells[c.coordinate] = cell
         p = ws.protection
+        # Columns whose style is unlocked: their empty cells may be written on a protected sheet.
+        unlocked_cols = [k for k, d in ws.column_dimensions.items() if d.protection is not None and d.protection.locked is False]
+        # Conditional formats, in priority order, with what they paint (fill, font colour).
+        cfs = []
+        for cf_range in ws.conditional_formatting:
+            for rule in cf_range.rules:
+                dxf = rule.dxf
+                fill = font = None
+                if dxf is not None and dxf.fill is not None:
+                    fill = colour(dxf.fill.bgColor) or colour(dxf.fill.fgColor)
+                if dxf is not None and dxf.font is not None:
+                    font = colour(dxf.font.color)
+                cfs.append({"sqref": str(cf_range.sqref), "priority": rule.priority, "formula": (rule.formula or [None])[0], "fill": fill, "font": font})
+        cfs.sort(key=lambda r: r["priority"])
         sheets.append({
             "name": ws.title,
             "visibility": {"visible": "Visible", "hidden": "Hidden", "veryHidden": "VeryHidden"}[ws.sheet_state],
@@ -68,6 +86,8 @@ def main():
             # exposes the attribute as "locked" (True = not allowed).
             "allowFormatCells": bool(p.sheet) and not bool(p.formatCells),
             "cells": cells,
+            "unlockedColumns": unlocked_cols,
+            "conditionalFormats": cfs,
         })
     names = []
     dns = wf.defined_names

@@ -6,7 +6,9 @@
  * so adapter mistakes show: properties can be read only after load() and
  * context.sync(); writes and method calls are queued and applied in order at
  * sync; a missing sheet fails the sync with ItemNotFound; formatting a
- * protected sheet that forbids it fails with AccessDenied.
+ * protected sheet that forbids it, or writing a locked cell of a protected
+ * sheet, fails with AccessDenied. window.__excel.displayed(sheet, cell) says
+ * what a cell shows once the sheet's conditional formats are applied.
  *
  * The test sets window.__standin = { model, displayLanguage, apiVersion }
  * before this script runs; the stand-in records syncs per Excel.run,
@@ -33,6 +35,8 @@
   function colNum(s) { var n = 0; for (var i = 0; i < s.length; i++) n = n * 26 + s.charCodeAt(i) - 64; return n; }
   function colName(n) { var s = ''; while (n > 0) { var r = (n - 1) % 26; s = String.fromCharCode(65 + r) + s; n = Math.floor((n - 1) / 26); } return s; }
   function box(a) {
+    // A whole column ("F:F") is modelled by its first cell: only column formats are set on it.
+    if (/^\$?[A-Z]+:\$?[A-Z]+$/.test(a)) a = a.replace(/\$/g, '').split(':').map(function (c) { return c + '1'; }).join(':');
     var parts = a.replace(/\$/g, '').split(':');
     var m1 = /^([A-Z]+)(\d+)$/.exec(parts[0]);
     var m2 = /^([A-Z]+)(\d+)$/.exec(parts[1] || parts[0]);
@@ -257,6 +261,17 @@
       if (s.protected && !s.allowFormatCells) throw err('AccessDenied', 'The cell or chart you are trying to change is protected and therefore read-only.');
     }
     function cellAt(s, k) { return s.cells[k] || (s.cells[k] = { value: null }); }
+    /* On a protected sheet only unlocked cells (the cell's own style, else its column's) take values. */
+    function canWrite() {
+      var s = resolveSheet();
+      if (!s.protected) return;
+      cellsOf(function (sh, k) {
+        var c = sh.cells[k];
+        var col = k.replace(/\d+$/, '');
+        var unlocked = c && c.unlocked !== undefined ? c.unlocked : (sh.unlockedColumns || []).indexOf(col) >= 0;
+        if (!unlocked) throw err('AccessDenied', 'The cell or chart you are trying to change is protected and therefore read-only.');
+      });
+    }
     loadable(this, ctx, function (o, path) {
       if (orNull && !addr()) { o._vals.isNullObject = true; return; }
       o._vals.isNullObject = false;
@@ -276,6 +291,7 @@
       get: function () { if (!('values' in self._vals)) throw err('PropertyNotLoaded', 'values not loaded'); return self._vals.values; },
       set: function (v) {
         ctx._ops.push(function () {
+          canWrite();
           cellsOf(function (s, k, i, j) {
             var x = v[i][j];
             var c = cellAt(s, k);
@@ -303,6 +319,27 @@
     Object.defineProperty(fmt.font, 'bold', { set: function (v) { ctx._ops.push(function () { canFormat(); cellsOf(function (s, k) { cellAt(s, k).bold = v; }); }); } });
     Object.defineProperty(fmt.font, 'size', { set: function (v) { ctx._ops.push(function () { canFormat(); cellsOf(function (s, k) { cellAt(s, k).size = v; }); }); } });
     fmt.autofitColumns = function () { ctx._ops.push(function () { resolveSheet(); }); };
+    Object.defineProperty(fmt, 'columnWidth', {
+      set: function (v) {
+        ctx._ops.push(function () {
+          var s = resolveSheet();
+          s.columnWidths = s.columnWidths || {};
+          s.columnWidths[addr().replace(/\$/g, '').split(':')[0].replace(/\d+$/, '')] = v;
+        });
+      },
+    });
+    Object.defineProperty(this, 'numberFormat', {
+      set: function (v) {
+        ctx._ops.push(function () { cellsOf(function (s, k, i, j) { cellAt(s, k).numberFormat = v[i][j]; }); });
+      },
+    });
+    this.clear = function (applyTo) {
+      ctx._ops.push(function () {
+        if (applyTo !== 'Contents') throw err('InvalidArgument', 'stand-in models clear("Contents") only');
+        canWrite();
+        cellsOf(function (s, k) { if (s.cells[k]) { s.cells[k].value = null; s.cells[k].formula = undefined; } });
+      });
+    };
     this.format = fmt;
     this.select = function () {
       ctx._ops.push(function () {
@@ -337,6 +374,37 @@
       return item;
     };
   }
+
+  /*
+   * What a cell shows, with conditional formats over its direct format as
+   * Excel applies them: rules in priority order, the first true one paints.
+   * The mark rule ($I5=n, a number in the hidden mark column) is evaluated; any other rule
+   * here is the entry sheet's status colouring, whose formula always yields
+   * one status word, so a cell it covers shows a status colour ("status"),
+   * never its direct fill. A rule of another shape is an error.
+   */
+  state.displayed = function (sheetName, a1) {
+    var s = findSheet(sheetName);
+    var cell = s.cells[a1] || {};
+    var at = box(a1);
+    var rules = s.conditionalFormats || [];
+    for (var i = 0; i < rules.length; i++) {
+      var r = rules[i];
+      var inside = r.sqref.split(' ').some(function (q) { var b = box(q); return at.r1 >= b.r1 && at.r1 <= b.r2 && at.c1 >= b.c1 && at.c1 <= b.c2; });
+      if (!inside) continue;
+      // The mark rule: $I5=3, row-relative to the rule's first row, on this sheet.
+      var m = /^\$([A-Z]+)(\d+)=(\d+)$/.exec(r.formula || '');
+      if (m) {
+        var first = box(r.sqref.split(' ')[0]).r1;
+        var v = s.cells[m[1] + (+m[2] + at.r1 - first)];
+        if (v && v.value === +m[3]) return { fill: r.fill, font: r.font, by: 'mark' };
+        continue;
+      }
+      if (/^\$[A-Z]+\d+="[^"]*"$/.test(r.formula || '')) return { fill: null, font: null, by: 'status' };
+      throw new Error('stand-in cannot evaluate the conditional format ' + r.formula);
+    }
+    return { fill: cell.fill || null, font: cell.font || null, by: 'cell' };
+  };
 
   window.Excel = {
     run: function (fn) {
