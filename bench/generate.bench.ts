@@ -120,7 +120,7 @@ export function openpyxlSpec(plan: Plan, period: Period, unit: ReportingUnit) {
           category: parts ? [parts.parent ?? null, parts.name] : [null, ind.category],
           height: entryRowHeight(blocks, ind.name, e.text),
           count: ind.kind === 'count',
-          formula: statusFormula(e.target, `${C.value}${ENTRY_FIRST_DATA_ROW + i}`, ind.kind, e.judgement),
+          formula: statusFormula(e.target, `${C.value}${ENTRY_FIRST_DATA_ROW + i}`, ind.kind, e.judgement, ind.tolerance),
           dv: dv(valueValidation(ind, e.target, e.text, lead(ind.lead))),
           valueName: valueName(ind.code),
           remarkName: remarkName(ind.code),

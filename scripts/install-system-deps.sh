@@ -10,8 +10,6 @@ command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc)
 /usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1 || need+=(python3-openpyxl)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)
-# keytar (used by office-addin-debugging for `npm start`) builds against libsecret.
-dpkg -s libsecret-1-dev >/dev/null 2>&1 || need+=(libsecret-1-dev pkg-config)
 if [ ${#need[@]} -eq 0 ]; then
   echo "system packages: all present"
   exit 0

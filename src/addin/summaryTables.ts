@@ -23,6 +23,7 @@ import {
 } from '../xlsx/summary/labels';
 import { summaryColumnWidths } from '../xlsx/summary/sheet-summary';
 import { unitColumns, unitLabel } from '../xlsx/summary/units';
+import { TOWNS_SHEET, townRows, unitFigure, unitsBelow } from '../xlsx/summary/tree-units';
 import { cleanText } from '../xlsx/summary/cells';
 import { allLeadingValues } from '../xlsx/summary/leading';
 import { findingRows } from '../xlsx/summary/finding-rows';
@@ -76,7 +77,10 @@ export function chartRows(categories: number, series: number): number {
 }
 
 export function buildSummaryTables(plan: Plan, c: Consolidation): SummaryTables {
-  const units = unitColumns(plan, c);
+  const allUnits = unitColumns(plan, c);
+  // Towns below a district: 汇总 has the district's column (its own value or its towns' total), the towns go to 镇街明细.
+  const below = unitsBelow(plan, c, new Set(allUnits.map((u) => u.code)));
+  const units = allUnits.filter((u) => !below.has(u.code));
   const sheetName = SUMMARY_SHEETS.summary;
 
   // 汇总: the key columns first (代码 … 达标情况, then 计算方式 and the
@@ -94,7 +98,7 @@ export function buildSummaryTables(plan: Plan, c: Consolidation): SummaryTables 
     summary.push([
       ...lead.map((v) => v ?? ''),
       // Qualitative goals carry the unit's words, as in the CLI workbook.
-      ...units.map((u) => (ind.texts?.[u.code] != null ? cleanText(ind.texts[u.code]) : num(ind.units[u.code]))),
+      ...units.map((u) => (ind.texts?.[u.code] != null ? cleanText(ind.texts[u.code]) : num(unitFigure(ind, u.code)))),
     ]);
   });
 
@@ -114,7 +118,7 @@ export function buildSummaryTables(plan: Plan, c: Consolidation): SummaryTables 
   // 报送情况
   const submissions: CellValue[][] = [pad2([`报送情况（${plan.title}，${c.period}）`], SUBMISSION_HEADERS.length), [...SUBMISSION_HEADERS]];
   const listed = new Set<string>();
-  for (const u of units) {
+  for (const u of allUnits) {
     listed.add(u.code);
     const mine = c.returns.filter((r) => r.unit === u.code);
     const accepted = mine.find((r) => r.status === 'accepted');
@@ -190,6 +194,7 @@ export function buildSummaryTables(plan: Plan, c: Consolidation): SummaryTables 
     sheets: [
       { name: sheetName, table: { rows: summary, headerRows: [3], titleRow: 1, widths, keyColumns: SUMMARY_KEY_COLUMNS, numberFormats } },
       ...(charts.length ? [{ name: CHART_SHEET, table: { rows: chartRowsOut, headerRows: chartHeaders, widths: [24, 8, 8, 8], freeze: false } }] : []),
+      ...(below.size ? [{ name: TOWNS_SHEET, table: townTable(plan, c) }] : []),
       { name: SUMMARY_SHEETS.submissions, table: { rows: submissions, headerRows: [2], titleRow: 1 } },
       { name: SUMMARY_SHEETS.findings, table: { rows: findings, headerRows: [1] } },
     ],
@@ -223,3 +228,9 @@ function outcome(o: ReturnOutcome | undefined): CellValue[] {
 
 /** 1-based column number → letters. */
 export const colName = numToCol;
+
+/** 镇街明细: the towns under their district's subtotal row (the rows the CLI sheet has). */
+function townTable(plan: Plan, c: Consolidation): Table {
+  const t = townRows(plan, c);
+  return { rows: [t.header, ...t.rows.map((r) => r.cells.map((v) => v ?? ''))], headerRows: [1], widths: [12, 16, 22, ...t.indicators.map(() => 16)] };
+}

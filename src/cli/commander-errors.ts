@@ -51,3 +51,19 @@ export function bilingualErrors(cmd: Command): void {
   cmd.configureOutput({ outputError: (str, write) => write(translateCommanderError(str)) });
   for (const sub of cmd.commands) bilingualErrors(sub);
 }
+
+/**
+ * `plansheet help nosuch`: commander answers with the general help and no
+ * word about the unknown name. Returns the bilingual line to print after
+ * that help, or null when the arguments are not `help <unknown command>`.
+ */
+export function unknownHelpTopic(program: Command, args: string[]): string | null {
+  if (args[0] !== 'help' || args.length < 2) return null;
+  let cmd: Command = program;
+  for (const name of args.slice(1)) {
+    const sub = cmd.commands.find((c) => c.name() === name || c.aliases().includes(name));
+    if (!sub) return translateCommanderError(`error: unknown command '${name}'`);
+    cmd = sub;
+  }
+  return null;
+}

@@ -7,8 +7,9 @@
  */
 
 import { Command, CommanderError } from 'commander';
-import { bilingualErrors } from './commander-errors';
+import { bilingualErrors, unknownHelpTopic } from './commander-errors';
 import { EXIT_OK, EXIT_USAGE, reportError } from './errors';
+import { installLazyExcelJS } from './lazy-exceljs';
 
 /** Command modules, in --help order. */
 const COMMAND_MODULES = ['plans', 'plan-show', 'plan-export', 'generate', 'validate', 'consolidate'];
@@ -56,15 +57,23 @@ export async function main(argv: string[] = process.argv): Promise<number> {
     if (e.code === 'EPIPE') process.exit(0);
     throw e;
   });
+  // ExcelJS loads only the parts a command uses (start-up time).
+  installLazyExcelJS();
   const program = buildProgram();
   try {
     await program.parseAsync(argv);
     return Number(process.exitCode ?? EXIT_OK);
   } catch (e) {
     if (e instanceof CommanderError) {
-      // --help and --version also arrive here, with exit code 0.
+      // --help, `help [command]` and --version also arrive here, with exit code 0.
       if (e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return EXIT_OK;
-      if (e.code === 'commander.help' || e.code === 'commander.executeSubCommandAsync') return e.exitCode;
+      // 'commander.help': no command given (`plansheet`, `plansheet plan`) or
+      // `help <unknown>`; commander has printed the help on stderr. A usage
+      // error like any other (docs/cli.md), not commander's exit code 1.
+      if (e.code === 'commander.help') {
+        const topic = unknownHelpTopic(program, argv.slice(2));
+        if (topic) process.stderr.write(topic);
+      }
       return EXIT_USAGE;
     }
     return reportError(e);

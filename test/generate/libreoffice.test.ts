@@ -30,7 +30,7 @@ function expectedStatus(ind: Indicator, e: EntryTarget, value: number | string |
   if (ind.kind === 'text') return value !== null && String(value).trim() ? STATUS.qualitative : STATUS.blank;
   if (typeof value !== 'number') return STATUS.blank;
   if (e.judgement === 'none') return STATUS.filled;
-  const ev = evaluateTarget(e.target, value);
+  const ev = evaluateTarget(e.target, value, ind.tolerance);
   if (!ev) return STATUS.noTarget;
   return ev.met ? STATUS.met : e.judgement === 'met-only' ? STATUS.filled : STATUS.missed;
 }
@@ -171,4 +171,17 @@ test('built-in default plan: statuses for a met, a missed and a blank return of 
   await convertWithLibreOffice(filled, 'csv', outDir, { csvAllSheets: true });
   const got = statuses(outDir, filled);
   for (const ind of inds) expect([ind.code, got.get(ind.code)]).toEqual([ind.code, expectedStatus(ind, entryTarget(ind, period, unit.code), values[valueName(ind.code)])]);
+});
+
+test('approximate targets: the sheet tolerates what the plan tolerates (2000 家左右 met at 1950, 约 5% missed at 4.5)', async () => {
+  const plan = builtinPlan(DEFAULT_PLAN_ID)!;
+  const period: Period = { kind: 'year', year: 2023 };
+  const blank = await writeFile(plan, period, 'SZ-GXJ', 'tolerance-blank.xlsx');
+  const filled = path.join(tmp, 'tolerance-filled.xlsx');
+  fill(blank, filled, { [valueName('SZDE-T21')]: 1950, [valueName('SZDE-T08')]: 4.5 });
+  const outDir = path.join(tmp, 'tolerance-csv');
+  await convertWithLibreOffice(filled, 'csv', outDir, { csvAllSheets: true });
+  const got = statuses(outDir, filled);
+  // 1950 is within ±5 % of 2000 (without the tolerance it would be a miss); 4.5 is below 5 − 5 %.
+  expect([got.get('SZDE-T21'), got.get('SZDE-T08')]).toEqual([STATUS.met, STATUS.missed]);
 });

@@ -29,6 +29,10 @@ describe('status formula', () => {
     expect(metCondition(t({ op: 'text', text: '全面推广' }), 'F5')).toBeNull();
     expect(metCondition(t({ op: 'none' }), 'F5')).toBeNull();
     expect(metCondition(undefined, 'F5')).toBeNull();
+    // The plan's tolerance of an approximate target ("2000 家左右", ±5 %) widens the bounds as evaluateTarget does.
+    expect(metCondition(t({ op: 'ge', value: 2000 }), 'F5', 0.05)).toBe('F5>=1900-0.000000001');
+    expect(metCondition(t({ op: 'le', value: 5 }), 'F5', 0.05)).toBe('F5<=5.25+0.000000001');
+    expect(metCondition(t({ op: 'eq', value: 10 }), 'F5', 0.05)).toBe('ABS(F5-10)<=0.5+0.000000001');
   });
 
   test('the formula uses only portable functions and the layout status words', () => {

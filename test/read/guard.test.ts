@@ -29,20 +29,18 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /**
- * Reads and times a case with both inflaters (fflate, as in the browser, and
- * Node's zlib, as readReturnFile uses); hostile files must be refused within a second.
+ * Reads a case with both inflaters (fflate, as in the browser, and Node's
+ * zlib, as readReturnFile uses). How fast hostile files are refused is measured
+ * by `npm run bench` (no timed tests on a shared, noisy machine).
  */
 function refuse(bytes: Uint8Array, name: string, code: string, lang: 'zh' | 'en' = 'zh'): ReadResult & { ok: false } {
   let first: (ReadResult & { ok: false }) | undefined;
   for (const inflater of [undefined, nodeInflater]) {
-    const t0 = performance.now();
     const r = readReturn(bytes, name, { lang, inflater });
-    const ms = performance.now() - t0;
     expect(r.ok).toBe(false);
     if (r.ok) throw new Error('accepted');
     expect({ code: r.code, file: r.file, inflater: inflater ? 'zlib' : 'fflate' }).toEqual({ code, file: name, inflater: inflater ? 'zlib' : 'fflate' });
     expect(r.message).toContain(name);
-    expect(ms).toBeLessThan(1000);
     first ??= r;
   }
   return first!;
@@ -101,13 +99,11 @@ test('zip bomb: a lying directory (declares 8 KB, inflates to 100 MB) is stopped
   expect(r.message).toMatch(/压缩炸弹/);
   // And with generous limits it is still the declared size that stops it, not memory.
   const huge = { ...DEFAULT_LIMITS, maxEntryUncompressed: 1e9, maxTotalUncompressed: 1e9, maxRatio: 1e9 };
-  const t0 = performance.now();
   for (const inflater of [undefined, nodeInflater]) {
     const r2 = readReturn(bytes, 'liar.xlsx', { limits: huge, inflater });
     expect(r2.ok).toBe(false);
     expect(!r2.ok && r2.code).toBe('zip-bomb');
   }
-  expect(performance.now() - t0).toBeLessThan(1000);
 });
 
 test('zip bomb: hundreds of directory records sharing one entry (overlapping files)', () => {

@@ -27,6 +27,7 @@ interface ConsolidateOpts {
   json?: boolean;
   lang?: string;
   conflict: string;
+  asReturn?: string;
 }
 
 export function register(program: Command): void {
@@ -41,6 +42,10 @@ export function register(program: Command): void {
     .option('--json', '以 JSON 输出汇总结果 / print the consolidation as JSON')
     .option('--conflict <report|latest>', '同一单位多份报表：report 均不汇总并报告冲突，latest 取较新者 / two returns of one unit: report both, or keep the later', 'report')
     .option('--lang <zh|en>', '输出语言 / output language')
+    .option(
+      '--as-return <unit>',
+      '把下级单位（镇、街道）的报表汇总成该单位（区）自己的报表，写到 --out / make this unit\'s own return (a district\'s) from the returns of the units below it, written to --out',
+    )
     .addHelpText(
       'after',
       [
@@ -51,6 +56,7 @@ export function register(program: Command): void {
         '  plansheet consolidate returns/ --out 2023汇总.xlsx',
         '  plansheet consolidate returns/ --out summary.xlsx --period 2023 --conflict latest',
         '  plansheet consolidate returns/ --out summary.xlsx --json > summary.json',
+        '  plansheet consolidate 张家港各镇/ --as-return 320582 --out 2023_320582_张家港市.xlsx',
       ].join('\n'),
     )
     .action(async (inputs: string[], opts: ConsolidateOpts) => {
@@ -179,7 +185,9 @@ export async function runConsolidate(inputs: string[], opts: ConsolidateOpts): P
   // Only an earlier summary is ever replaced: a return, a file that cannot be
   // read (it may be a return) or any other workbook is refused, before anything is read.
   const { checkSummaryTarget } = await import('../overwrite');
-  await checkSummaryTarget(outAbs, lang);
+  const asRet = opts.asReturn !== undefined ? await import('./as-return') : null;
+  if (asRet) asRet.checkAsReturnTarget(outAbs, opts.out);
+  else await checkSummaryTarget(outAbs, lang);
 
   const { collectInputs, readInputs, readPrevious, usageErrorFor } = await import('../inputs');
   const { files, problems, skipped } = collectInputs(inputs, { directories: true, exclude: [outAbs], lang });
@@ -200,11 +208,21 @@ export async function runConsolidate(inputs: string[], opts: ConsolidateOpts): P
   const { builtinPlans } = await import('../../core/plan/builtin');
   const plan = choosePlan(forced, rets, builtinPlans());
   const period = choosePeriod(opts.period, plan, rets);
+  const asUnit = asRet ? asRet.asReturnUnit(plan, opts.asReturn!) : null;
 
   const { consolidate } = await import('../../core/engine');
   const all: (ParsedReturn | UnreadableFile)[] = read.map((r) => (r.ok ? r.ret : { file: r.file, message: r.message, rule: r.rule }));
   const result: Consolidation = consolidate(plan, period, all, { lang, previous, conflict: opts.conflict });
   useReaderMessages(result, read);
+
+  if (asRet && asUnit) {
+    const { version_ } = await import('../main');
+    const written = await asRet.writeAsReturn(plan, period, result, asUnit, outAbs, lang, `plansheet ${version_()}`);
+    if (opts.json) process.stdout.write(JSON.stringify({ ...result, skipped }, null, 2) + '\n');
+    else process.stdout.write(asRet.renderAsReturn(plan, asUnit, opts.out, written, result, lang));
+    const bad = result.returns.some((r) => r.status !== 'accepted') || result.findings.some((f) => f.severity === 'error');
+    return bad ? EXIT_FAILURE : EXIT_OK;
+  }
 
   const { writeSummaryWorkbook } = await import('../../xlsx/summary');
   const { writeFileAtomic } = await import('../../node/atomic');

@@ -43,6 +43,11 @@ export interface FigureInput {
   /** Values left out, and why. */
   excluded: Excluded[];
   lang: Lang;
+  /**
+   * The parts whose values make the figure, when the units form a tree
+   * (tree.ts: a district's own return stands for its towns); default: every part reporter.
+   */
+  parts?: string[];
 }
 
 type Figure = Omit<CityFigure, 'target' | 'reported'> & { reported: CityFigure['reported'] };
@@ -111,7 +116,7 @@ function leadFigure(input: FigureInput): { v: UnitValue; note: string } | null {
 function sumFigure(input: FigureInput, t: Target | undefined): Figure {
   const { plan, ind, lang } = input;
   const msg = (key: string, params: Record<string, string | number> = {}) => message(key, params, lang);
-  const expected = partReporters(plan, ind);
+  const expected = input.parts ?? partReporters(plan, ind);
   const parts = input.usable.filter((v) => expected.includes(v.unit));
   const l = leadFigure(input);
   if (parts.length) {
@@ -161,8 +166,12 @@ function leadOnlyFigure(input: FigureInput, t: Target | undefined): Figure {
 
 function limitFigure(input: FigureInput, t: Target | undefined): Figure {
   const { ind, lang } = input;
-  const reported = input.usable.filter((v) => ind.reporters.includes(v.unit));
-  const unreported = ind.reporters.filter((c) => !reported.some((v) => v.unit === c));
+  // In a tree, a district's own return (its worst town) stands for its towns.
+  const parts = input.parts ? new Set(input.parts) : null;
+  const partSet = parts ? new Set(partReporters(input.plan, ind)) : null;
+  const reporters = parts ? ind.reporters.filter((c) => parts.has(c) || !partSet!.has(c)) : ind.reporters;
+  const reported = input.usable.filter((v) => reporters.includes(v.unit));
+  const unreported = reporters.filter((c) => !reported.some((v) => v.unit === c));
   const numeric = isNumericTarget(t);
   const check = (v: UnitValue) => evaluateTarget(t, v.value, ind.tolerance)!;
   const nonCompliant = numeric ? reported.filter((v) => !check(v).met).map((v) => v.unit) : [];
@@ -186,11 +195,11 @@ function limitFigure(input: FigureInput, t: Target | undefined): Figure {
     attained,
     basis:
       (reported.length
-        ? message('basis.limit', { count: reported.length, expected: ind.reporters.length, bad: nonCompliant.length }, lang)
+        ? message('basis.limit', { count: reported.length, expected: reporters.length, bad: nonCompliant.length }, lang)
         : message('basis.no-values', {}, lang)) + absent,
     nonCompliant,
     sources: reported.map((v) => v.at),
-    reported: { count: reported.length, expected: ind.reporters.length },
+    reported: { count: reported.length, expected: reporters.length },
     completion: null,
   };
 }

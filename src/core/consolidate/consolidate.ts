@@ -10,6 +10,7 @@
  * 5. exclusions.ts: slips and unusable values are left out and named;
  * 6. city.ts and measures.ts: the city figure, 完成率, note and ranking;
  * 7. here: completeness (missing units, the grid) and the counts.
+ * Units below the district level (towns) roll up through the tree (tree.ts).
  */
 
 import type { Indicator, Plan } from '../plan/types';
@@ -28,6 +29,7 @@ import { cityFigure } from './city';
 import { ranking } from './measures';
 import { partReporters } from './roles';
 import { ownTargets } from './own-targets';
+import { coveredUnits, effectiveParts, treeFigures, unitTree } from './tree';
 
 export { isUnreadable } from './intake';
 
@@ -63,9 +65,17 @@ function qualitativeSummary(ctx: Context, ind: Indicator, readings: IndicatorRea
 
 function summarise(ctx: Context, ind: Indicator): { summary: IndicatorSummary; usable: Set<string> } {
   const readings = readIndicator(ctx.plan, ind, ctx.used, ctx.contested);
-  const parts = partReporters(ctx.plan, ind);
-  flagPeerSlips(ind, readings.candidates.filter((v) => parts.includes(v.unit)), ctx.used, ctx.lang);
+  const t = ctx.tk ? ind.targets[ctx.tk] : undefined;
+  // Towns below districts: the parts are the tree's (a district return stands for its towns).
+  const tree = ind.kind === 'text' ? null : unitTree(ctx.plan, partReporters(ctx.plan, ind));
+  const partsOf = (values: { unit: string }[]) => {
+    const has = new Set(values.map((v) => v.unit));
+    return tree ? effectiveParts(tree, (u) => has.has(u)) : partReporters(ctx.plan, ind);
+  };
+  const partSet = new Set(partsOf(readings.candidates));
+  flagPeerSlips(ind, readings.candidates.filter((v) => partSet.has(v.unit)), ctx.used, ctx.lang);
   const sorted: Sorted = sortValues(ctx.plan, ind, readings, ctx.used, ctx.lang);
+  const parts = partsOf(sorted.usable);
 
   const units: Record<string, number | null> = {};
   for (const u of ind.reporters) units[u] = null;
@@ -73,7 +83,7 @@ function summarise(ctx: Context, ind: Indicator): { summary: IndicatorSummary; u
   const isText = ind.kind === 'text';
   const city = isText
     ? qualitativeSummary(ctx, ind, readings)
-    : cityFigure({ plan: ctx.plan, ind, tk: ctx.tk, usable: sorted.usable, absent: readings.absent, excluded: sorted.excluded, lang: ctx.lang });
+    : cityFigure({ plan: ctx.plan, ind, tk: ctx.tk, usable: sorted.usable, absent: readings.absent, excluded: sorted.excluded, lang: ctx.lang, ...(tree ? { parts } : {}) });
   // A half or a quarter is set against its year's target: say so beside the figure.
   if (ctx.wanted && ctx.wanted.kind !== 'year' && city.target) city.basis += message('target.interim', { period: periodLabel(ctx.wanted, ctx.lang) }, ctx.lang);
 
@@ -86,9 +96,13 @@ function summarise(ctx: Context, ind: Indicator): { summary: IndicatorSummary; u
     city,
   };
   if (isText) summary.texts = readings.texts;
+  const nodes = tree ? treeFigures(tree, ind, sorted.usable, t) : [];
+  if (nodes.length) summary.tree = nodes;
   if (!isText && ind.rollup === 'sum') {
-    const t = ctx.tk ? ind.targets[ctx.tk] : undefined;
-    summary.ranking = ranking(ind, t, sorted.usable.filter((v) => parts.includes(v.unit)));
+    // In a tree the city compares its districts (each one's own or made-from-towns figure).
+    const top = nodes.filter((n) => n.parent === null && n.value !== null).map((n) => ({ unit: n.unit, value: n.value!, at: n.sources[0] }));
+    const flat = sorted.usable.filter((v) => parts.includes(v.unit) && !(tree && nodes.some((n) => n.parent === null && n.unit === v.unit)));
+    summary.ranking = ranking(ind, t, tree ? [...top, ...flat.filter((v) => tree.top.includes(v.unit))] : flat);
   }
   if (readings.unusable.size) summary.unusable = Object.fromEntries([...readings.unusable].map(([u, bad]) => [u, bad.finding.message]));
 
@@ -122,7 +136,9 @@ export function consolidateReturns(
   }
 
   const returned = new Set(items.filter((i) => i.outcome.status !== 'rejected').map((i) => i.outcome.unit));
-  const missing = reportingUnits.filter((u) => !returned.has(u));
+  // A town whose district sent the district return (or a district whose towns sent theirs) is not missing.
+  const covered = coveredUnits(plan, new Set([...returned].filter((u): u is string => !!u)));
+  const missing = reportingUnits.filter((u) => !returned.has(u) && !covered.has(u));
   for (const it of items) {
     it.outcome.errors = it.findings.filter((f) => f.severity === 'error').length;
     it.outcome.warnings = it.findings.filter((f) => f.severity === 'warning').length;

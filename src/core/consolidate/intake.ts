@@ -70,6 +70,7 @@ function returnItem(ctx: IntakeContext, r: ParsedReturn): Item {
   if (r.reporter?.phone) outcome.phone = r.reporter.phone;
   if (r.reporter?.date) outcome.date = r.reporter.date;
   if (r.meta?.generatedAt) outcome.generatedAt = r.meta.generatedAt;
+  if (r.meta?.belowFindings) outcome.belowFindings = r.meta.belowFindings;
   const reason = rejection(ctx, r, findings);
   if (reason !== null) {
     outcome.status = 'rejected';

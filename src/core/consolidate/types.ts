@@ -4,7 +4,8 @@
  * field names stable.
  */
 
-import type { CellRef } from '../return/types';
+import type { BelowFindings, CellRef, SourceCell } from '../return/types';
+import type { TreeNode } from './tree';
 import type { Finding } from '../rules/finding';
 import type { OwnTargetSummary } from './own-targets';
 
@@ -36,12 +37,16 @@ export interface ReturnOutcome {
   generatedAt?: string;
   errors: number;
   warnings: number;
+  /** A consolidated return (a district's, made from its towns): the findings of the towns' returns. */
+  belowFindings?: BelowFindings;
 }
 
 /** Where a unit's value came from. */
 export interface Provenance extends CellRef {
   file: string;
   unit: string;
+  /** A consolidated return's cell: the lower units' cells it was made from (follow a figure down to the town cell). */
+  via?: SourceCell[];
 }
 
 /**
@@ -107,6 +112,11 @@ export interface IndicatorSummary {
   ranking?: string[];
   /** Unit code → why its value was not usable (the error finding's text); shown like a blank. */
   unusable?: Record<string, string>;
+  /**
+   * When reporters sit below the district level (towns): per intermediate unit
+   * (a district), its figure made from the units below, in tree order (parents first).
+   */
+  tree?: TreeNode[];
 }
 
 export interface Consolidation {

@@ -66,6 +66,9 @@ export function readIndicator(plan: Plan, ind: Indicator, used: ReadonlyMap<stri
       continue;
     }
     const at: Provenance = { file: it.file, sheet: entry.valueAt.sheet, cell: entry.valueAt.cell, unit };
+    // A district return made from its towns: the town cells behind this one.
+    const via = it.ret!.meta?.sources?.[ind.code];
+    if (via?.length) at.via = via;
     if (reading.text !== undefined) {
       out.texts[unit] = reading.text;
       out.textSources.push(at);

@@ -287,6 +287,30 @@ export const CATALOGUE = {
     en: 'The return names different units: the template metadata says {meta}; the 填报单位 cell says "{cell}" ({cellUnits}); the file name "{file}" ({fileUnits}). Consolidation credits it to no unit; check which unit filled it in: if another unit used this template, it should refill its own; if the unit is right, correct the 填报单位 cell and the file name and submit again',
   },
   'identity.says-nothing': { zh: '未指明单位', en: 'names no unit' },
+  // A return made from the returns of the units below (consolidate --as-return).
+  'tree.made': { zh: '由 {count} 个下级单位汇总', en: 'made from {count} units below' },
+  'tree.made-limit': { zh: '{count} 个下级单位中最不利的值（不达标：{bad}）', en: 'the worst of {count} units below (not complying: {bad})' },
+  'tree.partial': {
+    zh: '下级单位未报齐（{count}/{expected}，缺：{missing}），未填写；补齐后重新汇总，或由本单位核实后填写',
+    en: 'not all units below reported ({count} of {expected}, missing: {missing}); left blank: consolidate again when complete, or fill in after checking',
+  },
+  'tree.owned': {
+    zh: '比率或全域指标不能由下级相加，由本单位填报',
+    en: 'a rate or whole-area figure cannot be added up from the units below; the unit fills it in',
+  },
+  'tree.none': { zh: '下级单位均未报送此项，未填写', en: 'no unit below reported it; left blank' },
+  'tree.remark': { zh: '{note}，来源见“汇总来源”表', en: '{note}; see the 汇总来源 sheet' },
+  'tree.title': { zh: '{unit} {period} 报表汇总来源', en: '{unit} {period}: where the values came from' },
+  'tree.from': { zh: '由 {count} 份下级报表汇总，生成于 {at}', en: 'made from {count} returns of the units below, at {at}' },
+  'tree.findings': {
+    zh: '下级报表问题：错误 {errors} 条、警告 {warnings} 条，见：{files}',
+    en: 'findings in the returns below: {errors} errors, {warnings} warnings, in: {files}',
+  },
+  'tree.findings-none': { zh: '下级报表无错误和警告', en: 'no errors or warnings in the returns below' },
+  'tree.outside': {
+    zh: '报表 {file} 的填报单位 {unit} 不在 {target} 之下，不能汇总为 {target} 的报表',
+    en: 'the return {file} is of {unit}, which is not below {target}; it cannot go into the return of {target}',
+  },
   'identity.agrees': { zh: '与元数据一致', en: 'agrees with the metadata' },
   'identity.blank': { zh: '空', en: 'blank' },
 } as const;

@@ -33,6 +33,24 @@ export interface ReturnEntry {
   shownTarget?: string;
 }
 
+/**
+ * A cell of a lower unit's return that a consolidated return's value was made
+ * from (a town's cell behind a district return made with `--as-return`).
+ */
+export interface SourceCell extends CellRef {
+  file: string;
+  unit: string;
+  value: number | null;
+}
+
+/** Findings of the lower units' returns, carried up by a consolidated return: a count and where to look. */
+export interface BelowFindings {
+  errors: number;
+  warnings: number;
+  /** The files with findings. */
+  files: string[];
+}
+
 export interface ReturnMeta {
   formatVersion: string;
   planId: string;
@@ -44,6 +62,10 @@ export interface ReturnMeta {
   generatedAt?: string;
   /** Codes in entry-sheet order, as generated. */
   codes: string[];
+  /** A consolidated return (`--as-return`): indicator code → the lower units' cells its value was made from. */
+  sources?: Record<string, SourceCell[]>;
+  /** A consolidated return: the findings of the lower units' returns. */
+  belowFindings?: BelowFindings;
 }
 
 export interface ReporterInfo {

@@ -42,6 +42,7 @@ import {
 } from './workbook';
 import { parseNameTarget } from './names';
 import { findEntryBlockIn, type EntryBlock } from './entry-block';
+import { readTreeMeta } from '../fill/tree-meta';
 import { a1, colToNum, cellKey } from '../../core/a1';
 
 /** Two reader issue ids named here for readability (both are in ReaderIssueRule). */
@@ -315,6 +316,10 @@ class ReturnReader {
     };
     if (kv.get(META_KEYS.unitName)) meta.unitName = get(META_KEYS.unitName);
     if (kv.get(META_KEYS.generatedAt)) meta.generatedAt = get(META_KEYS.generatedAt);
+    // A consolidated return (--as-return) names the lower units' cells behind each value.
+    const tree = readTreeMeta(kv);
+    if (tree.sources) meta.sources = tree.sources;
+    if (tree.belowFindings) meta.belowFindings = tree.belowFindings;
     return meta;
   }
 

@@ -1,7 +1,8 @@
 /**
  * 数据溯源: for each city figure, every unit value it was made from and the
  * exact file, sheet and cell it was read from, so any number in 汇总 can be
- * checked against the return it came from.
+ * checked against the return it came from. A value from a district return
+ * made from its towns (`--as-return`) is followed by the town cells behind it.
  */
 
 import type ExcelJS from 'exceljs';
@@ -30,6 +31,12 @@ export function addProvenanceSheet(wb: ExcelJS.Workbook, plan: Plan, c: Consolid
         textValue(src.cell),
       ];
       writeRow(row, values);
+      // A district return made from its towns: the town cells behind its cell, indented under it.
+      for (const town of src.via ?? []) {
+        const sub = ws.getRow(r++);
+        writeRow(sub, [ind.code, textValue(ind.name), textValue(`  └ ${unitLabel(plan, town.unit)}`), numberValue(town.value), textValue(town.file), textValue(town.sheet), textValue(town.cell)]);
+        sub.outlineLevel = 1;
+      }
     }
   }
   ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: Math.max(HEADER_ROW + 1, r - 1), column: PROVENANCE_HEADERS.length } };

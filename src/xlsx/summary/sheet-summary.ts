@@ -18,6 +18,7 @@ import { wrappedRowHeight, type WrappedCell } from '../layout-text';
 import { allLeadingValues, LEADING_COL } from './leading';
 import { excludedOf, reportedOf, unusableOf } from './figure';
 import { addChartSection } from './sheet-charts';
+import { nodeOf, unitFigure } from './tree-units';
 import type { BarChartSpec } from '../ooxml/chart-xml';
 
 export const SUMMARY_HEADER_ROW = 3;
@@ -124,7 +125,10 @@ export function addSummarySheet(
       const cell = row.getCell(firstUnitCol + j);
       // Qualitative goals carry the unit's words (kept as inert text).
       const words = ind.texts?.[u.code];
-      cell.value = words != null ? textValue(words) : numberValue(ind.units[u.code]);
+      cell.value = words != null ? textValue(words) : numberValue(unitFigure(ind, u.code));
+      // A district made from its towns: how many of them reported.
+      const node = nodeOf(ind, u.code);
+      if (node && node.from === 'below') cell.note = `由镇（街道）汇总：已报 ${node.reported.count}/${node.reported.expected}${node.complete ? '' : '（不完整）'}`;
       if (words != null) {
         cell.alignment = { wrapText: true, vertical: 'middle' };
         wrapped.push({ text: cleanText(words), width: UNIT_WIDTH });

@@ -6,6 +6,7 @@
 
 import type { Consolidation } from '../../core/consolidate/types';
 import type { Plan, ReportingUnit, UnitKind } from '../../core/plan/types';
+import { treeNodeUnits } from './tree-units';
 
 const KIND_ORDER: Record<UnitKind, number> = { district: 0, department: 1, city: 2, town: 3, other: 4 };
 
@@ -31,6 +32,8 @@ export function unitColumns(plan: Plan, c: Consolidation): UnitColumn[] {
   for (const ind of c.indicators) Object.keys(ind.units).forEach((u) => used.add(u));
   for (const r of c.returns) if (r.status === 'accepted' && r.unit) used.add(r.unit);
   c.missing.forEach((u) => used.add(u));
+  // A district made from its towns has a column even without a return of its own.
+  treeNodeUnits(c).forEach((u) => used.add(u));
 
   const order = new Map(plan.units.map((u, i) => [u.code, i]));
   const known = new Map<string, ReportingUnit>(plan.units.map((u) => [u.code, u]));

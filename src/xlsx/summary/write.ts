@@ -15,6 +15,8 @@ import { addGridSheet } from './sheet-grid';
 import { addProvenanceSheet } from './sheet-provenance';
 import { addOwnTargetsSheet } from './sheet-own-targets';
 import { unitColumns } from './units';
+import { unitsBelow } from './tree-units';
+import { addTownsSheet } from './sheet-towns';
 import { recompress, type ZipCodec } from '../write/zip';
 import { addChartsStep } from '../ooxml/charts-step';
 import { SUMMARY_SHEETS } from './labels';
@@ -60,7 +62,10 @@ export async function writeSummaryWorkbook(plan: Plan, c: Consolidation, opts: S
   wb.views = [{ x: 0, y: 0, width: 28800, height: 15600, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
 
   const units = unitColumns(plan, c);
-  const { charts } = addSummarySheet(wb, plan, c, units, subtitle(c, generatedAt));
+  // Towns below a district: 汇总 has the district's column, the towns are on 镇街明细.
+  const below = unitsBelow(plan, c, new Set(units.map((u) => u.code)));
+  const { charts } = addSummarySheet(wb, plan, c, below.size ? units.filter((u) => !below.has(u.code)) : units, subtitle(c, generatedAt));
+  if (below.size) addTownsSheet(wb, plan, c);
   // Only when the plan splits its targets among units (目标分解).
   addOwnTargetsSheet(wb, plan, c);
   addSubmissionsSheet(wb, plan, c, units);

@@ -29,22 +29,30 @@ export function formulaNumber(n: number): string {
 
 const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
-/** The comparison that means "met", or null when the target is not numeric. */
-export function metCondition(t: Target | undefined, ref: string): string | null {
+/**
+ * The comparison that means "met", or null when the target is not numeric.
+ * `tolerance` is the plan's relative tolerance of an approximate target
+ * ("2000 家左右"): the bounds widen as in evaluateTarget, so a district at 1950
+ * sees 达标 on its sheet exactly when the rules say met.
+ */
+export function metCondition(t: Target | undefined, ref: string, tolerance = 0): string | null {
   if (!t) return null;
-  // Tolerance as in evaluateTarget (target.ts), so the sheet and the rules agree.
+  // The same epsilon as evaluateTarget (target.ts), so the sheet and the rules agree.
   const eps = '0.000000001';
+  const slack = (n: number) => Math.abs(n) * Math.max(0, tolerance);
+  const atLeast = (n: number) => `${ref}>=${formulaNumber(n - slack(n))}-${eps}`;
+  const atMost = (n: number) => `${ref}<=${formulaNumber(n + slack(n))}+${eps}`;
   switch (t.op) {
     case 'ge':
-      return `${ref}>=${formulaNumber(t.value)}-${eps}`;
+      return atLeast(t.value);
     case 'le':
-      return `${ref}<=${formulaNumber(t.value)}+${eps}`;
+      return atMost(t.value);
     case 'eq':
-      return `ABS(${ref}-${formulaNumber(t.value)})<=${eps}`;
+      return `ABS(${ref}-${formulaNumber(t.value)})<=${slack(t.value) ? `${formulaNumber(slack(t.value))}+` : ''}${eps}`;
     case 'range':
       // A "力争 a～b" range is met from a on; only a true band has an upper bound.
-      if (!t.band) return `${ref}>=${formulaNumber(t.min)}-${eps}`;
-      return `AND(${ref}>=${formulaNumber(t.min)}-${eps},${ref}<=${formulaNumber(t.max)}+${eps})`;
+      if (!t.band) return atLeast(t.min);
+      return `AND(${atLeast(t.min)},${atMost(t.max)})`;
     default:
       return null;
   }
@@ -55,9 +63,9 @@ export function metCondition(t: Target | undefined, ref: string): string | null 
  * A qualitative indicator (kind "text") is answered in words: any non-blank
  * answer shows 定性.
  */
-export function statusFormula(t: Target | undefined, ref: string, kind?: ValueKind, judgement: Judgement = 'full'): string {
+export function statusFormula(t: Target | undefined, ref: string, kind?: ValueKind, judgement: Judgement = 'full', tolerance = 0): string {
   if (kind === 'text') return `IF(LEN(TRIM(${ref}))>0,${q(STATUS.qualitative)},${q(STATUS.blank)})`;
-  const met = judgement === 'none' ? null : metCondition(t, ref);
+  const met = judgement === 'none' ? null : metCondition(t, ref, tolerance);
   const otherwise = judgement === 'met-only' ? STATUS.filled : STATUS.missed;
   const filled = met ? `IF(${met},${q(STATUS.met)},${q(otherwise)})` : q(judgement === 'none' ? STATUS.filled : STATUS.noTarget);
   return `IF(ISNUMBER(${ref}),${filled},${q(STATUS.blank)})`;

@@ -293,7 +293,7 @@ function writeEntry({ wb, plan, period, unit, indicators, facts, opts }: SheetCo
     set(C.target, shownTarget, STYLE.cellCenterWrap);
     const valueRef = `${C.value}${row}`;
     set(C.value, null, ind.kind === 'count' ? STYLE.valueCount : STYLE.value).dataValidation = valueValidation(shownUnit === ind.unit ? ind : { ...ind, unit: shownUnit }, target, shownTarget, leadNames(ind, facts));
-    set(C.status, { formula: statusFormula(target, valueRef, ind.kind, judgement), result: '未填' } as ExcelJS.CellFormulaValue, STYLE.status);
+    set(C.status, { formula: statusFormula(target, valueRef, ind.kind, judgement, ind.tolerance), result: '未填' } as ExcelJS.CellFormulaValue, STYLE.status);
     set(C.remark, null, STYLE.remark);
     r.height = entryRowHeight(category.blocks, ind.name, shownTarget);
     wb.definedNames.add(absRef(SHEETS.entry, C.value, row), valueName(ind.code));

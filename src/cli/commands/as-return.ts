@@ -1,0 +1,110 @@
+/**
+ * `plansheet consolidate <town returns> --as-return <district> --out <file>`:
+ * the district's own return, made from its towns' returns. The district's
+ * template is generated as `generate` would, its value cells filled with the
+ * district's tree figures, its metadata and a 汇总来源 sheet naming the town
+ * cells behind each value; the city consolidates it like any district return.
+ */
+
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Plan } from '../../core/plan/types';
+import type { Consolidation } from '../../core/consolidate/types';
+import type { Lang } from '../lang';
+import { parsePeriod } from '../../core/period';
+import { message } from '../../core/i18n';
+import { UsageError } from '../errors';
+
+/** "2024-02-01 16:00（北京时间 UTC+8）": the time the district office reads. */
+function chinaTime(at: Date): string {
+  return `${new Date(at.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 16).replace('T', ' ')}（北京时间 UTC+8）`;
+}
+
+/** Checks before anything is read: a district return is a new file, never written over another. */
+export function checkAsReturnTarget(outAbs: string, out: string): void {
+  if (fs.existsSync(outAbs))
+    throw new UsageError(
+      `输出文件 ${out} 已存在；汇总生成的报表不覆盖已有文件，请删除或换一个文件名`,
+      `the output ${out} exists; a return made by consolidation never replaces a file: remove it or choose another name`,
+    );
+}
+
+/** The unit named by --as-return, by code or name; it must report something in the plan. */
+export function asReturnUnit(plan: Plan, arg: string): string {
+  const u = plan.units.find((x) => x.code === arg || x.name === arg || x.shortName === arg);
+  if (!u || !plan.indicators.some((i) => i.reporters.includes(u.code)))
+    throw new UsageError(
+      `--as-return 的单位“${arg}”不是计划 ${plan.id} 中填报指标的单位`,
+      `--as-return "${arg}" is not a unit that reports in the plan ${plan.id}`,
+    );
+  return u.code;
+}
+
+export interface AsReturnWritten {
+  filled: number;
+  blank: { code: string; note: string }[];
+}
+
+/** Writes the unit's return made from `result`; throws UsageError when a return is not below the unit. */
+export async function writeAsReturn(plan: Plan, period: string, result: Consolidation, unit: string, outAbs: string, lang: Lang, generator: string): Promise<AsReturnWritten> {
+  const { asReturn, outsideReturns } = await import('../../core/consolidate/as-return');
+  const outside = outsideReturns(plan, result, unit);
+  if (outside.length) {
+    const list = (l: Lang) => outside.map((o) => message('tree.outside', { file: path.basename(o.file), unit: o.unit, target: unit }, l)).join('\n');
+    throw new UsageError(list('zh'), list('en'));
+  }
+  const p = parsePeriod(period)!;
+  const made = asReturn(plan, p, result, unit, lang);
+  const { writeTemplate } = await import('../../xlsx/write/template');
+  const { NODE_ZIP_CODEC } = await import('../../node/codec');
+  const { writeConsolidatedReturn } = await import('../../xlsx/fill/consolidated-return');
+  const { writeFileAtomic } = await import('../../node/atomic');
+  const now = new Date();
+  const template = await writeTemplate(plan, p, unit, { generatedAt: now, generator, zipCodec: NODE_ZIP_CODEC });
+  // File names, not the paths of this machine: the city sees the towns' files by name.
+  const base = <T extends { file: string }>(x: T): T => ({ ...x, file: path.basename(x.file) });
+  const items = made.items.map((it) => ({ ...it, sources: it.sources.map(base) }));
+  const files = made.belowFindings.files.map((f) => path.basename(f));
+  const bytes = writeConsolidatedReturn({
+    template,
+    values: Object.fromEntries(items.filter((i) => i.value !== null).map((i) => [i.code, i.value!])),
+    remarks: Object.fromEntries(items.filter((i) => i.remark).map((i) => [i.code, i.remark!])),
+    meta: {
+      sources: Object.fromEntries(items.filter((i) => i.value !== null).map((i) => [i.code, i.sources])),
+      belowFindings: { ...made.belowFindings, files },
+    },
+    count: made.count,
+    provenance: {
+      title: made.title,
+      lines: [
+        message('tree.from', { count: made.count, at: chinaTime(now) }, lang),
+        made.belowFindings.errors + made.belowFindings.warnings
+          ? message('tree.findings', { errors: made.belowFindings.errors, warnings: made.belowFindings.warnings, files: files.join('、') }, lang)
+          : message('tree.findings-none', {}, lang),
+      ],
+      items,
+      unitNames: Object.fromEntries(plan.units.map((u) => [u.code, u.name])),
+    },
+    mtime: now,
+    codec: NODE_ZIP_CODEC,
+  });
+  await writeFileAtomic(outAbs, bytes);
+  return { filled: items.filter((i) => i.value !== null).length, blank: items.filter((i) => i.value === null).map((i) => ({ code: i.code, note: i.note })) };
+}
+
+/** The one-screen report of what went into the return. */
+export function renderAsReturn(plan: Plan, unit: string, out: string, w: AsReturnWritten, result: Consolidation, lang: Lang): string {
+  const name = plan.units.find((u) => u.code === unit)?.name ?? unit;
+  const accepted = result.returns.filter((r) => r.status === 'accepted').length;
+  const lines =
+    lang === 'en'
+      ? [`Wrote the return of ${name} (${unit}) to ${out}: ${w.filled} values made from ${accepted} returns below.`]
+      : [`已生成 ${name}（${unit}）的报表 ${out}：由 ${accepted} 份下级报表汇总填写 ${w.filled} 项。`];
+  if (w.blank.length) {
+    lines.push(lang === 'en' ? `Left blank (${w.blank.length}):` : `未填写（${w.blank.length} 项）：`);
+    for (const b of w.blank) lines.push(`  ${b.code}  ${b.note}`);
+  }
+  const rejected = result.returns.filter((r) => r.status !== 'accepted');
+  for (const r of rejected) lines.push(`  ${lang === 'en' ? 'not used' : '未采用'}: ${path.basename(r.file)}  ${r.reason}`);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,64 @@
+/**
+ * Small, exact edits of SpreadsheetML parts written by our own template
+ * writer: set a cell that already exists, append rows, make a new sheet.
+ * Strings are written inline (`t="inlineStr"`) so the shared-string table is
+ * never touched; everything else in the part (styles, validation,
+ * protection, conditional formats) stays byte for byte.
+ */
+
+export type CellValue = number | string | null;
+
+export function escapeXml(s: string): string {
+  // Control characters other than tab/newline are not allowed in XML 1.0.
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** The `<c>` element of a value, keeping the style attribute given. */
+export function cellXml(ref: string, value: CellValue, style?: string): string {
+  const s = style ? ` s="${style}"` : '';
+  if (value === null) return `<c r="${ref}"${s}/>`;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error(`not a finite number for ${ref}: ${value}`);
+    return `<c r="${ref}"${s}><v>${value}</v></c>`;
+  }
+  return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`;
+}
+
+/**
+ * Replaces the existing cell `ref` of a sheet part (keeping its style). The
+ * template writer creates every value and remark cell, so a missing cell
+ * means the part is not ours: that is an error, not something to patch.
+ */
+export function setCell(xml: string, ref: string, value: CellValue): string {
+  const re = new RegExp(`<c r="${ref}"((?:\\s+[a-zA-Z:]+="[^"]*")*)\\s*(?:/>|>[\\s\\S]*?</c>)`);
+  const m = re.exec(xml);
+  if (!m) throw new Error(`cell ${ref} not found in the sheet`);
+  const style = /\ss="(\d+)"/.exec(m[1])?.[1];
+  return xml.slice(0, m.index) + cellXml(ref, value, style) + xml.slice(m.index + m[0].length);
+}
+
+/** A `<row>` of values from column A. */
+export function rowXml(r: number, values: CellValue[], styles: (string | undefined)[] = []): string {
+  const cells = values.map((v, i) => (v === null ? '' : cellXml(`${columnLetter(i + 1)}${r}`, v, styles[i]))).join('');
+  return `<row r="${r}">${cells}</row>`;
+}
+
+export function columnLetter(n: number): string {
+  let s = '';
+  for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** Appends rows after the last row of a sheet part; returns the new part. */
+export function appendRows(xml: string, rows: CellValue[][]): string {
+  let last = 0;
+  for (const m of xml.matchAll(/<row r="(\d+)"/g)) last = Math.max(last, Number(m[1]));
+  const add = rows.map((values, i) => rowXml(last + 1 + i, values)).join('');
+  const end = last + rows.length;
+  xml = xml.replace(/<dimension ref="([A-Z]+\d+):([A-Z]+)\d+"\/>/, (_m, a: string, col: string) => `<dimension ref="${a}:${col}${end}"/>`);
+  if (xml.includes('<sheetData/>')) return xml.replace('<sheetData/>', `<sheetData>${add}</sheetData>`);
+  const at = xml.lastIndexOf('</sheetData>');
+  if (at < 0) throw new Error('no sheetData in the sheet');
+  return xml.slice(0, at) + add + xml.slice(at);
+}
