@@ -54,7 +54,7 @@ const PARENT_FONT_SIZE = 8;
  * What openpyxl needs to write the same workbook, made with the generator's
  * own pure parts: texts, row heights, validations, formulas, rule colours.
  */
-function openpyxlSpec(plan: Plan, period: Period, unit: ReportingUnit) {
+export function openpyxlSpec(plan: Plan, period: Period, unit: ReportingUnit) {
   const inds = indicatorsFor(plan, unit.code);
   const cats = categoryParts(plan);
   const byCode = new Map(plan.units.map((u) => [u.code, u]));

@@ -13,6 +13,7 @@ import type { TemplateOptions } from '../xlsx/write/options';
 import { writeTemplate } from '../xlsx/write/template';
 import { templateFileName } from '../xlsx/write/units';
 import { writeFileAtomic } from './atomic';
+import { buildInWorkers, workerCount } from './generate-pool';
 import { NODE_ZIP_CODEC } from './codec';
 import { FsFailure } from './fs-errors';
 
@@ -43,8 +44,9 @@ export async function generateSet(
   // Build workbook N+1 while workbook N is being written to disk.
   let pendingWrite: Promise<void> = Promise.resolve();
   try {
-    for (const unit of units) {
-      const data = await writeTemplate(plan, period, unit.code, opts);
+    let i = 0;
+    for await (const data of buildAll(plan, period, units, opts)) {
+      const unit = units[i++];
       await pendingWrite;
       const file = path.join(outDir, templateFileName(key, unit));
       pendingWrite = writeOne(file, data).then(() => {
@@ -62,6 +64,19 @@ export async function generateSet(
     throw e;
   }
   return out;
+}
+
+/**
+ * The workbooks of `units`, in order: on worker threads when the set is large
+ * enough to pay for them (generate-pool.ts), otherwise here. Same bytes either way.
+ */
+async function* buildAll(plan: Plan, period: Period, units: ReportingUnit[], opts: TemplateOptions): AsyncGenerator<Uint8Array> {
+  const threads = workerCount(units.length);
+  if (threads) {
+    yield* buildInWorkers(plan, period, units.map((u) => u.code), opts, threads);
+    return;
+  }
+  for (const unit of units) yield await writeTemplate(plan, period, unit.code, opts);
 }
 
 /**

@@ -14,6 +14,7 @@ import type { Item } from './intake';
 import type { IndicatorReadings, UnitValue } from './unit-values';
 import { formatNumber, message } from '../i18n';
 import { unitSlipFinding } from '../rules/usable';
+import { unitOf } from '../plan/lookup';
 
 export interface Sorted {
   usable: UnitValue[];
@@ -21,7 +22,7 @@ export interface Sorted {
 }
 
 function unitLabel(plan: Plan, code: string): string {
-  const u = plan.units.find((x) => x.code === code);
+  const u = unitOf(plan, code);
   return u ? u.shortName ?? u.name : code;
 }
 
@@ -49,7 +50,8 @@ export function sortValues(plan: Plan, ind: Indicator, readings: IndicatorReadin
     // A number no unit could report is a typing accident to verify, like a unit slip.
     if (implausible) readings.absent.set(unit, 'excluded');
   }
-  const order = (u: string) => ind.reporters.indexOf(u);
+  const position = new Map(ind.reporters.map((u, i) => [u, i]));
+  const order = (u: string) => position.get(u) ?? -1;
   excluded.sort((a, b) => order(a.unit) - order(b.unit));
   return { usable, excluded };
 }

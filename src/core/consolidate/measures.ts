@@ -53,7 +53,8 @@ export function verdictNote(ind: Indicator, t: Target | undefined, value: number
 /** Units best first: highest first for "at least" goals, lowest first for "at most". */
 export function ranking(ind: Indicator, t: Target | undefined, parts: UnitValue[]): string[] {
   const lowerIsBetter = t ? t.op === 'le' : ind.direction === 'le';
-  const order = (u: string) => ind.reporters.indexOf(u);
+  const position = new Map(ind.reporters.map((u, i) => [u, i]));
+  const order = (u: string) => position.get(u) ?? -1;
   return [...parts]
     .sort((a, b) => (lowerIsBetter ? a.value - b.value : b.value - a.value) || order(a.unit) - order(b.unit))
     .map((p) => p.unit);

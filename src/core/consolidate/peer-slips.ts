@@ -18,24 +18,44 @@ import { unitSlipFinding } from '../rules/usable';
 /** Fewer other units than this make no trustworthy median. */
 const MIN_PEERS = 3;
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+/** First index of `x` in the ascending `xs` (x is known to be there). */
+function indexIn(xs: number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Median of the ascending `sorted` with the element at `skip` left out (-1:
+ * none). Sorting once per indicator keeps a thousand towns linear-ish
+ * instead of sorting every unit's peers again.
+ */
+function medianWithout(sorted: number[], skip: number): number {
+  const n = skip < 0 ? sorted.length : sorted.length - 1;
+  const at = (k: number) => sorted[skip < 0 || k < skip ? k : k + 1];
+  const m = n >> 1;
+  return n % 2 ? at(m) : (at(m - 1) + at(m)) / 2;
 }
 
 /** Adds a `value.unit-slip` warning to the return of each part far off its peers' median. */
 export function flagPeerSlips(ind: Indicator, parts: UnitValue[], used: ReadonlyMap<string, Item>, lang: Lang): void {
+  const positive = parts.filter((p) => p.value > 0).map((p) => p.value).sort((a, b) => a - b);
   for (const v of parts) {
-    const others = parts.filter((p) => p !== v && p.value > 0).map((p) => p.value);
-    if (others.length < MIN_PEERS) continue;
+    const skip = v.value > 0 ? indexIn(positive, v.value) : -1;
+    const count = skip < 0 ? positive.length : positive.length - 1;
+    if (count < MIN_PEERS) continue;
     const it = used.get(v.unit)!;
     if (unitSlipFinding(it.findings, ind.code)) continue;
-    const ref = median(others);
+    const ref = medianWithout(positive, skip);
     const slip = unitSlip(ind, v.value, ref, true);
     if (!slip) continue;
     const c = new Collector(lang);
-    const refText = message('ref.median', { median: formatNumber(ref), count: others.length }, lang);
+    const refText = message('ref.median', { median: formatNumber(ref), count }, lang);
     slipFinding(ind, it.ret!.entries.get(ind.code)!, v.value, slip, refText, c);
     it.findings = sortFindings([...it.findings, ...c.findings]);
   }

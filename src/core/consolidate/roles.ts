@@ -10,8 +10,14 @@ import type { Indicator, Plan, ReportingUnit } from '../plan/types';
 /** Kinds of unit whose value is a part of the city, never the city's figure. */
 const PART_KINDS: ReadonlySet<ReportingUnit['kind']> = new Set(['district', 'town']);
 
+/** Unit kinds by code, once per plan: a town-level plan has thousands of units. */
+const kinds = new WeakMap<ReportingUnit[], { count: number; byCode: Map<string, ReportingUnit['kind']> }>();
+
 function kindOf(plan: Plan, code: string): ReportingUnit['kind'] | undefined {
-  return plan.units.find((u) => u.code === code)?.kind;
+  let k = kinds.get(plan.units);
+  // Rebuilt when the list changed length (a plan edited in place).
+  if (!k || k.count !== plan.units.length) kinds.set(plan.units, (k = { count: plan.units.length, byCode: new Map(plan.units.map((u) => [u.code, u.kind])) }));
+  return k.byCode.get(code);
 }
 
 /** Leads that report the city-wide figure (departments and other city bodies), in plan order. */

@@ -50,8 +50,9 @@ export function readIndicator(plan: Plan, ind: Indicator, used: ReadonlyMap<stri
     out.texts[u] = null;
     if (!used.has(u)) out.absent.set(u, contested.has(u) ? 'conflict' : 'no-return');
   }
+  const reporters = new Set(ind.reporters);
   for (const [unit, it] of used) {
-    if (!ind.reporters.includes(unit)) continue;
+    if (!reporters.has(unit)) continue;
     const entry = it.ret!.entries.get(ind.code);
     const bad = unusableFinding(it.findings, ind.code);
     const reading = entry ? readEntry(it.ret!, entry, ind, plan) : null;

@@ -98,8 +98,10 @@ export function resolvePlan(source: unknown, registry: unknown, sourceName = 'pl
       if (!unitByCode.has(c)) issues.push({ path: `${at}.lead[${j}]`, message: `unknown unit ${c}` });
     });
     const reporters: string[] = [];
+    // A Set keeps the dedupe linear: a town-level plan lists thousands of reporters.
+    const listed = new Set<string>();
     ind.reporters.forEach((r, j) => {
-      const add = (codes: string[]) => codes.forEach((c) => reporters.includes(c) || reporters.push(c));
+      const add = (codes: string[]) => codes.forEach((c) => listed.has(c) || (listed.add(c), reporters.push(c)));
       if (r === '@districts') add(districtsOfOwner);
       else if (r === '@lead') add(ind.lead);
       else if (unitByCode.has(r)) add([r]);

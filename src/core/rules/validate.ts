@@ -20,6 +20,7 @@ import { READER_ISSUES, isReaderIssueRule } from './reader-issues';
 import { cachedHash, sameRow, sortFindings, targetMagnitude, targetOf, unitSlip } from './common';
 import { entryTarget, targetApplies, unitEntryTarget } from '../template/entry-target';
 import { allocationOf } from '../plan/allocation';
+import { isReporter, unitOf } from '../plan/lookup';
 import { unitIdentityFindings } from './identity';
 import { previousPeriodFindings } from './explain';
 
@@ -134,9 +135,9 @@ function identityFindings(plan: Plan, ret: ParsedReturn, opts: ValidateOpts, c: 
       c.add('error', 'template.period-outside-plan', null, null, c.msg('template.period-outside-plan', { got: periodLabel(period, c.lang), years: plan.years.join(', ') }));
   }
 
-  const unit = plan.units.find((u) => u.code === meta.unitCode);
+  const unit = unitOf(plan, meta.unitCode);
   if (meta.unitCode && !unit) c.add('error', 'template.unit-unknown', null, null, c.msg('template.unit-unknown', { unit: meta.unitCode }));
-  else if (unit && !plan.indicators.some((i) => i.reporters.includes(unit.code)))
+  else if (unit && !plan.indicators.some((i) => isReporter(i, unit.code)))
     c.add('warning', 'template.unit-not-reporter', null, null, c.msg('template.unit-not-reporter', { unit: `${unit.name}（${unit.code}）` }));
   return { period, unit, hashDiffers, checkRows: true };
 }
@@ -151,7 +152,7 @@ function rowFindings(
   c: Collector,
 ): void {
   const unitCode = ret.meta!.unitCode;
-  const required = ind.reporters.includes(unitCode);
+  const required = isReporter(ind, unitCode);
   const tk = id.period ? targetKey(id.period) : null;
   const code = ind.code;
   const at = entry.valueAt;

@@ -12,6 +12,7 @@
 import { targetKey, type Period } from '../period';
 import { allocationOf, entryUnitOf } from '../plan/allocation';
 import { formatTarget } from '../plan/target';
+import { unitOf } from '../plan/lookup';
 import type { EntryUnit, Indicator, Plan, Target, UnitKind } from '../plan/types';
 
 /**
@@ -95,7 +96,7 @@ export function unitEntryTarget(plan: Plan, ind: Indicator, period: Period, unit
 
 export function unitScale(plan: Plan, ind: Indicator, period: Period, unitCode: string): UnitScale {
   const allocation = allocationOf(plan, unitCode, ind.code, targetKey(period))?.target;
-  const unit = plan.units.find((u) => u.code === unitCode);
+  const unit = unitOf(plan, unitCode);
   const entryUnit = entryUnitOf(ind, unit);
   return { ...(unit ? { unitKind: unit.kind } : {}), ...(allocation ? { allocation } : {}), ...(entryUnit ? { entryUnit } : {}) };
 }
