@@ -112,3 +112,39 @@ test.each([
   // Only the crafted fault (a chart has one reference per series and category range).
   for (const e of errors) expect(e).toEqual(expect.objectContaining({ check, message: expect.stringMatching(message) as string }));
 });
+
+test('notes on two sheets keep their own VML shape ids, and the check refuses a clash', () => {
+  // The digital-economy plan has targets for 2021–2023, so 上期对比与说明 carries path notes beside 汇总's.
+  const id = 'suzhou-digital-economy-2021-2023';
+  const plan = builtinPlan(id)!;
+  const blanks = generateBlanks(id, '2023', path.join(root, 'de-blank'));
+  const returns = path.join(root, 'de-returns');
+  for (const [unit, blank] of [...blanks].slice(0, 3)) fillReturn(plan, blank, path.join(returns, path.basename(blank)), unit, '2023', {});
+  const summary = path.join(root, 'de-summary.xlsx');
+  const r = cli(['consolidate', returns, '--out', summary]);
+  expect(r.code).toBeLessThanOrEqual(1);
+  const names = execFileSync(PYTHON, ['-c', 'import sys,zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', summary], { encoding: 'utf8' });
+  const vmlParts = names.split('\n').filter((n) => /^xl\/drawings\/vmlDrawing\d+\.vml$/.test(n));
+  expect(vmlParts.length).toBeGreaterThanOrEqual(2);
+  // What ExcelJS writes: every part in block 1 with ids from 1025.
+  const clash = path.join(root, 'vml-clash.xlsx');
+  execFileSync(PYTHON, [
+    '-c',
+    [
+      'import re,sys,zipfile',
+      'src,dst=sys.argv[1],sys.argv[2]',
+      'zi=zipfile.ZipFile(src); zo=zipfile.ZipFile(dst,"w",zipfile.ZIP_DEFLATED)',
+      'for n in zi.namelist():',
+      '  b=zi.read(n)',
+      '  if re.match(r"xl/drawings/vmlDrawing\\d+\\.vml$",n):',
+      '    s=b.decode(); s=re.sub(r"data=\\"[^\\"]*\\"","data=\\"1\\"",s,count=1); k=[1024]',
+      '    s=re.sub(r"_x0000_s\\d+",lambda m:(k.__setitem__(0,k[0]+1) or "_x0000_s%d"%k[0]),s); b=s.encode()',
+      '  zo.writestr(n,b)',
+      'zo.close()',
+    ].join('\n'),
+    summary,
+    clash,
+  ]);
+  expect(errorLines(checkXlsx([summary]))).toEqual([]);
+  expect(errorLines(checkXlsx([clash])).some((l) => /vml-ids/.test(l))).toBe(true);
+}, 300_000);

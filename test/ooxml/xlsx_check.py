@@ -394,6 +394,37 @@ def check_drawing(pkg, part, rep):
             rep.add(part, 'ERROR', 'rels', where(el), 'chart r:id %s is not a chart relationship' % rid)
 
 
+O_NS = 'urn:schemas-microsoft-com:office:office'
+V_NS = 'urn:schemas-microsoft-com:vml'
+
+
+def check_vml_ids(pkg, rep):
+    """Cell-note shapes are numbered workbook-wide: each VML part claims
+    blocks of 1024 ids in <o:idmap data>, and its shapes' ids (_x0000_sN)
+    must lie in its own blocks. Two parts claiming one block make Excel repair
+    the file and drop notes."""
+    owner = {}
+    for n in sorted(x for x in pkg.names if x.endswith('.vml')):
+        try:
+            root = pkg.parse(n)
+        except etree.XMLSyntaxError:
+            continue
+        blocks = set()
+        for idmap in root.iter('{%s}idmap' % O_NS):
+            for b in (idmap.get('data') or '').replace(' ', ',').split(','):
+                if b.strip().isdigit():
+                    blocks.add(int(b))
+        for b in sorted(blocks):
+            if b in owner:
+                rep.add(n, 'ERROR', 'vml-ids', 'o:idmap', 'shape-id block %d is also claimed by %s' % (b, owner[b]))
+            else:
+                owner[b] = n
+        for shape in root.iter('{%s}shape' % V_NS):
+            m = re.match(r'_x0000_s(\d+)$', shape.get('id') or '')
+            if m and int(m.group(1)) // 1024 not in blocks:
+                rep.add(n, 'ERROR', 'vml-ids', shape.get('id'), 'shape id outside the blocks its o:idmap claims (%s)' % sorted(blocks))
+
+
 # ---------------------------------------------------------------- one file
 
 def check_file(path, schemas):
@@ -434,6 +465,7 @@ def check_file(path, schemas):
             for e in schema.error_log:
                 rep.add(n, 'ERROR', 'schema', e.path, e.message)
     check_rels(pkg, rep)
+    check_vml_ids(pkg, rep)
 
     wb_part = next((t for (typ, t, ext) in pkg.rels('').values() if typ == RT + 'officeDocument'), None)
     if not wb_part or wb_part not in pkg.names:

@@ -28,7 +28,3 @@ export function editPlan(src: string, dst: string, edits: Edit[]): string[] {
   return out.cells.map((c) => `${c.sheet}!${c.cell}`);
 }
 
-/** ECMA-376 schema check (Excel's strictness); returns its output, exit 0 or throws. */
-export function ooxmlCheck(file: string): string {
-  return runPython(path.join(REPO_ROOT, '..', 'shared', 'ooxml', 'ooxml-check.py'), [file]);
-}

@@ -19,6 +19,7 @@ import { readReturnFile } from '../../src/xlsx/read/node';
 import { convertWithLibreOffice, readSheetCsv } from '../support/libreoffice';
 import { REPO_ROOT, runPython, runPythonJson } from '../support/python';
 import { TEST_PLAN_SOURCE } from '../generate/test-plan';
+import { checkXlsx, errorLines } from '../ooxml/check';
 
 jest.setTimeout(300_000);
 
@@ -216,9 +217,9 @@ describe('2023 with --previous', () => {
   });
 
   test('every workbook passes the OOXML schema check', () => {
-    const r = runPython(path.join(REPO_ROOT, '..', 'shared', 'ooxml', 'ooxml-check.py'), [t2023, file('t2022', '2022'), file('from-summary', '2023')].filter((f) => fs.existsSync(f)));
-    expect(r).toMatch(/0 error\(s\)/);
-    expect(r).not.toMatch(/[1-9]\d* error\(s\)/);
+    const files = [t2023, file('t2022', '2022'), file('from-summary', '2023')].filter((f) => fs.existsSync(f));
+    expect(files.length).toBeGreaterThanOrEqual(2);
+    expect(errorLines(checkXlsx(files))).toEqual([]);
   });
 });
 

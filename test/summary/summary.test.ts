@@ -291,7 +291,7 @@ describe('what the engine says beside a figure', () => {
   test('a value left out is named in 计算方式 and marked where it stands; an unusable one too', () => {
     const row = rowValues(s, 4);
     const basis = String(row[header.indexOf('计算方式')]);
-    expect(basis).toContain('未计入（待核实）：张家港市 1200000');
+    expect(basis).toContain('未计入全市数：张家港市 1200000（待核实）');
     expect(basis).toContain('超过目标上限 5');
     const zcell = s.cells[`${colName(header.indexOf('张家港') + 1)}4`];
     expect(zcell).toEqual({ v: 1200000, t: 'n', fill: 'FFFFEB9C' });

@@ -39,7 +39,7 @@ export function register(program: Command): void {
     .argument('<dir|file...>', '报表目录（递归查找 .xlsx/.xlsm/.xls）或文件 / directories (searched recursively) or files')
     .requiredOption('-o, --out <file>', '（必填）汇总表输出路径（.xlsx）/ (required) summary workbook to write (.xlsx)')
     .option('--previous <dir>', '上期报表所在目录，用于累计指标检查 / directory of earlier returns, for cumulative checks')
-    .option('-p, --plan <id|file>', '计划：内置编号或 JSON 文件（默认按报表元数据识别）/ plan (default: the most common among the returns)')
+    .option('-p, --plan <id|file>', '计划：内置编号、JSON 文件或规划工作簿 .xlsx（默认按报表元数据识别）/ plan: built-in id, JSON file or plan workbook (default: the most common among the returns)')
     .option('--period <period>', '填报期：2023、2023H1、2023Q3（默认按报表元数据识别）/ period (default: the most common among the returns)')
     .option('--json', '以 JSON 输出汇总结果 / print the consolidation as JSON')
     .option('--conflict <report|latest>', '同一单位多份报表：report 均不汇总并报告冲突，latest 取较新者 / two returns of one unit: report both, or keep the later', 'report')

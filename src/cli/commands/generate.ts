@@ -31,7 +31,7 @@ export function register(program: Command): void {
   program
     .command('generate')
     .description('生成空白填报模板（每个填报单位一个 .xlsx）/ write blank reporting workbooks, one .xlsx per unit')
-    .option('-p, --plan <id|file>', '计划：内置编号或 JSON 文件 / plan: built-in id or JSON file', DEFAULT_PLAN_ID)
+    .option('-p, --plan <id|file>', '计划：内置编号、JSON 文件或规划工作簿 .xlsx / plan: built-in id, JSON file or plan workbook (.xlsx)', DEFAULT_PLAN_ID)
     .option('--period <period>', '填报期：2023、2023H1、2023Q3（默认：计划最后一年）/ period (default: the plan\'s last year)')
     .option('--units <scope>', '单位范围：districts（各市区）、departments（市级部门）、all / which units', 'all')
     .option('--unit <code>', '只生成一个单位（单位代码，如 320582、SZ-GXJ）/ only this unit code')

@@ -16,7 +16,7 @@ export function register(program: Command): void {
   const plan = program.command('plan').description('查看计划 / inspect a plan');
   plan
     .command('show <plan>')
-    .description('显示校验后的计划（内置编号或 JSON 文件）/ show the validated plan (built-in id or JSON file)')
+    .description('显示校验后的计划（内置编号、JSON 文件或规划工作簿）/ show the validated plan (built-in id, JSON file or plan workbook)')
     .option('--json', '输出解析后的完整模型（JSON）/ print the resolved model as JSON')
     .option('--lang <zh|en>', '输出语言 / output language')
     .addHelpText(

@@ -38,10 +38,10 @@ export function register(program: Command): void {
   program
     .command('validate')
     .description('校验已填报的报表，逐个文件列出问题 / check filled returns and list their problems per file')
-    .argument('<file...>', '填报表文件（.xlsx）或目录（递归查找），可用通配符 / return files or directories (searched recursively); wildcards allowed')
+    .argument('<file|dir...>', '填报表文件（.xlsx）或目录（递归查找），可用通配符 / return files or directories (searched recursively); wildcards allowed')
     .option('--json', '以 JSON 输出（每个文件一项）/ print JSON, one entry per file')
     .option('--previous <dir>', '上期报表所在目录，用于累计指标不得减少的检查 / directory of earlier returns, for cumulative checks')
-    .option('-p, --plan <id|file>', '计划：内置编号或 JSON 文件（默认按报表元数据识别）/ plan (default: from each return\'s metadata)')
+    .option('-p, --plan <id|file>', '计划：内置编号、JSON 文件或规划工作簿 .xlsx（默认按报表元数据识别）/ plan: built-in id, JSON file or plan workbook (default: from each return\'s metadata)')
     .option('--lang <zh|en>', '输出语言 / output language')
     .addHelpText(
       'after',
@@ -80,7 +80,7 @@ function planUnknown(ret: ParsedReturn, lang: Lang): Finding {
     cell: null,
     message: t(
       lang,
-      `报表属于计划“${id}”，不是内置计划；请用 --plan 指定该计划的 JSON 文件`,
+      `报表属于计划“${id}”，不是内置计划；请用 --plan 指定该计划的 JSON 文件或规划工作簿`,
       `The return belongs to plan "${id}", which is not built in; name its plan file with --plan`,
     ),
   };

@@ -137,7 +137,7 @@ function summarise(ctx: Context, ind: Indicator): { summary: IndicatorSummary; u
   const remarks = unitRemarks(ind, ctx.used);
   if (Object.keys(remarks).length) summary.remarks = remarks;
   if (ctx.wanted) {
-    const path = trajectory(ctx.plan, ind, ctx.wanted, city.value);
+    const path = trajectory(ctx.plan, ind, ctx.wanted, city);
     if (path) summary.trajectory = path;
   }
   if (readings.unusable.size) summary.unusable = Object.fromEntries([...readings.unusable].map(([u, bad]) => [u, bad.finding.message]));

@@ -5,7 +5,7 @@
  */
 
 import type { Indicator, Plan, Target } from '../plan/types';
-import type { IndicatorSummary, PeriodComparison, Trajectory } from './types';
+import type { CityFigure, IndicatorSummary, PeriodComparison, Trajectory } from './types';
 import type { ParsedReturn } from '../return/types';
 import { parsePeriod, periodEndMonth, periodKey, type Period } from '../period';
 
@@ -62,7 +62,8 @@ function level(t: Target | undefined): number | null {
  * runs straight between the earliest and the latest year with a numeric
  * target; "at most" targets are on track at or below it.
  */
-export function trajectory(plan: Plan, ind: Indicator, cur: Period, value: number | null): Trajectory | undefined {
+export function trajectory(plan: Plan, ind: Indicator, cur: Period, city: Pick<CityFigure, 'value' | 'attained' | 'reported'>): Trajectory | undefined {
+  const value = city.value;
   if (cur.kind !== 'year' || ind.kind === 'text') return undefined;
   const years = plan.years.filter((y) => level(ind.targets[String(y)]) !== null);
   if (years.length < 2) return undefined;
@@ -73,6 +74,14 @@ export function trajectory(plan: Plan, ind: Indicator, cur: Period, value: numbe
   const finalTarget = level(ind.targets[String(finalYear)])!;
   const expected = round(firstTarget + ((finalTarget - firstTarget) * (cur.year - firstYear)) / (finalYear - firstYear));
   const atMost = ind.targets[String(finalYear)]?.op === 'le';
-  const onTrack = value === null ? null : atMost ? value <= expected + 1e-9 : value >= expected - 1e-9;
+  let onTrack = value === null ? null : atMost ? value <= expected + 1e-9 : value >= expected - 1e-9;
+  // As with attainment: a figure with values still missing or left out for
+  // checking is judged only where the missing parts cannot change the verdict
+  // (a partial sum already at or above an "at least" path can only rise).
+  const incomplete = city.attained === 'unverified' || city.reported.count < city.reported.expected;
+  if (incomplete && onTrack !== null) {
+    const certain = ind.rollup === 'sum' && city.attained !== 'unverified' && (atMost ? !onTrack : onTrack);
+    if (!certain) onTrack = null;
+  }
   return { firstYear, firstTarget, finalYear, finalTarget, expected, onTrack };
 }

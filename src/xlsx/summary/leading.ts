@@ -51,7 +51,12 @@ export function basisText(plan: Plan, ind: IndicatorSummary): string {
   if (ind.city.nonCompliant?.length) parts.push(`不达标单位：${ind.city.nonCompliant.map((u) => unitLabel(plan, u)).join('、')}`);
   const excluded = excludedOf(ind);
   if (excluded.length)
-    parts.push(`未计入（待核实）：${excluded.map((e) => `${unitLabel(plan, e.unit)}${e.value === null ? '' : ` ${numberValue(e.value)}`}`).join('、')}`);
+    // A likely slip or an implausible value is to be verified; a value with an error is simply wrong.
+    parts.push(
+      `未计入全市数：${excluded
+        .map((e) => `${unitLabel(plan, e.unit)}${e.value === null ? '' : ` ${numberValue(e.value)}`}（${e.reason === 'error' ? '数值有错误' : '待核实'}）`)
+        .join('、')}`,
+    );
   const note = noteOf(ind);
   if (note) parts.push(note);
   return cleanText(parts.filter(Boolean).join('；'));

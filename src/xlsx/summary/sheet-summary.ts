@@ -145,7 +145,7 @@ export function addSummarySheet(
       // A value left out of the city figure (a likely unit slip), or one that
       // could not be used: marked, and the note says why.
       const out = excluded.get(u.code);
-      const why = out ? `未计入全市数（待核实）：${out.message}` : unusable[u.code] ? `无法使用：${unusable[u.code]}` : null;
+      const why = out ? `未计入全市数（${out.reason === 'error' ? '数值有错误' : '待核实'}）：${out.message}` : unusable[u.code] ? `无法使用：${unusable[u.code]}` : null;
       if (why) {
         if (out && cell.value === null) cell.value = numberValue(out.value);
         cell.fill = solidFill(COLORS.noData);
