@@ -12,12 +12,24 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Consolidation, IndicatorSummary } from '../../src/core/consolidate/types';
 import { cli } from '../cli-validate/returns';
-import { runPythonJson } from '../support/python';
+import { PYTHON, runPython, runPythonJson } from '../support/python';
 import { checkXlsx, errorLines } from '../ooxml/check';
+
+interface ChartDump {
+  part: string;
+  relType: string;
+  title: string;
+  barDir: string;
+  grouping: string;
+  from: [number, number];
+  to: [number, number];
+  series: { name: string; nameRef: string; ref: string; values: (number | null)[]; categoriesRef: string; categories: string[] }[];
+}
 
 const FILL = path.join(__dirname, 'py', 'fill_round.py');
 const ROWS = path.join(__dirname, 'py', 'sheet_rows.py');
 const INSPECT = path.join(__dirname, 'py', 'inspect_feedback.py');
+const CHART_PARTS = path.join(__dirname, '..', 'summary', 'chart_parts.py');
 
 const PLAN = {
   id: 'round-test-plan',
@@ -232,6 +244,46 @@ describe('a reporting round over two periods', () => {
     expect(byCode['T-CUM'].slice(3, 6).map(Number)).toEqual([53, 55, -2]);
     expect(byCode['T-CUM'].slice(7, 11)).toEqual(['30', '80', '55', '落后于路径']);
     expect(wb.notes[`上期对比与说明!G3`]).toBe('同比（上期 2022）');
+  });
+
+  test('the summary workbook: the path chart on 上期对比与说明 — 计划路径 vs 实际 from the helper table, cached as in --json', () => {
+    const dump = runPythonJson<{ parts: string[]; sheets: Record<string, ChartDump[]> }>(CHART_PARTS, [second.out]);
+    const charts = dump.sheets['上期对比与说明'];
+    expect(charts).toHaveLength(1);
+    const [chart] = charts;
+    expect(chart.relType).toBe('chart');
+    expect([chart.barDir, chart.grouping]).toEqual(['bar', 'clustered']);
+    expect(chart.title).toBe('规划路径：本年应达与本期全市（2023）');
+    // The table ends on row 5 (three indicators from row 3); two empty rows, a title (8),
+    // the header (9), the data 10–12: B the indicator, D 计划路径, E 实际.
+    const S = "'上期对比与说明'";
+    expect(chart.series.map((s) => [s.name, s.nameRef, s.ref, s.categoriesRef])).toEqual([
+      ['计划路径', `${S}!$D$9`, `${S}!$D$10:$D$12`, `${S}!$B$10:$B$12`],
+      ['实际', `${S}!$E$9`, `${S}!$E$10:$E$12`, `${S}!$B$10:$B$12`],
+    ]);
+    // Not judged first (CUM 53 < 55 and AMT 1470 < 1500, but 昆山 is missing and could lift both), then on track: BIND (155 ≥ 150).
+    expect(chart.series[0].categories).toEqual(['累计测试指标（家）', '金额测试指标（亿元）', '约束性测试指标（个）']);
+    expect(chart.series[0].values).toEqual([55, 1500, 150]);
+    expect(chart.series[1].values).toEqual([53, 1470, 155]);
+    // The same numbers as consolidate --json.
+    const order = ['T-CUM', 'T-AMT', 'T-BIND'].map((code) => ind(second.result, code));
+    expect(chart.series[0].values).toEqual(order.map((i) => i.trajectory!.expected));
+    expect(chart.series[1].values).toEqual(order.map((i) => i.city.value));
+    // The helper table holds them, and the chart (F…L from row 8) covers only empty cells.
+    const rows = runPythonJson<{ sheets: Record<string, string[][]> }>(ROWS, [second.out]).sheets['上期对比与说明'];
+    expect(rows.slice(8, 12).map((r) => [r[1], r[3], r[4]])).toEqual([
+      ['指标（单位）', '计划路径', '实际'],
+      ['累计测试指标（家）', '55', '53'],
+      ['金额测试指标（亿元）', '1500', '1470'],
+      ['约束性测试指标（个）', '150', '155'],
+    ]);
+    expect(chart.from).toEqual([5, 7]);
+    expect(chart.to[0]).toBe(12);
+    for (const r of rows.slice(chart.from[1], chart.to[1] + 1)) expect(r.slice(chart.from[0], chart.to[0]).filter((v) => v !== '')).toEqual([]);
+    // 汇总 keeps its own charts, in other parts.
+    expect(dump.sheets['汇总'].map((c) => c.part)).not.toContain(chart.part);
+    // Valid OOXML (the project's checker: schemas, Excel's limits, VML shape ids).
+    expect(errorLines(checkXlsx([second.out]))).toEqual([]);
   });
 
   test('--feedback: one correction workbook, for 太仓 only; inputs untouched', () => {

@@ -14,7 +14,7 @@ import { addFindingsSheet } from './sheet-findings';
 import { addGridSheet } from './sheet-grid';
 import { addProvenanceSheet } from './sheet-provenance';
 import { addOwnTargetsSheet } from './sheet-own-targets';
-import { addPreviousSheet } from './sheet-previous';
+import { addPreviousSheet, PREVIOUS_SHEET } from './sheet-previous';
 import { unitColumns } from './units';
 import { unitsBelow } from './tree-units';
 import { addTownsSheet } from './sheet-towns';
@@ -70,7 +70,7 @@ export async function writeSummaryWorkbook(plan: Plan, c: Consolidation, opts: S
   // Only when the plan splits its targets among units (目标分解).
   addOwnTargetsSheet(wb, plan, c);
   // Only with earlier returns, a multi-year path or units' explanations.
-  addPreviousSheet(wb, plan, c);
+  const previous = addPreviousSheet(wb, plan, c);
   addSubmissionsSheet(wb, plan, c, units);
   addFindingsSheet(wb, plan, c);
   addGridSheet(wb, plan, c, units);
@@ -83,6 +83,10 @@ export async function writeSummaryWorkbook(plan: Plan, c: Consolidation, opts: S
     stored instanceof Uint8Array ? stored : new Uint8Array(stored as ArrayBuffer),
     generatedAt,
     opts.zipCodec,
-    addChartsStep(SUMMARY_SHEETS.summary, charts),
+    (parts) => {
+      addChartsStep(SUMMARY_SHEETS.summary, charts)(parts);
+      // The planned path beside the city figure (issue 13).
+      if (previous) addChartsStep(PREVIOUS_SHEET, previous.charts)(parts);
+    },
   );
 }
