@@ -17,7 +17,8 @@ import type { BarChartSpec } from '../ooxml/chart-xml';
 export const PREVIOUS_SHEET = '上期对比与说明';
 const HEADER_ROW = 2;
 const WIDTHS = [14, 32, 8, 12, 12, 12, 10, 11, 11, 11, 12, 50];
-const ON_PATH = { yes: '在路径上', no: '落后于路径' } as const;
+/** `open`: a path and a figure, but values still missing or to be verified could change the verdict. */
+const ON_PATH = { yes: '在路径上', no: '落后于路径', open: '数据不全，未判断' } as const;
 
 function basisWord(ind: IndicatorSummary): string | null {
   const b = ind.previous?.basis;
@@ -134,7 +135,7 @@ export function addPreviousSheet(wb: ExcelJS.Workbook, plan: Plan, c: Consolidat
       t ? numberValue(t.firstTarget) : null,
       t ? numberValue(t.finalTarget) : null,
       t ? numberValue(t.expected) : null,
-      t && t.onTrack !== null ? (t.onTrack ? ON_PATH.yes : ON_PATH.no) : null,
+      !t ? null : t.onTrack !== null ? (t.onTrack ? ON_PATH.yes : ON_PATH.no) : ind.city.value !== null ? ON_PATH.open : null,
       textValue(remarks),
     ];
     values.forEach((v, j) => {
