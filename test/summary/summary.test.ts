@@ -189,12 +189,13 @@ test('填报完成情况: grid words match the consolidation and colours are con
   const col = header.indexOf('昆山') + 1;
   expect(col).toBeGreaterThan(2);
   const kunshan = plan.units.find((u) => u.shortName === '昆山')!.code;
+  const missing = c.missing.includes(kunshan);
   c.indicators.forEach((ind, i) => {
-    const want = { filled: '已填', blank: '未填', 'not-required': '—' }[c.grid[kunshan][ind.code]];
+    const want = { filled: '已填', blank: missing ? '未报' : '未填', 'not-required': '—' }[c.grid[kunshan][ind.code]];
     expect(rowValues(s, 3 + i)[col - 1]).toBe(want);
   });
   expect(rowValues(s, 3 + c.indicators.length)[1]).toBe('已填 / 应填');
-  expect(s.cf.map((r) => r.formula[0])).toEqual(['"已填"', '"未填"', '"—"']);
+  expect(s.cf.map((r) => r.formula[0])).toEqual(['"已填"', '"未填"', '"—"', '"未报"', '"有误"', '"待核实"']);
 });
 
 test('text a clerk typed stays inert text, never a formula', () => {
@@ -259,6 +260,7 @@ describe('what the engine says beside a figure', () => {
   let s: Inspected['sheet'][string];
   let header: (string | number | boolean | null)[];
   let flagged: ReturnType<typeof testConsolidation>;
+  let grid: Inspected['sheet'][string];
 
   beforeAll(async () => {
     flagged = structuredClone(c);
@@ -274,6 +276,9 @@ describe('what the engine says beside a figure', () => {
       note: '超过目标上限 5',
     });
     (t01 as { unusable?: Record<string, string> }).unusable = { [kunshan]: '填报值不是数值（约100）' };
+    // As the engine records them: neither value is a usable number.
+    flagged.grid[zjg][t01.code] = 'blank';
+    flagged.grid[kunshan][t01.code] = 'blank';
     const t05 = flagged.indicators[4];
     t05.city = asCity({ ...t05.city, completion: 0.875 });
     const f = path.join(dir, 'flagged.xlsx');
@@ -281,6 +286,14 @@ describe('what the engine says beside a figure', () => {
     const back = inspectXlsx(f);
     s = back.sheet['汇总'];
     header = rowValues(s, 3);
+    grid = back.sheet['填报完成情况'];
+  });
+
+  test('填报完成情况 says why a filled cell has no usable number: 待核实, 有误 (the JSON grid says blank)', () => {
+    const head = rowValues(grid, 2);
+    // Row 3 is the first indicator: 张家港's slip is left out until verified, 昆山's "约100" has an error.
+    expect(rowValues(grid, 3)[head.indexOf('张家港')]).toBe('待核实');
+    expect(rowValues(grid, 3)[head.indexOf('昆山')]).toBe('有误');
   });
 
   test('待核实 instead of 达标/未达标, coloured by its own rule', () => {

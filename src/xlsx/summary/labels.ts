@@ -87,6 +87,17 @@ export const SEVERITY_WORDS: Record<Severity, string> = {
   info: '提示',
 };
 
+/**
+ * Why a required cell has no usable number, on 填报完成情况 (the JSON grid
+ * only says "blank"): the unit sent nothing, its value has an error, or its
+ * value is left out until verified (a likely unit slip).
+ */
+export const GRID_ABSENT_WORDS = {
+  missing: '未报',
+  error: '有误',
+  verify: '待核实',
+} as const;
+
 export const GRID_WORDS = {
   filled: '已填',
   blank: '未填',

@@ -5,17 +5,33 @@
  */
 
 import type ExcelJS from 'exceljs';
-import type { Consolidation } from '../../core/consolidate/types';
+import type { Consolidation, IndicatorSummary } from '../../core/consolidate/types';
 import type { Plan } from '../../core/plan/types';
-import { GRID_WORDS, SUMMARY_SHEETS } from './labels';
+import { GRID_ABSENT_WORDS, GRID_WORDS, SUMMARY_SHEETS } from './labels';
 import { cfFill, colLetter, COLORS, GRID_BORDER, printSetup, textValue, writeHeader, writeTitle } from './cells';
 import type { UnitColumn } from './units';
 
 const HEADER_ROW = 2;
 
+/** The word for a required cell without a usable number: why it has none. */
+function absentWord(ind: IndicatorSummary | undefined, unit: string, missing: ReadonlySet<string>): string {
+  if (missing.has(unit)) return GRID_ABSENT_WORDS.missing;
+  const out = ind?.city.excluded?.find((e) => e.unit === unit);
+  if (out) return out.reason === 'error' ? GRID_ABSENT_WORDS.error : GRID_ABSENT_WORDS.verify;
+  if (ind?.unusable?.[unit] !== undefined) return GRID_ABSENT_WORDS.error;
+  return GRID_WORDS.blank;
+}
+
 export function addGridSheet(wb: ExcelJS.Workbook, plan: Plan, c: Consolidation, units: UnitColumn[]): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(SUMMARY_SHEETS.grid, { views: [{ state: 'frozen', xSplit: 2, ySplit: HEADER_ROW }] });
-  writeTitle(ws, 1, `填报完成情况（${GRID_WORDS.filled} / ${GRID_WORDS.blank} / ${GRID_WORDS['not-required']} 无需填报）`, 12);
+  writeTitle(
+    ws,
+    1,
+    `填报完成情况（${GRID_WORDS.filled} / ${GRID_WORDS.blank} / ${GRID_ABSENT_WORDS.missing} 未报送 / ${GRID_ABSENT_WORDS.error} 数值有错误 / ${GRID_ABSENT_WORDS.verify} 未计入待核实 / ${GRID_WORDS['not-required']} 无需填报）`,
+    12,
+  );
+  const missing = new Set(c.missing);
+  const summaries = new Map(c.indicators.map((i) => [i.code, i]));
   writeHeader(ws, HEADER_ROW, ['代码', '指标', ...units.map((u) => u.label)]);
   const codes = c.indicators.length ? c.indicators.map((i) => ({ code: i.code, name: i.name })) : plan.indicators;
   const filled = new Array<number>(units.length).fill(0);
@@ -33,7 +49,7 @@ export function addGridSheet(wb: ExcelJS.Workbook, plan: Plan, c: Consolidation,
       if (state !== 'not-required') required[j]++;
       if (state === 'filled') filled[j]++;
       const cell = row.getCell(3 + j);
-      cell.value = GRID_WORDS[state];
+      cell.value = state === 'blank' ? absentWord(summaries.get(ind.code), u.code, missing) : GRID_WORDS[state];
       cell.alignment = { horizontal: 'center' };
       cell.border = GRID_BORDER;
     });
@@ -55,6 +71,9 @@ export function addGridSheet(wb: ExcelJS.Workbook, plan: Plan, c: Consolidation,
         { type: 'cellIs', operator: 'equal', formulae: [`"${GRID_WORDS.filled}"`], priority: 1, style: { fill: cfFill(COLORS.met), font: { color: { argb: COLORS.metText } } } },
         { type: 'cellIs', operator: 'equal', formulae: [`"${GRID_WORDS.blank}"`], priority: 2, style: { fill: cfFill(COLORS.missed), font: { color: { argb: COLORS.missedText } } } },
         { type: 'cellIs', operator: 'equal', formulae: [`"${GRID_WORDS['not-required']}"`], priority: 3, style: { fill: cfFill(COLORS.neutral), font: { color: { argb: COLORS.neutralText } } } },
+        { type: 'cellIs', operator: 'equal', formulae: [`"${GRID_ABSENT_WORDS.missing}"`], priority: 4, style: { fill: cfFill(COLORS.missed), font: { color: { argb: COLORS.missedText } } } },
+        { type: 'cellIs', operator: 'equal', formulae: [`"${GRID_ABSENT_WORDS.error}"`], priority: 5, style: { fill: cfFill(COLORS.missed), font: { color: { argb: COLORS.missedText } } } },
+        { type: 'cellIs', operator: 'equal', formulae: [`"${GRID_ABSENT_WORDS.verify}"`], priority: 6, style: { fill: cfFill(COLORS.noData), font: { color: { argb: COLORS.noDataText } } } },
       ],
     });
   }
