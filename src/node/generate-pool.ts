@@ -34,14 +34,20 @@ export function workerCount(count: number): number {
   return n >= 2 ? n : 0;
 }
 
-/** Starts the worker script, through ts-node when running from the TypeScript sources. */
+/**
+ * Starts the worker script. The compiled build (what users run) starts the
+ * compiled worker; only when running from the TypeScript sources (tests,
+ * development) is the worker started with ts-node's register hook, a dev
+ * dependency the build never needs.
+ */
 function startWorker(setup: WorkerSetup): Worker {
   if (__filename.endsWith('.ts')) {
     const root = path.resolve(__dirname, '..', '..');
-    const boot =
-      `require('ts-node').register({ transpileOnly: true, project: ${JSON.stringify(path.join(root, 'tsconfig.json'))} });` +
-      `require(${JSON.stringify(path.join(__dirname, 'generate-worker.ts'))});`;
-    return new Worker(boot, { eval: true, workerData: setup });
+    return new Worker(path.join(__dirname, 'generate-worker.ts'), {
+      workerData: setup,
+      execArgv: [...process.execArgv, '--require', 'ts-node/register/transpile-only'],
+      env: { ...process.env, TS_NODE_PROJECT: path.join(root, 'tsconfig.json') },
+    });
   }
   return new Worker(path.join(__dirname, 'generate-worker.js'), { workerData: setup });
 }

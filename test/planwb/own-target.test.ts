@@ -75,7 +75,8 @@ test('the district sees its own target beside the city target, and LibreOffice j
   expect(a.get('T-OUT')).toEqual(['亿元', '本单位 ≥ 1500（全市 ≥ 12000）', '达标']);
 
   const b = rowsOf(csv, missed);
-  expect([...b.values()].filter((r) => r[1].startsWith('本单位')).map((r) => r[2])).toEqual(['未达标', '未达标', '未达标', '未达标']);
+  // Missed own targets, no remark typed: the status asks for an explanation (强制上报说明).
+  expect([...b.values()].filter((r) => r[1].startsWith('本单位')).map((r) => r[2])).toEqual(['未达标·请说明', '未达标·请说明', '未达标·请说明', '未达标·请说明']);
 
   // A district without allocations behaves as before: the city's target for reference, 已填.
   const c = rowsOf(csv, other);
