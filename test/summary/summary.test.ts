@@ -307,7 +307,8 @@ describe('what the engine says beside a figure', () => {
     expect(basis).toContain('未计入全市数：张家港市 1200000（待核实）');
     expect(basis).toContain('超过目标上限 5');
     const zcell = s.cells[`${colName(header.indexOf('张家港') + 1)}4`];
-    expect(zcell).toEqual({ v: 1200000, t: 'n', fill: 'FFFFEB9C' });
+    // As text, so the column's data bar and a reader's SUM leave it out.
+    expect(zcell).toEqual({ v: '1200000（未计入）', t: 's', fill: 'FFFFEB9C' });
     expect(s.cells[`${colName(header.indexOf('昆山') + 1)}4`].fill).toBe('FFFFEB9C');
   });
 

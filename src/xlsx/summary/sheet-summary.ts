@@ -147,7 +147,8 @@ export function addSummarySheet(
       const out = excluded.get(u.code);
       const why = out ? `未计入全市数（${out.reason === 'error' ? '数值有错误' : '待核实'}）：${out.message}` : unusable[u.code] ? `无法使用：${unusable[u.code]}` : null;
       if (why) {
-        if (out && cell.value === null) cell.value = numberValue(out.value);
+        // As text: shown where it stands, but outside the column's data bar and any sum a reader makes in Excel.
+        if (out && cell.value === null && out.value !== null) cell.value = `${numberValue(out.value)}（未计入）`;
         cell.fill = solidFill(COLORS.noData);
         cell.font = { color: { argb: COLORS.noDataText }, bold: true, italic: true };
         cell.note = cleanText(why);
