@@ -215,7 +215,7 @@ describe('generate', () => {
     ['unknown option', ['generate', '--bogus'], /未知选项“--bogus”/, /unknown option '--bogus'/],
     ['misspelt option', ['generate', '--unti', '320582'], /未知选项“--unti”（是否要输入 --unit？）/, /Did you mean --unit\?/],
     ['missing required option', ['consolidate', 'x'], /缺少必填选项 -o, --out <file>/, /required option '-o, --out <file>' not specified/],
-    ['missing argument', ['validate'], /缺少必需的参数 <file>/, /missing required argument 'file'/],
+    ['missing argument', ['validate'], /缺少必需的参数 <file\|dir>/, /missing required argument 'file\|dir'/],
     ['missing option value', ['generate', '--plan'], /选项 -p, --plan <id\|file> 缺少取值/, /option '-p, --plan <id\|file>' argument missing/],
     ['too many arguments', ['plans', 'extra'], /参数过多：应为 0 个，实际 1 个/, /too many arguments for 'plans'/],
     ['nested subcommand', ['plan', 'show'], /缺少必需的参数 <plan>/, /missing required argument 'plan'/],

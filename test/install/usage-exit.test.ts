@@ -59,7 +59,7 @@ const usageErrors: [string, string[], RegExp][] = [
   ['invalid choice', ['generate', '--units', 'bogus'], /无效/],
   ['option without its value', ['generate', '--period'], /缺少取值/],
   ['required option missing', ['consolidate', 'x.xlsx'], /缺少必填选项 -o, --out/],
-  ['no file to validate', ['validate'], /缺少必需的参数 <file>/],
+  ['no file to validate', ['validate'], /缺少必需的参数 <file\|dir>/],
 ];
 
 test.each(usageErrors)('%s: exit 2, "错误 / error:" first, nothing written', (_what, args, zh) => {
