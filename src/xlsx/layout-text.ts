@@ -15,6 +15,8 @@
 export const LINE_POINTS = 15;
 /** Points of a one-line row (the body font plus cell padding). */
 export const MIN_ROW_POINTS = 18;
+/** The tallest row Excel accepts. */
+export const MAX_ROW_POINTS = 409;
 /** Cell padding above and below the text, in points. */
 const PAD_POINTS = 3;
 /** The font size the widths and LINE_POINTS are for. */
@@ -73,5 +75,6 @@ export function cellPoints(cell: WrappedCell): number {
  */
 export function wrappedRowHeight(cells: WrappedCell[], min = MIN_ROW_POINTS): number {
   const tallest = cells.reduce((h, c) => Math.max(h, cellPoints(c)), 0);
-  return Math.max(min, Math.ceil(tallest + PAD_POINTS));
+  // Excel refuses a row taller than 409 points (it "repairs" the file); a longer text scrolls in the cell.
+  return Math.min(MAX_ROW_POINTS, Math.max(min, Math.ceil(tallest + PAD_POINTS)));
 }

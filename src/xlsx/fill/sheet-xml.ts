@@ -6,13 +6,11 @@
  * protection, conditional formats) stays byte for byte.
  */
 
-export type CellValue = number | string | null;
+import { columnLetter, escapeXml } from '../ooxml/xml-text';
 
-export function escapeXml(s: string): string {
-  // Control characters other than tab/newline are not allowed in XML 1.0.
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+export { columnLetter, escapeXml };
+
+export type CellValue = number | string | null;
 
 /** The `<c>` element of a value, keeping the style attribute given. */
 export function cellXml(ref: string, value: CellValue, style?: string): string {
@@ -42,12 +40,6 @@ export function setCell(xml: string, ref: string, value: CellValue): string {
 export function rowXml(r: number, values: CellValue[], styles: (string | undefined)[] = []): string {
   const cells = values.map((v, i) => (v === null ? '' : cellXml(`${columnLetter(i + 1)}${r}`, v, styles[i]))).join('');
   return `<row r="${r}">${cells}</row>`;
-}
-
-export function columnLetter(n: number): string {
-  let s = '';
-  for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 /** Appends rows after the last row of a sheet part; returns the new part. */

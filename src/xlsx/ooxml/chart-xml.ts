@@ -45,9 +45,9 @@ export interface BarChartSpec {
   to: CellAnchor;
 }
 
-export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+import { escapeXml } from './xml-text';
+
+export { escapeXml };
 
 // CJK text needs an East Asian font; Excel and LibreOffice map these names.
 const FONT = '<a:latin typeface="Arial"/><a:ea typeface="SimSun"/><a:cs typeface="Arial"/>';

@@ -9,30 +9,32 @@ import type ExcelJS from 'exceljs';
 import type { Consolidation } from '../../core/consolidate/types';
 import type { Plan } from '../../core/plan/types';
 import { FINDING_HEADERS, SEVERITY_WORDS, SUMMARY_SHEETS } from './labels';
-import { cfFill, COLORS, printSetup, writeHeader, writeRow } from './cells';
+import { cfFill, COLORS, GRID_BORDER, printSetup, writeHeader } from './cells';
 import { findingRows } from './finding-rows';
 import { wrappedRowHeight } from '../layout-text';
+import { probeStyles, type BulkRow, type BulkSheet } from './bulk';
 
 const HEADER_ROW = 1;
-/** Excel refuses taller rows. */
-const MAX_ROW_POINTS = 409;
 // 单位 严重程度 问题 处数 工作表 单元格 指标 说明 文件 规则
 const WIDTHS = [14, 8, 16, 6, 10, 16, 16, 56, 30, 12];
 /** Columns whose text wraps (and so decides the row height). */
 const WRAPPED = [1, 3, 6, 7, 8, 9];
 
-export function addFindingsSheet(wb: ExcelJS.Workbook, plan: Plan, c: Consolidation): ExcelJS.Worksheet {
+/** Style slots of the rows (./bulk.ts): wrapped text, plain, the centred count, the narrow rule id. */
+const STYLES: Partial<ExcelJS.Style>[] = [
+  { border: GRID_BORDER, alignment: { wrapText: true, vertical: 'top' } },
+  { border: GRID_BORDER, alignment: { vertical: 'top' } },
+  { border: GRID_BORDER, alignment: { vertical: 'top', horizontal: 'center' } },
+  { border: GRID_BORDER, alignment: { vertical: 'top' }, font: { color: { argb: COLORS.neutralText }, size: 9 } },
+];
+const SLOTS = WIDTHS.map((_, i) => (i === 9 ? 3 : i === 3 ? 2 : WRAPPED.includes(i + 1) ? 0 : 1));
+
+export function addFindingsSheet(wb: ExcelJS.Workbook, plan: Plan, c: Consolidation): BulkSheet {
   const ws = wb.addWorksheet(SUMMARY_SHEETS.findings, { views: [{ state: 'frozen', ySplit: HEADER_ROW }] });
   writeHeader(ws, HEADER_ROW, FINDING_HEADERS);
+  probeStyles(ws, STYLES);
+  // Grouped per unit, file and problem: a few rows per unit, so they are built here and streamed as text.
   const rows = findingRows(plan, c);
-  rows.forEach((values, i) => {
-    const row = ws.getRow(HEADER_ROW + 1 + i);
-    writeRow(row, values);
-    for (let col = 1; col <= values.length; col++)
-      row.getCell(col).alignment = WRAPPED.includes(col) ? { wrapText: true, vertical: 'top' } : { vertical: 'top', horizontal: col === 4 ? 'center' : undefined };
-    row.getCell(10).font = { color: { argb: COLORS.neutralText }, size: 9 };
-    row.height = Math.min(MAX_ROW_POINTS, wrappedRowHeight(WRAPPED.map((col) => ({ text: typeof values[col - 1] === 'string' ? (values[col - 1] as string) : null, width: WIDTHS[col - 1] }))));
-  });
   const last = HEADER_ROW + Math.max(1, rows.length);
   ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: last, column: FINDING_HEADERS.length } };
   ws.addConditionalFormatting({
@@ -44,5 +46,12 @@ export function addFindingsSheet(wb: ExcelJS.Workbook, plan: Plan, c: Consolidat
   });
   WIDTHS.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   printSetup(ws, `1:${HEADER_ROW}`);
-  return ws;
+  function* bulkRows(): Generator<BulkRow> {
+    for (let i = 0; i < rows.length; i++) {
+      const values = rows[i];
+      const height = wrappedRowHeight(WRAPPED.map((col) => ({ text: typeof values[col - 1] === 'string' ? (values[col - 1] as string) : null, width: WIDTHS[col - 1] })));
+      yield { r: HEADER_ROW + 1 + i, values: values as BulkRow['values'], slots: SLOTS, height };
+    }
+  }
+  return { sheet: SUMMARY_SHEETS.findings, lastRow: HEADER_ROW + rows.length, lastCol: FINDING_HEADERS.length, rows: bulkRows };
 }

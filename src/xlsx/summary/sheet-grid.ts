@@ -10,6 +10,7 @@ import type { Plan } from '../../core/plan/types';
 import { GRID_ABSENT_WORDS, GRID_WORDS, SUMMARY_SHEETS } from './labels';
 import { cfFill, colLetter, COLORS, GRID_BORDER, printSetup, textValue, writeHeader, writeTitle } from './cells';
 import type { UnitColumn } from './units';
+import { probeStyles, type BulkRow, type BulkSheet } from './bulk';
 
 const HEADER_ROW = 2;
 
@@ -22,7 +23,15 @@ function absentWord(ind: IndicatorSummary | undefined, unit: string, missing: Re
   return GRID_WORDS.blank;
 }
 
-export function addGridSheet(wb: ExcelJS.Workbook, plan: Plan, c: Consolidation, units: UnitColumn[]): ExcelJS.Worksheet {
+/** Style slots of the rows (./bulk.ts): framed, framed and centred, bold, bold and centred. */
+const STYLES: Partial<ExcelJS.Style>[] = [
+  { border: GRID_BORDER },
+  { border: GRID_BORDER, alignment: { horizontal: 'center' } },
+  { font: { bold: true } },
+  { font: { bold: true }, alignment: { horizontal: 'center' } },
+];
+
+export function addGridSheet(wb: ExcelJS.Workbook, plan: Plan, c: Consolidation, units: UnitColumn[]): BulkSheet {
   const ws = wb.addWorksheet(SUMMARY_SHEETS.grid, { views: [{ state: 'frozen', xSplit: 2, ySplit: HEADER_ROW }] });
   writeTitle(
     ws,
@@ -30,39 +39,31 @@ export function addGridSheet(wb: ExcelJS.Workbook, plan: Plan, c: Consolidation,
     `填报完成情况（${GRID_WORDS.filled} / ${GRID_WORDS.blank} / ${GRID_ABSENT_WORDS.missing} 未报送 / ${GRID_ABSENT_WORDS.error} 数值有错误 / ${GRID_ABSENT_WORDS.verify} 未计入待核实 / ${GRID_WORDS['not-required']} 无需填报）`,
     12,
   );
-  const missing = new Set(c.missing);
-  const summaries = new Map(c.indicators.map((i) => [i.code, i]));
   writeHeader(ws, HEADER_ROW, ['代码', '指标', ...units.map((u) => u.label)]);
+  probeStyles(ws, STYLES);
   const codes = c.indicators.length ? c.indicators.map((i) => ({ code: i.code, name: i.name })) : plan.indicators;
-  const filled = new Array<number>(units.length).fill(0);
-  const required = new Array<number>(units.length).fill(0);
-  codes.forEach((ind, i) => {
-    const row = ws.getRow(HEADER_ROW + 1 + i);
-    row.getCell(1).value = ind.code;
-    row.getCell(2).value = textValue(ind.name);
-    row.getCell(1).border = GRID_BORDER;
-    row.getCell(2).border = GRID_BORDER;
-    units.forEach((u, j) => {
-      const state =
-        c.grid[u.code]?.[ind.code] ??
-        (plan.indicators.find((x) => x.code === ind.code)?.reporters.includes(u.code) ? 'blank' : 'not-required');
-      if (state !== 'not-required') required[j]++;
-      if (state === 'filled') filled[j]++;
-      const cell = row.getCell(3 + j);
-      cell.value = state === 'blank' ? absentWord(summaries.get(ind.code), u.code, missing) : GRID_WORDS[state];
-      cell.alignment = { horizontal: 'center' };
-      cell.border = GRID_BORDER;
-    });
-  });
-  const totalRow = ws.getRow(HEADER_ROW + 1 + codes.length);
-  totalRow.getCell(2).value = '已填 / 应填';
-  totalRow.getCell(2).font = { bold: true };
-  units.forEach((_, j) => {
-    const cell = totalRow.getCell(3 + j);
-    cell.value = `${filled[j]} / ${required[j]}`;
-    cell.font = { bold: true };
-    cell.alignment = { horizontal: 'center' };
-  });
+  function* rows(): Generator<BulkRow> {
+    const missing = new Set(c.missing);
+    const summaries = new Map(c.indicators.map((i) => [i.code, i]));
+    const reporters = new Map(plan.indicators.map((i) => [i.code, new Set(i.reporters)]));
+    const filled = new Array<number>(units.length).fill(0);
+    const required = new Array<number>(units.length).fill(0);
+    const slots = [0, 0, ...units.map(() => 1)];
+    for (let i = 0; i < codes.length; i++) {
+      const ind = codes[i];
+      const values: (string | null)[] = [ind.code, textValue(ind.name)];
+      for (let j = 0; j < units.length; j++) {
+        const u = units[j];
+        const state = c.grid[u.code]?.[ind.code] ?? (reporters.get(ind.code)?.has(u.code) ? 'blank' : 'not-required');
+        if (state !== 'not-required') required[j]++;
+        if (state === 'filled') filled[j]++;
+        values.push(state === 'blank' ? absentWord(summaries.get(ind.code), u.code, missing) : GRID_WORDS[state]);
+      }
+      yield { r: HEADER_ROW + 1 + i, values, slots };
+    }
+    const totals = units.map((_, j) => `${filled[j]} / ${required[j]}`);
+    yield { r: HEADER_ROW + 1 + codes.length, values: [undefined, '已填 / 应填', ...totals], slots: [2, 2, ...units.map(() => 3)] };
+  }
   if (units.length && codes.length) {
     const ref = `C${HEADER_ROW + 1}:${colLetter(2 + units.length)}${HEADER_ROW + codes.length}`;
     ws.addConditionalFormatting({
@@ -81,5 +82,5 @@ export function addGridSheet(wb: ExcelJS.Workbook, plan: Plan, c: Consolidation,
   ws.getColumn(2).width = 36;
   units.forEach((_, j) => (ws.getColumn(3 + j).width = 9));
   printSetup(ws, `1:${HEADER_ROW}`);
-  return ws;
+  return { sheet: SUMMARY_SHEETS.grid, lastRow: HEADER_ROW + 1 + codes.length, lastCol: 2 + units.length, rows };
 }

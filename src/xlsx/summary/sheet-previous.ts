@@ -7,6 +7,7 @@
  * remarks).
  */
 
+import { unitLabel } from './units';
 import type ExcelJS from 'exceljs';
 import type { Consolidation, IndicatorSummary } from '../../core/consolidate/types';
 import type { Plan } from '../../core/plan/types';
@@ -117,7 +118,7 @@ export function addPreviousSheet(wb: ExcelJS.Workbook, plan: Plan, c: Consolidat
   const ws = wb.addWorksheet(PREVIOUS_SHEET, { views: [{ state: 'frozen', xSplit: 2, ySplit: HEADER_ROW }] });
   writeTitle(ws, 1, `上期对比与说明（本期 ${c.period}${prevPeriod ? `，上期 ${prevPeriod}` : ''}）`, 12);
   writeHeader(ws, HEADER_ROW, ['代码', '指标', '单位', '本期全市', '上期全市', '增量', '同比/环比', '首年目标', '末年目标', '本年应达', '规划路径', '单位说明']);
-  const unitName = (code: string) => plan.units.find((u) => u.code === code)?.name ?? code;
+  const unitName = (code: string) => unitLabel(plan, code);
   rows.forEach((ind, k) => {
     const r = HEADER_ROW + 1 + k;
     const row = ws.getRow(r);

@@ -13,7 +13,7 @@ import type { Consolidation } from '../../core/consolidate/types';
 import type { Plan } from '../../core/plan/types';
 import { ATTAINMENT_WORDS, SUMMARY_KEY_COLUMNS, SUMMARY_LEADING_HEADERS, SUMMARY_SHEETS } from './labels';
 import { cfFill, cleanText, colLetter, COLORS, GRID_BORDER, numberValue, printSetup, solidFill, textValue, writeHeader, writeTitle } from './cells';
-import type { UnitColumn } from './units';
+import { unitLabel, type UnitColumn } from './units';
 import { wrappedRowHeight, type WrappedCell } from '../layout-text';
 import { allLeadingValues, LEADING_COL } from './leading';
 import { excludedOf, reportedOf, unusableOf } from './figure';
@@ -113,7 +113,7 @@ export function addSummarySheet(
     if (reported && reported.count < reported.expected) rep.font = { color: { argb: COLORS.noDataText }, bold: true };
     // The units' explanations (强制上报说明) beside the figure.
     const remarks = Object.entries(ind.remarks ?? {});
-    if (remarks.length) row.getCell(COL.city).note = cleanText(`单位说明：\n${remarks.map(([u, t]) => `${plan.units.find((x) => x.code === u)?.name ?? u}：${t}`).join('\n')}`);
+    if (remarks.length) row.getCell(COL.city).note = cleanText(`单位说明：\n${remarks.map(([u, t]) => `${unitLabel(plan, u)}：${t}`).join('\n')}`);
     const dvl = ind.city.districtsVsLead;
     if (dvl) row.getCell(COL.diff).note = `区县合计 ${numberValue(dvl.districtsSum)}，牵头部门 ${numberValue(dvl.lead)}，差异 ${numberValue(dvl.difference)}`;
     // Wrapped cells: their text decides the row's height (LibreOffice and

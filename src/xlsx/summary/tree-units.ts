@@ -31,8 +31,19 @@ export function treeNodeUnits(c: Consolidation): string[] {
   return [...new Set(c.indicators.flatMap((i) => (i.tree ?? []).map((n) => n.unit)))];
 }
 
+const NODES = new WeakMap<IndicatorSummary, Map<string, TreeNode>>();
+
+/** The tree node of `unit` for an indicator (looked up in a map: 镇街明细 asks for every town). */
 export function nodeOf(ind: IndicatorSummary, unit: string): TreeNode | undefined {
-  return ind.tree?.find((n) => n.unit === unit);
+  if (!ind.tree) return undefined;
+  let byUnit = NODES.get(ind);
+  if (!byUnit) NODES.set(ind, (byUnit = new Map(ind.tree.map((n) => [n.unit, n]))));
+  return byUnit.get(unit);
+}
+
+/** The units that break a limit anywhere in an indicator's tree. */
+export function nonCompliantUnits(ind: IndicatorSummary): Set<string> {
+  return new Set((ind.tree ?? []).flatMap((n) => n.nonCompliant ?? []));
 }
 
 /** A unit's figure for 汇总: its own value, else the figure made from the units below it. */
@@ -58,18 +69,19 @@ export interface TownRow {
  */
 export function townRows(plan: Plan, c: Consolidation): { header: string[]; indicators: IndicatorSummary[]; rows: TownRow[] } {
   const inds = c.indicators.filter((i) => i.tree?.length);
-  const children = new Map<string, string[]>();
+  const children = new Map<string, Set<string>>();
   const parent = new Map<string, string | null>();
   for (const ind of inds)
     for (const n of ind.tree!) {
       parent.set(n.unit, n.parent);
-      const list = children.get(n.unit) ?? [];
-      for (const ch of n.children) if (!list.includes(ch)) list.push(ch);
-      children.set(n.unit, list);
+      const set = children.get(n.unit) ?? new Set<string>();
+      for (const ch of n.children) set.add(ch);
+      children.set(n.unit, set);
     }
   const order = new Map(plan.units.map((u, i) => [u.code, i]));
   const byPlan = (a: string, b: string) => (order.get(a) ?? 0) - (order.get(b) ?? 0);
-  const name = (code: string) => plan.units.find((u) => u.code === code)?.name ?? code;
+  const names = new Map(plan.units.map((u) => [u.code, u.name]));
+  const name = (code: string) => names.get(code) ?? code;
   const header = ['单位代码', '单位', '说明', ...inds.map((i) => `${i.code} ${i.name}${i.unit ? `（${i.unit}）` : ''}`)];
   const rows: TownRow[] = [];
   const walk = (unit: string, depth: number) => {

@@ -7,6 +7,7 @@
 import type { Consolidation } from '../../core/consolidate/types';
 import type { Plan, ReportingUnit, UnitKind } from '../../core/plan/types';
 import { treeNodeUnits } from './tree-units';
+import { unitOf } from '../../core/plan/lookup';
 
 const KIND_ORDER: Record<UnitKind, number> = { district: 0, department: 1, city: 2, town: 3, other: 4 };
 
@@ -21,8 +22,7 @@ export interface UnitColumn {
 
 export function unitLabel(plan: Plan, code: string | null | undefined): string {
   if (!code) return '';
-  const u = plan.units.find((x) => x.code === code);
-  return u ? u.name : code;
+  return unitOf(plan, code)?.name ?? code;
 }
 
 /** Units that report any indicator of the plan, or turn up in the result. */

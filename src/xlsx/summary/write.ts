@@ -66,15 +66,16 @@ export async function writeSummaryWorkbook(plan: Plan, c: Consolidation, opts: S
   // Towns below a district: 汇总 has the district's column, the towns are on 镇街明细.
   const below = unitsBelow(plan, c, new Set(units.map((u) => u.code)));
   const { charts } = addSummarySheet(wb, plan, c, below.size ? units.filter((u) => !below.has(u.code)) : units, subtitle(c, generatedAt));
-  if (below.size) addTownsSheet(wb, plan, c);
+  const towns = below.size ? addTownsSheet(wb, plan, c) : null;
   // Only when the plan splits its targets among units (目标分解).
   addOwnTargetsSheet(wb, plan, c);
   // Only with earlier returns, a multi-year path or units' explanations.
   const previous = addPreviousSheet(wb, plan, c);
   addSubmissionsSheet(wb, plan, c, units);
-  addFindingsSheet(wb, plan, c);
-  addGridSheet(wb, plan, c, units);
-  addProvenanceSheet(wb, plan, c);
+  // The sheets that grow with the number of units write their rows as bulk rows (./bulk.ts).
+  const bulk = [addFindingsSheet(wb, plan, c), ...(towns ? [towns] : [])];
+  bulk.push(addGridSheet(wb, plan, c, units));
+  bulk.push(addProvenanceSheet(wb, plan, c));
 
   // Stored by ExcelJS, then finished (schema order) and deflated: see ../write/zip.ts.
   const stored = await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as unknown as ExcelJS.XlsxWriteOptions);
@@ -88,5 +89,6 @@ export async function writeSummaryWorkbook(plan: Plan, c: Consolidation, opts: S
       // The planned path beside the city figure (issue 13).
       if (previous) addChartsStep(PREVIOUS_SHEET, previous.charts)(parts);
     },
+    bulk,
   );
 }

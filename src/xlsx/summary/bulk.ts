@@ -1,0 +1,26 @@
+/**
+ * The ExcelJS side of bulk rows (../ooxml/bulk-rows.ts): a sheet with many
+ * plain rows declares the cell styles they use as probe cells in the sheet's
+ * last row, so ExcelJS puts the styles in styles.xml; the rows themselves are
+ * written as text when the package is zipped.
+ */
+
+import type ExcelJS from 'exceljs';
+import { PROBE_ROW } from '../ooxml/bulk-rows';
+
+export type { BulkRow, BulkSheet, BulkValue } from '../ooxml/bulk-rows';
+
+/**
+ * Writes one probe cell per style (slot k in column k+1 of PROBE_ROW). The
+ * probe row carries the deepest outline level of the bulk rows, so ExcelJS
+ * records it in the sheet's format properties.
+ */
+export function probeStyles(ws: ExcelJS.Worksheet, styles: readonly Partial<ExcelJS.Style>[], outline = 0): void {
+  const row = ws.getRow(PROBE_ROW);
+  styles.forEach((style, k) => {
+    const cell = row.getCell(k + 1);
+    cell.value = 0;
+    cell.style = { ...style };
+  });
+  if (outline) row.outlineLevel = Math.min(outline, 7);
+}
