@@ -12,7 +12,7 @@
  *     the same workbooks. Goal: ≥ 5×. And the floor: deflating one workbook's
  *     XML, times 1,000, per core.
  *
- * Returns are filled by XML (test/fixtures/fast-fill.ts) from the generator's
+ * Returns are filled by XML (test/fixtures/scale-returns.ts) from the generator's
  * templates: 5 % blank, 3 % text such as "约40", the rest numbers.
  * BENCH_SCALE_COUNT changes 1,000; BENCH_OPENPYXL=0 skips openpyxl.
  */
@@ -22,30 +22,19 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as zlib from 'zlib';
-import { unzipSync, zipSync, strFromU8, strToU8 } from 'fflate';
+import { unzipSync } from 'fflate';
 import { loadPlanArg } from '../src/node/plan-source';
-import type { Plan, ReportingUnit } from '../src/core/plan/types';
 import { writeTemplate } from '../src/xlsx/write/template';
 import { NODE_ZIP_CODEC } from '../src/node/codec';
-import { fastFill, type FillValue } from '../test/fixtures/fast-fill';
 import { openpyxlSpec } from './generate.bench';
-import { SCALE_INDICATORS, writeScalePlan } from './scale-plan';
+import { SCALE_INDICATORS, writeScalePlan } from '../test/fixtures/scale-plan';
+import { makeReturns } from '../test/fixtures/scale-returns';
 
 const COUNT = Number(process.env.BENCH_SCALE_COUNT ?? 1000);
 const PYTHON = '/usr/bin/python3';
 const ROOT = path.join(__dirname, '..');
 const BIN = path.join(ROOT, 'bin', 'plansheet.js');
 const period = { kind: 'year' as const, year: 2023 };
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Timed {
   seconds: number;
@@ -66,49 +55,6 @@ function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Timed 
   const line = r.stderr.split('\n').find((l) => l.startsWith(marker)) ?? '';
   const [, secs, kb] = line.split(' ');
   return { seconds: Number(secs), peakMb: Number(kb) / 1024, status: r.status, stdout: r.stdout, stderr: r.stderr.replace(line, '') };
-}
-
-/** A copy of `xml` parts with one unit's code and name replaced by another's. */
-function retarget(files: Record<string, Uint8Array>, from: ReportingUnit, to: ReportingUnit): Uint8Array {
-  const out: Record<string, Uint8Array> = {};
-  for (const [name, data] of Object.entries(files)) {
-    if (!/\.(xml|rels)$/.test(name)) {
-      out[name] = data;
-      continue;
-    }
-    const text = strFromU8(data);
-    out[name] = text.includes(from.code) || text.includes(from.name) ? strToU8(text.split(from.code).join(to.code).split(from.name).join(to.name)) : data;
-  }
-  return zipSync(out, { level: 0 });
-}
-
-/** One return per town: the generator's template of the district's first town, retargeted and filled. */
-export async function makeReturns(plan: Plan, dir: string, count: number): Promise<string[]> {
-  const towns = plan.units.filter((u) => u.kind === 'town').slice(0, count);
-  const firstOf = new Map<string, { unit: ReportingUnit; files: Record<string, Uint8Array> }>();
-  const rand = rng(11);
-  const files: string[] = [];
-  fs.mkdirSync(dir, { recursive: true });
-  for (const town of towns) {
-    let base = firstOf.get(town.parent!);
-    if (!base) {
-      const bytes = await writeTemplate(plan, period, town.code, { generator: 'plansheet bench', zipCodec: NODE_ZIP_CODEC });
-      base = { unit: town, files: unzipSync(bytes) };
-      firstOf.set(town.parent!, base);
-    }
-    const values: FillValue[] = [];
-    const remarks: FillValue[] = [];
-    for (let k = 0; k < SCALE_INDICATORS; k++) {
-      const p = rand();
-      values.push(p < 0.05 ? null : p < 0.08 ? `约${Math.round(rand() * 100)}` : Math.round(rand() * 1e5) / 100);
-      remarks.push(p > 0.95 ? '数据来源：统计年报' : null);
-    }
-    const template = base.unit === town ? zipSync(base.files, { level: 0 }) : retarget(base.files, base.unit, town);
-    const file = path.join(dir, `2023_${town.code}_${town.name}.xlsx`);
-    fs.writeFileSync(file, fastFill(template, values, remarks, { level: 6 }));
-    files.push(file);
-  }
-  return files;
 }
 
 const mark = (ok: boolean) => (ok ? '✓' : '✗');

@@ -81,6 +81,7 @@ export function addGridSheet(wb: ExcelJS.Workbook, plan: Plan, c: Consolidation,
   ws.getColumn(1).width = 14;
   ws.getColumn(2).width = 36;
   units.forEach((_, j) => (ws.getColumn(3 + j).width = 9));
-  printSetup(ws, `1:${HEADER_ROW}`);
+  // A page holds about 25 unit columns legibly; a town-scale grid prints across pages, the indicator columns repeated.
+  printSetup(ws, `1:${HEADER_ROW}`, { fitToWidth: Math.max(1, Math.ceil(units.length / 25)), titleColumns: 'A:B' });
   return { sheet: SUMMARY_SHEETS.grid, lastRow: HEADER_ROW + 1 + codes.length, lastCol: 2 + units.length, rows };
 }
