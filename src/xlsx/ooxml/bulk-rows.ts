@@ -8,15 +8,17 @@
  * within memory: the rows exist only as compressed chunks of the final zip.
  *
  * Styles: ExcelJS owns styles.xml, so the styles a bulk sheet uses are
- * "probed": the sheet writes one cell per style in the last row of the sheet
- * (PROBE_ROW, see summary/bulk.ts), ExcelJS registers them, and here the
+ * "probed": the sheet writes one cell per style in the row just below its
+ * used range (see summary/bulk.ts), ExcelJS registers them, and here the
  * style index of each probe cell is read back and the probe row removed.
+ * (Not Excel's last row: ExcelJS walks its row array up to the last row, a
+ * million empty slots per sheet.)
  */
 
 import { columnLetterCached, escapeXml } from './xml-text';
 
-/** The sheet's last row (Excel's limit), where the style probes are written. */
-export const PROBE_ROW = 1048576;
+/** The row of a bulk sheet's style probes: the one below its used range. */
+export const probeRow = (sheet: Pick<BulkSheet, 'lastRow'>) => Math.max(1, sheet.lastRow) + 1;
 
 /** A cell's value: text, a number, or null for an empty cell that keeps its style (a framed blank). */
 export type BulkValue = string | number | null;
@@ -85,7 +87,7 @@ interface SplitSheet {
 }
 
 /** Cuts an ExcelJS worksheet part around its rows and reads the style probes out of it. */
-export function splitSheet(xml: string): SplitSheet {
+export function splitSheet(xml: string, probe: number): SplitSheet {
   const empty = xml.indexOf('<sheetData/>');
   if (empty >= 0) return { head: xml.slice(0, empty) + '<sheetData>', rows: [], tail: '</sheetData>' + xml.slice(empty + 12), styles: [] };
   const open = xml.indexOf('<sheetData>');
@@ -97,7 +99,7 @@ export function splitSheet(xml: string): SplitSheet {
   const re = /<row\b[^>]*?\br="(\d+)"[^>]*?(?:\/>|>[\s\S]*?<\/row>)/g;
   for (const m of body.matchAll(re)) {
     const r = Number(m[1]);
-    if (r === PROBE_ROW) {
+    if (r === probe) {
       styles = [];
       for (const c of m[0].matchAll(/<c\b[^>]*?\br="([A-Z]+)\d+"[^>]*?>/g)) {
         const col = colIndex(c[1]);
@@ -122,7 +124,7 @@ function colIndex(letters: string): number {
  * the used range set.
  */
 export function* bulkSheetText(xml: string, bulk: BulkSheet): Generator<string> {
-  const { head, rows, tail, styles } = splitSheet(xml);
+  const { head, rows, tail, styles } = splitSheet(xml, probeRow(bulk));
   const dimension = `<dimension ref="A1:${columnLetterCached(Math.max(1, bulk.lastCol))}${Math.max(1, bulk.lastRow)}"/>`;
   yield head.replace(/<dimension ref="[^"]*"\/>/, dimension);
   let piece = '';

@@ -12,7 +12,7 @@ import { FINDING_HEADERS, SEVERITY_WORDS, SUMMARY_SHEETS } from './labels';
 import { cfFill, COLORS, GRID_BORDER, printSetup, writeHeader } from './cells';
 import { findingRows } from './finding-rows';
 import { wrappedRowHeight } from '../layout-text';
-import { probeStyles, type BulkRow, type BulkSheet } from './bulk';
+import { bulkRows, type BulkRow, type BulkSheet } from './bulk';
 
 const HEADER_ROW = 1;
 // 单位 严重程度 问题 处数 工作表 单元格 指标 说明 文件 规则
@@ -32,7 +32,6 @@ const SLOTS = WIDTHS.map((_, i) => (i === 9 ? 3 : i === 3 ? 2 : WRAPPED.includes
 export function addFindingsSheet(wb: ExcelJS.Workbook, plan: Plan, c: Consolidation): BulkSheet {
   const ws = wb.addWorksheet(SUMMARY_SHEETS.findings, { views: [{ state: 'frozen', ySplit: HEADER_ROW }] });
   writeHeader(ws, HEADER_ROW, FINDING_HEADERS);
-  probeStyles(ws, STYLES);
   // Grouped per unit, file and problem: a few rows per unit, so they are built here and streamed as text.
   const rows = findingRows(plan, c);
   const last = HEADER_ROW + Math.max(1, rows.length);
@@ -46,12 +45,12 @@ export function addFindingsSheet(wb: ExcelJS.Workbook, plan: Plan, c: Consolidat
   });
   WIDTHS.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   printSetup(ws, `1:${HEADER_ROW}`);
-  function* bulkRows(): Generator<BulkRow> {
+  function* textRows(): Generator<BulkRow> {
     for (let i = 0; i < rows.length; i++) {
       const values = rows[i];
       const height = wrappedRowHeight(WRAPPED.map((col) => ({ text: typeof values[col - 1] === 'string' ? (values[col - 1] as string) : null, width: WIDTHS[col - 1] })));
       yield { r: HEADER_ROW + 1 + i, values: values as BulkRow['values'], slots: SLOTS, height };
     }
   }
-  return { sheet: SUMMARY_SHEETS.findings, lastRow: HEADER_ROW + rows.length, lastCol: FINDING_HEADERS.length, rows: bulkRows };
+  return bulkRows(ws, STYLES, { sheet: SUMMARY_SHEETS.findings, lastRow: HEADER_ROW + rows.length, lastCol: FINDING_HEADERS.length, rows: textRows });
 }

@@ -10,7 +10,7 @@ import type { Plan } from '../../core/plan/types';
 import { GRID_ABSENT_WORDS, GRID_WORDS, SUMMARY_SHEETS } from './labels';
 import { cfFill, colLetter, COLORS, GRID_BORDER, printSetup, textValue, writeHeader, writeTitle } from './cells';
 import type { UnitColumn } from './units';
-import { probeStyles, type BulkRow, type BulkSheet } from './bulk';
+import { bulkRows, type BulkRow, type BulkSheet } from './bulk';
 
 const HEADER_ROW = 2;
 
@@ -40,7 +40,6 @@ export function addGridSheet(wb: ExcelJS.Workbook, plan: Plan, c: Consolidation,
     12,
   );
   writeHeader(ws, HEADER_ROW, ['代码', '指标', ...units.map((u) => u.label)]);
-  probeStyles(ws, STYLES);
   const codes = c.indicators.length ? c.indicators.map((i) => ({ code: i.code, name: i.name })) : plan.indicators;
   function* rows(): Generator<BulkRow> {
     const missing = new Set(c.missing);
@@ -83,5 +82,5 @@ export function addGridSheet(wb: ExcelJS.Workbook, plan: Plan, c: Consolidation,
   units.forEach((_, j) => (ws.getColumn(3 + j).width = 9));
   // A page holds about 25 unit columns legibly; a town-scale grid prints across pages, the indicator columns repeated.
   printSetup(ws, `1:${HEADER_ROW}`, { fitToWidth: Math.max(1, Math.ceil(units.length / 25)), titleColumns: 'A:B' });
-  return { sheet: SUMMARY_SHEETS.grid, lastRow: HEADER_ROW + 1 + codes.length, lastCol: 2 + units.length, rows };
+  return bulkRows(ws, STYLES, { sheet: SUMMARY_SHEETS.grid, lastRow: HEADER_ROW + 1 + codes.length, lastCol: 2 + units.length, rows });
 }

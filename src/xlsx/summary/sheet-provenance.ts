@@ -13,7 +13,7 @@ import type { Plan } from '../../core/plan/types';
 import { PROVENANCE_HEADERS, SUMMARY_SHEETS } from './labels';
 import { GRID_BORDER, numberValue, printSetup, textValue, writeHeader } from './cells';
 import { unitLabel } from './units';
-import { probeStyles, type BulkRow, type BulkSheet } from './bulk';
+import { bulkRows, type BulkRow, type BulkSheet } from './bulk';
 
 const HEADER_ROW = 1;
 /** Excel's last row: links beyond it are left to the JSON (`--json`). */
@@ -54,10 +54,10 @@ export function addProvenanceSheet(wb: ExcelJS.Workbook, plan: Plan, c: Consolid
   writeHeader(ws, HEADER_ROW, PROVENANCE_HEADERS);
   const count = countRows(c);
   const nested = c.indicators.some((i) => i.city.sources.some((s) => s.via?.length));
-  probeStyles(ws, [{ border: GRID_BORDER }], nested ? 1 : 0);
   const last = HEADER_ROW + count;
   ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: Math.max(HEADER_ROW + 1, last), column: PROVENANCE_HEADERS.length } };
   [14, 36, 14, 12, 36, 12, 8].forEach((w, i) => (ws.getColumn(i + 1).width = w));
   printSetup(ws, `1:${HEADER_ROW}`);
-  return { sheet: SUMMARY_SHEETS.provenance, lastRow: Math.max(HEADER_ROW, last), lastCol: PROVENANCE_HEADERS.length, rows: () => provenanceRows(plan, c) };
+  const sheet = { sheet: SUMMARY_SHEETS.provenance, lastRow: Math.max(HEADER_ROW, last), lastCol: PROVENANCE_HEADERS.length, rows: () => provenanceRows(plan, c) };
+  return bulkRows(ws, [{ border: GRID_BORDER }], sheet, nested ? 1 : 0);
 }

@@ -12,7 +12,7 @@ import type { Consolidation } from '../../core/consolidate/types';
 import type { Plan } from '../../core/plan/types';
 import { COLORS, GRID_BORDER, numberValue, printSetup, solidFill, textValue, writeHeader, writeTitle } from './cells';
 import { nodeOf, nonCompliantUnits, TOWNS_SHEET, townRows } from './tree-units';
-import { probeStyles, type BulkRow, type BulkSheet, type BulkValue } from './bulk';
+import { bulkRows, type BulkRow, type BulkSheet, type BulkValue } from './bulk';
 
 export { TOWNS_SHEET } from './tree-units';
 const HEADER_ROW = 2;
@@ -37,7 +37,6 @@ export function addTownsSheet(wb: ExcelJS.Workbook, plan: Plan, c: Consolidation
   ws.columns = [{ width: 12 }, { width: 16 }, { width: 22 }, ...inds.map(() => ({ width: 16 }))];
   const last = header.length;
   const deepest = rows.reduce((d, t) => (t.node ? d : Math.max(d, Math.min(t.depth, 7))), 0);
-  probeStyles(ws, STYLES, deepest);
   rows.forEach((t, k) => {
     if (!t.node) return;
     const row = ws.getRow(HEADER_ROW + 1 + k);
@@ -72,5 +71,5 @@ export function addTownsSheet(wb: ExcelJS.Workbook, plan: Plan, c: Consolidation
       yield { r: HEADER_ROW + 1 + k, values, slots, ...(t.depth ? { outline: Math.min(t.depth, 7) } : {}) };
     }
   }
-  return { sheet: TOWNS_SHEET, lastRow: HEADER_ROW + rows.length, lastCol: last, rows: townBulk };
+  return bulkRows(ws, STYLES, { sheet: TOWNS_SHEET, lastRow: HEADER_ROW + rows.length, lastCol: last, rows: townBulk }, deepest);
 }
