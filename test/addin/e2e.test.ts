@@ -448,7 +448,7 @@ test('the pane starts without ExcelJS: only the 汇总为本级报表 chunk, loa
 });
 
 describe('city mode: a district office makes its own return from its towns', () => {
-  test('picks the plan file and the town returns, makes 张家港's return and opens it as a new workbook', async () => {
+  test("picks the plan file and the town returns, makes 张家港's return and opens it as a new workbook", async () => {
     const treePlanFile = path.join(ROOT, 'test/tree/tree-plan.json');
     const tree = loadPlanArg(treePlanFile);
     const towns: Record<string, [number, number, number]> = { '320582101': [12, 3.5, 1.25], '320582102': [30, 10.25, 1.2], '320582103': [8, 1, 1.4] };

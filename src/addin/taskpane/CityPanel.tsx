@@ -115,7 +115,7 @@ export function CityPanel({ host, lang }: CityPanelProps): React.ReactElement {
         ref={input}
         type="file"
         multiple
-        accept=".xlsx"
+        accept=".xlsx,.json"
         data-testid="file-input"
         className={s.hidden}
         onChange={(e) => {
