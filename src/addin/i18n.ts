@@ -59,7 +59,7 @@ const zh = {
   copiedSheetFound: '工作表“{sheet}”',
   // 汇总为本级报表 (a district's own return made from its towns').
   own_heading: '汇总为本级报表',
-  own_hint: '所选 {n} 份报表同属 {unit}：可由它们生成 {unit} 本级的报表，再报送上级。',
+  own_hint: '所选 {n} 份报表同属 {unit}，可汇总为 {unit} 本级的报表。',
   own_several: '所选报表属于多个上级单位：{units}。请选择要生成报表的单位，其他单位的报表不计入。',
   own_unit: '本级单位',
   own_choice: '{name}（下级报表 {n} 份）',
@@ -146,7 +146,7 @@ const en: Record<UiKey, string> = {
   noChart: 'This version of Excel does not let add-ins insert charts; the data was written without a chart.',
   copiedSheetFound: 'Sheet "{sheet}"',
   own_heading: 'Make our own return',
-  own_hint: 'The {n} returns chosen all belong to {unit}: make the return of {unit} itself from them, to send up.',
+  own_hint: 'The {n} returns chosen all belong to {unit}: make the return of {unit} itself from them.',
   own_several: 'The returns chosen belong to several units: {units}. Choose the unit to make the return of; returns of other units are left out.',
   own_unit: 'Our unit',
   own_choice: '{name} ({n} returns below)',

@@ -470,7 +470,7 @@ describe('city mode: a district office makes its own return from its towns', () 
     await page.getByRole('button', { name: '汇总报表' }).waitFor();
     await page.getByTestId('file-input').setInputFiles([treePlanFile, ...files]);
     await page.getByTestId('own-return').waitFor({ timeout: 30_000 });
-    await expect(page.getByTestId('own-hint').textContent()).resolves.toBe('所选 3 份报表同属 张家港市：可由它们生成 张家港市 本级的报表，再报送上级。');
+    await expect(page.getByTestId('own-hint').textContent()).resolves.toBe('所选 3 份报表同属 张家港市，可汇总为 张家港市 本级的报表。');
     await expect(page.getByRole('combobox', { name: '本级单位' }).inputValue()).resolves.toBe('320582');
     await page.screenshot({ path: path.join(ARTIFACTS, 'city-own-return-picked-350x378.png') });
     expect(await inFirstScreen(page, 'own-return')).toBe(true);
@@ -484,7 +484,8 @@ describe('city mode: a district office makes its own return from its towns', () 
       '留待本单位填写 1 项：T-RATE。',
     ]);
     await expect(page.getByTestId('own-download').getAttribute('download')).resolves.toBe('2023_320582_张家港市.xlsx');
-    await page.getByTestId('own-done').first().scrollIntoViewIfNeeded();
+    // The pane scrolls the result into its small view by itself.
+    expect(await poll(() => inFirstScreen(page, 'own-done'), (v) => v)).toBe(true);
     await page.screenshot({ path: path.join(ARTIFACTS, 'city-own-return-made-350x378.png') });
     await page.screenshot({ path: path.join(ARTIFACTS, 'city-own-return-made-full.png'), fullPage: true });
     expect((page as unknown as { __errors: string[] }).__errors).toEqual([]);

@@ -90,7 +90,7 @@ test("offers the towns' district, makes its return and asks Excel to open it", a
   render(<App host={host} lang="zh" />);
   await pick([PLAN_FILE, ...towns('320582101', '320582102', '320582103')]);
   await screen.findByTestId('own-return');
-  expect(screen.getByTestId('own-hint').textContent).toBe('所选 3 份报表同属 张家港市：可由它们生成 张家港市 本级的报表，再报送上级。');
+  expect(screen.getByTestId('own-hint').textContent).toBe('所选 3 份报表同属 张家港市，可汇总为 张家港市 本级的报表。');
   const select = screen.getByRole('combobox', { name: '本级单位' }) as HTMLSelectElement;
   expect(select.value).toBe('320582');
   expect([...select.options].map((o) => o.textContent)).toEqual(['张家港市（下级报表 3 份）']);

@@ -18,7 +18,9 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '6px', borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: '6px' },
   row: { display: 'flex', alignItems: 'center', gap: '8px', minWidth: 0 },
   select: { flexGrow: 1, minWidth: 0 },
+  button: { flexShrink: 0, whiteSpace: 'nowrap' },
   hint: { color: tokens.colorNeutralForeground2 },
+  results: { display: 'flex', flexDirection: 'column', gap: '6px' },
   list: { margin: 0, paddingLeft: '18px', color: tokens.colorNeutralForeground2 },
 });
 
@@ -42,6 +44,7 @@ export function OwnReturnSection({ host, lang, files }: OwnReturnSectionProps): 
   const [made, setMade] = React.useState<OwnReturnMade | null>(null);
   const [error, setError] = React.useState<string | null>(null);
   const [href, setHref] = React.useState<string | null>(null);
+  const result = React.useRef<HTMLDivElement>(null);
 
   // The picked files, read once per pick: which units they could be consolidated into.
   React.useEffect(() => {
@@ -68,6 +71,11 @@ export function OwnReturnSection({ host, lang, files }: OwnReturnSectionProps): 
       setHref(null);
     };
   }, [made]);
+
+  // The result is below the buttons: bring it into the small pane's view.
+  React.useEffect(() => {
+    if (said.length || error) result.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [said, error]);
 
   if (!found) return null;
   const { group, options } = found;
@@ -117,40 +125,42 @@ export function OwnReturnSection({ host, lang, files }: OwnReturnSectionProps): 
             </option>
           ))}
         </Select>
-        <Button onClick={make} disabled={busy || !unit}>
+        <Button className={s.button} onClick={make} disabled={busy || !unit}>
           {t(lang, 'own_make')}
         </Button>
       </div>
       {busy && <Spinner size="tiny" label={t(lang, 'own_making')} />}
-      {error && (
-        <MessageBar intent="error">
-          <MessageBarBody data-testid="own-error">{error}</MessageBarBody>
-        </MessageBar>
-      )}
-      {said.map((m) => (
-        <MessageBar key={m.text} intent={m.intent}>
-          <MessageBarBody data-testid="own-done">{m.text}</MessageBarBody>
-        </MessageBar>
-      ))}
-      {made && href && (
-        <Text size={200}>
-          {!host.caps.createWorkbook && t(lang, 'own_downloadOnly')}
-          <Link href={href} download={made.fileName} data-testid="own-download">
-            {t(lang, 'own_download', { file: made.fileName })}
-          </Link>
-        </Text>
-      )}
-      {made && made.skipped.length > 0 && (
-        <ul className={s.list} data-testid="own-skipped">
-          {made.skipped.map((k, i) => (
-            <li key={`${k.file}-${i}`}>
-              <Text size={200}>
-                {k.file}：{k.reason}
-              </Text>
-            </li>
-          ))}
-        </ul>
-      )}
+      <div ref={result} className={s.results}>
+        {error && (
+          <MessageBar intent="error">
+            <MessageBarBody data-testid="own-error">{error}</MessageBarBody>
+          </MessageBar>
+        )}
+        {said.map((m) => (
+          <MessageBar key={m.text} intent={m.intent}>
+            <MessageBarBody data-testid="own-done">{m.text}</MessageBarBody>
+          </MessageBar>
+        ))}
+        {made && href && (
+          <Text size={200}>
+            {!host.caps.createWorkbook && t(lang, 'own_downloadOnly')}
+            <Link href={href} download={made.fileName} data-testid="own-download">
+              {t(lang, 'own_download', { file: made.fileName })}
+            </Link>
+          </Text>
+        )}
+        {made && made.skipped.length > 0 && (
+          <ul className={s.list} data-testid="own-skipped">
+            {made.skipped.map((k, i) => (
+              <li key={`${k.file}-${i}`}>
+                <Text size={200}>
+                  {k.file}：{k.reason}
+                </Text>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
     </section>
   );
 }
