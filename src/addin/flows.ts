@@ -76,6 +76,17 @@ export interface ConsolidationRun {
 
 const OUR_SHEETS = [SUMMARY_SHEETS.summary, CHART_SHEET, SUMMARY_SHEETS.submissions, SUMMARY_SHEETS.findings];
 
+// The pane reads the picked files when they are picked (to offer 汇总为本级报表)
+// and again on 汇总报表: the same bytes are parsed once.
+const readCache = new WeakMap<Uint8Array, { lang: UiLang; result: ReturnType<typeof readReturn> }>();
+function readOnce(f: PickedFile, lang: UiLang): ReturnType<typeof readReturn> {
+  const hit = readCache.get(f.bytes);
+  if (hit && hit.lang === lang) return hit.result;
+  const result = readReturn(f.bytes, f.name, { lang, modifiedAt: f.lastModified ? new Date(f.lastModified).toISOString() : undefined });
+  readCache.set(f.bytes, { lang, result });
+  return result;
+}
+
 /** The picked files read once: the largest group of one plan and period, and what was left out. */
 export interface PickedGroup {
   plan: Plan;
@@ -103,10 +114,7 @@ export function readPicked(
   const picked = plansAmong(files, lang);
   const known = [...picked.plans, ...plans.filter((p) => !picked.plans.some((q) => q.id === p.id))];
   for (const f of picked.rest) {
-    const r = readReturn(f.bytes, f.name, {
-      lang,
-      modifiedAt: f.lastModified ? new Date(f.lastModified).toISOString() : undefined,
-    });
+    const r = readOnce(f, lang);
     if (r.ok && r.ret.meta) {
       returns.push(r.ret);
       continue;

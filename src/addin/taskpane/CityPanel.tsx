@@ -67,8 +67,11 @@ export function CityPanel({ host, lang }: CityPanelProps): React.ReactElement {
     setDone([]);
     setSkipped([]);
     try {
-      const files = await readFiles(input.current?.files ?? null);
-      const { run: r, skipped: before } = await prepareConsolidation(host, files, useCopied, lang);
+      // The files as read when picked (their returns are parsed once), else read now.
+      const list = input.current?.files ?? null;
+      const sameAsPicked = files.length === (list?.length ?? 0) && files.every((f, i) => f.name === list?.[i]?.name);
+      const picked = sameAsPicked ? files : await readFiles(list);
+      const { run: r, skipped: before } = await prepareConsolidation(host, picked, useCopied, lang);
       if (!r) {
         setSkipped(before);
         setError(t(lang, 'noReturns'));
