@@ -126,6 +126,9 @@ describe('汇总报表 with town returns', () => {
       ['320585102', null, 6, 2, 1.15],
       ['320585103', null, 9, 0.75, 1.28],
     ]);
+    // The subtotal rows are set off as in the CLI sheet (header fill), the towns are not.
+    const fills = towns.map((_, i) => book.cell('镇街明细', `D${i + 1}`)?.fill ?? null);
+    expect(fills.map((f, i) => (f ? towns[i][0] : null)).filter(Boolean)).toEqual(['单位代码', '320582', '320581', '320585']);
   }, 60_000);
 
   it('without the plan file, says the returns are of no known plan', async () => {
@@ -251,4 +254,28 @@ describe('汇总为本级报表 when the towns do not add up to one district', (
     if (!r.ok) throw new Error(r.message);
     expect(r.ret.entries.get('T-FIRMS')!.value).toEqual({ type: 'empty' });
   }, 60_000);
+});
+
+describe('the plan picked beside the returns', () => {
+  it('may be the plan workbook written by `plansheet plan export`', async () => {
+    const wbFile = path.join(root, '镇街汇总计划.xlsx');
+    const r = cli(['plan', 'export', PLAN, '--out', wbFile]);
+    expect(r.code).toBe(0);
+    const { group, skipped } = readPicked([picked(wbFile), ...townsOf('320581')], 'zh');
+    expect(skipped).toEqual([]);
+    expect(group!.plan.id).toBe('tree-test-plan');
+    expect(ownReturnChoices(group!).preferred).toBe('320581');
+    const m = await makeOwnReturn(group!, '320581', 'zh');
+    // 20 + 5 = 25 enterprises, 7 + 2.5 = 9.5 亿元.
+    expect(m).toMatchObject({ fileName: '2023_320581_常熟市.xlsx', used: 2, expected: 2, missing: [], filled: 3 });
+  }, 60_000);
+
+  it('that is not a valid plan is listed with the reason, and its returns are of no known plan', () => {
+    const bad: PickedFile = { name: '规划.json', bytes: new TextEncoder().encode('{"id": "x"') };
+    const { group, skipped } = readPicked([bad, ...townsOf('320581')], 'zh');
+    expect(group).toBeNull();
+    expect(skipped[0].file).toBe('规划.json');
+    expect(skipped[0].reason).toMatch(/^不是有效的规划文件：/);
+    expect(skipped.slice(1).map((s) => s.file)).toEqual(['320581101.xlsx', '320581102.xlsx']);
+  });
 });
