@@ -137,3 +137,25 @@ test('says when the towns belong to several districts, and lists the returns lef
   expect(link.getAttribute('href')).toBe('blob:made-1');
   expect(screen.getByTestId('own-skipped').textContent).toContain('320582101.xlsx：报表 320582101.xlsx 的填报单位 320582101 不在 常熟市（320581） 之下');
 }, 30_000);
+
+test('speaks English in an English Excel', async () => {
+  const host = cityHost();
+  render(<App host={host} lang="en" />);
+  await screen.findByRole('button', { name: 'Consolidate' });
+  const input = screen.getByTestId('file-input') as HTMLInputElement;
+  Object.defineProperty(input, 'files', { value: [PLAN_FILE, ...towns('320582101', '320582102', '320582103')].map(file), configurable: true });
+  await act(async () => {
+    fireEvent.change(input);
+  });
+  await screen.findByTestId('own-return');
+  expect(screen.getByTestId('own-hint').textContent).toBe('The 3 returns chosen all belong to 张家港市: make the return of 张家港市 itself from them.');
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name: 'Make our return' }));
+  });
+  const done = await screen.findAllByTestId('own-done');
+  expect(done.map((d) => d.textContent)).toEqual([
+    'Made the return of 张家港市 from the returns of 3/3 units below; 3 values filled. Opened as a new workbook: save it as 2023_320582_张家港市.xlsx.',
+    'findings in the returns below: 0 errors, 1 warnings, in: 320582103.xlsx',
+    'Left for our unit to fill (1): T-RATE.',
+  ]);
+}, 30_000);

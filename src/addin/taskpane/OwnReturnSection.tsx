@@ -91,7 +91,7 @@ export function OwnReturnSection({ host, lang, files }: OwnReturnSectionProps): 
       const msgs: Said[] = [{ text: t(lang, 'own_made', { unit: m.unitName, used: m.used, expected: m.expected, filled: m.filled }), intent: 'success' }];
       if (host.caps.createWorkbook) {
         await host.openWorkbook(m.bytes);
-        msgs[0].text += t(lang, 'own_opened', { file: m.fileName });
+        msgs[0].text += (lang === 'en' ? ' ' : '') + t(lang, 'own_opened', { file: m.fileName });
       }
       if (m.missing.length) msgs.push({ text: t(lang, 'own_missing', { units: m.missing.join('、') }), intent: 'warning' });
       const f = m.findings;
