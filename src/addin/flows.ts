@@ -108,7 +108,7 @@ export function readPicked(
   plans: Plan[] = builtinPlans(),
   extra: ParsedReturn[] = [],
   extraSkipped: Skipped[] = [],
-): { group: PickedGroup | null; skipped: Skipped[]; plans: Plan[] } {
+): { group: PickedGroup | null; skipped: Skipped[] } {
   const returns: ParsedReturn[] = [];
   const unreadable: UnreadableFile[] = [];
   const picked = plansAmong(files, lang);
@@ -143,7 +143,7 @@ export function readPicked(
   }
   const ordered = [...groups.values()].sort((a, b) => b.rets.length - a.rets.length);
   const main = ordered[0];
-  if (!main) return { group: null, skipped: [...unreadable.map((u) => ({ file: u.file, reason: u.message })), ...skipped], plans: known };
+  if (!main) return { group: null, skipped: [...unreadable.map((u) => ({ file: u.file, reason: u.message })), ...skipped] };
   for (const g of ordered.slice(1)) {
     for (const r of g.rets) {
       skipped.push({
@@ -155,7 +155,7 @@ export function readPicked(
       });
     }
   }
-  return { group: { plan: main.plan, period: main.period, rets: main.rets, unreadable, skipped }, skipped, plans: known };
+  return { group: { plan: main.plan, period: main.period, rets: main.rets, unreadable, skipped }, skipped };
 }
 
 /**
