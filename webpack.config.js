@@ -106,7 +106,9 @@ module.exports = async (env = {}, argv = {}) => {
     },
     optimization: {
       // React and Fluent UI change rarely: a separate vendor chunk caches well.
-      splitChunks: { chunks: 'all', cacheGroups: { vendor: { test: /node_modules/, name: 'vendor' } } },
+      // Only what the pane loads at start: ExcelJS (the template writer behind
+      // 汇总为本级报表) stays in its own chunk, fetched when first used.
+      splitChunks: { chunks: 'all', cacheGroups: { vendor: { test: /node_modules/, name: 'vendor', chunks: 'initial' } } },
     },
     performance: {
       maxAssetSize: 1_500_000,

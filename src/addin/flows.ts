@@ -14,6 +14,7 @@ import { SUMMARY_SHEETS } from '../xlsx/summary/labels';
 import { readReturn } from '../xlsx/read';
 import type { ExcelHost } from './host';
 import type { UiLang } from './i18n';
+import { planWorkbookOf, plansAmong } from './pickedPlans';
 import { copiedReturnOf, type CopiedReturn, periodFromTitle, unitCodeFromTitle } from './office/copiedSheets';
 import type { HighlightResult } from './office/highlight';
 import type { OpenWorkbook } from './office/readOpen';
@@ -75,6 +76,88 @@ export interface ConsolidationRun {
 
 const OUR_SHEETS = [SUMMARY_SHEETS.summary, CHART_SHEET, SUMMARY_SHEETS.submissions, SUMMARY_SHEETS.findings];
 
+// The pane reads the picked files when they are picked (to offer 汇总为本级报表)
+// and again on 汇总报表: the same bytes are parsed once.
+const readCache = new WeakMap<Uint8Array, { lang: UiLang; result: ReturnType<typeof readReturn> }>();
+function readOnce(f: PickedFile, lang: UiLang): ReturnType<typeof readReturn> {
+  const hit = readCache.get(f.bytes);
+  if (hit && hit.lang === lang) return hit.result;
+  const result = readReturn(f.bytes, f.name, { lang, modifiedAt: f.lastModified ? new Date(f.lastModified).toISOString() : undefined });
+  readCache.set(f.bytes, { lang, result });
+  return result;
+}
+
+/** The picked files read once: the largest group of one plan and period, and what was left out. */
+export interface PickedGroup {
+  plan: Plan;
+  period: string;
+  rets: ParsedReturn[];
+  unreadable: UnreadableFile[];
+  skipped: Skipped[];
+}
+
+/**
+ * Reads the picked files: plan files (a plan JSON, or a plan workbook from
+ * `plansheet plan export`) join the built-in plans, so returns of a plan with
+ * towns can be consolidated too; returns are grouped by plan and period and
+ * the largest group is kept. `extra` are returns from elsewhere (copied sheets).
+ */
+export function readPicked(
+  files: PickedFile[],
+  lang: UiLang,
+  plans: Plan[] = builtinPlans(),
+  extra: ParsedReturn[] = [],
+  extraSkipped: Skipped[] = [],
+): { group: PickedGroup | null; skipped: Skipped[] } {
+  const returns: ParsedReturn[] = [];
+  const unreadable: UnreadableFile[] = [];
+  const picked = plansAmong(files, lang);
+  const known = [...picked.plans, ...plans.filter((p) => !picked.plans.some((q) => q.id === p.id))];
+  for (const f of picked.rest) {
+    const r = readOnce(f, lang);
+    if (r.ok && r.ret.meta) {
+      returns.push(r.ret);
+      continue;
+    }
+    // Not a return: perhaps the plan itself, as a workbook.
+    const plan = planWorkbookOf(f);
+    if (plan) known.unshift(plan);
+    else if (r.ok) returns.push(r.ret);
+    else unreadable.push({ file: f.name, message: r.message });
+  }
+  returns.push(...extra);
+
+  // Group by plan and period; the largest group is consolidated.
+  const skipped: Skipped[] = [...picked.skipped, ...extraSkipped];
+  const groups = new Map<string, { plan: Plan; period: string; rets: ParsedReturn[] }>();
+  for (const ret of returns) {
+    const plan = findReturnPlan(ret, known);
+    if (!plan || !ret.meta) {
+      skipped.push({ file: ret.source, reason: lang === 'en' ? 'Not a PlanSheet return of a built-in or picked plan.' : '不是内置规划或所选规划文件的 PlanSheet 填报表。' });
+      continue;
+    }
+    const key = `${plan.id} ${ret.meta.period}`;
+    const g = groups.get(key) ?? { plan, period: ret.meta.period, rets: [] };
+    g.rets.push(ret);
+    groups.set(key, g);
+  }
+  const ordered = [...groups.values()].sort((a, b) => b.rets.length - a.rets.length);
+  const main = ordered[0];
+  if (!main) return { group: null, skipped: [...unreadable.map((u) => ({ file: u.file, reason: u.message })), ...skipped] };
+  for (const g of ordered.slice(1)) {
+    for (const r of g.rets) {
+      skipped.push({
+        file: r.source,
+        reason:
+          lang === 'en'
+            ? `Belongs to ${g.plan.title} ${g.period}; this run consolidates ${main.plan.title} ${main.period}.`
+            : `属于${g.plan.title}（${g.period}），本次汇总的是${main.plan.title}（${main.period}）。`,
+      });
+    }
+  }
+  return { group: { plan: main.plan, period: main.period, rets: main.rets, unreadable, skipped }, skipped };
+}
+
 /**
  * Reads the files (and, if asked, the sheets copied into the workbook) and
  * consolidates the largest group of one plan and period. Returns null with
@@ -87,57 +170,23 @@ export async function prepareConsolidation(
   lang: UiLang,
   plans: Plan[] = builtinPlans(),
 ): Promise<{ run: ConsolidationRun | null; skipped: Skipped[] }> {
-  const returns: ParsedReturn[] = [];
-  const unreadable: UnreadableFile[] = [];
+  const copied: ParsedReturn[] = [];
   const copiedSkipped: Skipped[] = [];
-  for (const f of files) {
-    const r = readReturn(f.bytes, f.name, {
-      lang,
-      modifiedAt: f.lastModified ? new Date(f.lastModified).toISOString() : undefined,
-    });
-    if (r.ok) returns.push(r.ret);
-    else unreadable.push({ file: f.name, message: r.message });
-  }
   if (useCopied) {
+    // Copied sheets are matched against the built-in plans and any plan file picked.
+    const known = [...plansAmong(files, lang).plans, ...plans];
     for (const grid of await host.readSheetGrids(OUR_SHEETS)) {
-      const copied = copiedReturnOf(grid);
-      if (!copied) continue;
-      const made = copiedToReturn(copied, plans, lang);
-      if ('ret' in made) returns.push(made.ret);
-      else copiedSkipped.push({ file: copied.sheet, reason: made.reason });
+      const c = copiedReturnOf(grid);
+      if (!c) continue;
+      const made = copiedToReturn(c, known, lang);
+      if ('ret' in made) copied.push(made.ret);
+      else copiedSkipped.push({ file: c.sheet, reason: made.reason });
     }
   }
-
-  // Group by plan and period; the largest group is consolidated.
-  const skipped: Skipped[] = [...copiedSkipped];
-  const groups = new Map<string, { plan: Plan; period: string; rets: ParsedReturn[] }>();
-  for (const ret of returns) {
-    const plan = findReturnPlan(ret, plans);
-    if (!plan || !ret.meta) {
-      skipped.push({ file: ret.source, reason: lang === 'en' ? 'Not a PlanSheet return of a built-in plan.' : '不是内置规划的 PlanSheet 填报表。' });
-      continue;
-    }
-    const key = `${plan.id} ${ret.meta.period}`;
-    const g = groups.get(key) ?? { plan, period: ret.meta.period, rets: [] };
-    g.rets.push(ret);
-    groups.set(key, g);
-  }
-  const ordered = [...groups.values()].sort((a, b) => b.rets.length - a.rets.length);
-  const main = ordered[0];
-  if (!main) return { run: null, skipped: [...unreadable.map((u) => ({ file: u.file, reason: u.message })), ...skipped] };
-  for (const g of ordered.slice(1)) {
-    for (const r of g.rets) {
-      skipped.push({
-        file: r.source,
-        reason:
-          lang === 'en'
-            ? `Belongs to ${g.plan.title} ${g.period}; this run consolidates ${main.plan.title} ${main.period}.`
-            : `属于${g.plan.title}（${g.period}），本次汇总的是${main.plan.title}（${main.period}）。`,
-      });
-    }
-  }
-  const result = consolidate(main.plan, main.period, [...main.rets, ...unreadable], { lang });
-  return { run: { plan: main.plan, period: main.period, result, skipped }, skipped };
+  const { group, skipped } = readPicked(files, lang, plans, copied, copiedSkipped);
+  if (!group) return { run: null, skipped };
+  const result = consolidate(group.plan, group.period, [...group.rets, ...group.unreadable], { lang });
+  return { run: { plan: group.plan, period: group.period, result, skipped }, skipped };
 }
 
 /** Writes the run's sheets; `confirmReplace` is asked only when some exist. */

@@ -21,4 +21,6 @@ export interface ExcelHost {
   existingSheets(names: string[]): Promise<string[]>;
   writeSummary(tables: SummaryTables, replace: string[]): Promise<WriteResult>;
   readSheetGrids(skip: string[]): Promise<SheetGrid[]>;
+  /** Opens an .xlsx as a new workbook (only when caps.createWorkbook). */
+  openWorkbook(bytes: Uint8Array): Promise<void>;
 }

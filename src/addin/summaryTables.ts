@@ -46,6 +46,8 @@ export interface Table {
   freeze?: boolean;
   /** Number formats of whole data columns (1-based column → format), e.g. 完成率 as "0.0%". */
   numberFormats?: Record<number, string>;
+  /** 1-based subtotal rows (镇街明细: a district above its towns), bold on the header fill as in the CLI sheet. */
+  subtotalRows?: number[];
 }
 
 /** A native chart on the charts sheet, drawn from a helper table on the same sheet. */
@@ -232,5 +234,10 @@ export const colName = numToCol;
 /** 镇街明细: the towns under their district's subtotal row (the rows the CLI sheet has). */
 function townTable(plan: Plan, c: Consolidation): Table {
   const t = townRows(plan, c);
-  return { rows: [t.header, ...t.rows.map((r) => r.cells.map((v) => v ?? ''))], headerRows: [1], widths: [12, 16, 22, ...t.indicators.map(() => 16)] };
+  return {
+    rows: [t.header, ...t.rows.map((r) => r.cells.map((v) => v ?? ''))],
+    headerRows: [1],
+    subtotalRows: t.rows.flatMap((r, i) => (r.node ? [i + 2] : [])),
+    widths: [12, 16, 22, ...t.indicators.map(() => 16)],
+  };
 }

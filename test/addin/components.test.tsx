@@ -68,6 +68,7 @@ function fakeHost(open: Partial<OpenWorkbook>): FakeHost {
     existingSheets: jest.fn(async () => []),
     writeSummary: jest.fn(async () => ({ syncs: 1, chart: true })),
     readSheetGrids: jest.fn(async () => []),
+    openWorkbook: jest.fn(async () => undefined),
   } as never;
 }
 

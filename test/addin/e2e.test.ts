@@ -15,6 +15,7 @@ import * as path from 'path';
 import type { AddressInfo } from 'net';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { DEFAULT_PLAN_ID, builtinPlan } from '../../src/core/plan/builtin';
+import { loadPlanArg } from '../../src/node/plan-source';
 import { parsePeriod } from '../../src/core/period';
 import { consolidate, progress, validateReturn, type Finding } from '../../src/core/engine';
 import { SHEETS, valueName, remarkName } from '../../src/core/template/layout';
@@ -434,13 +435,93 @@ describe('clerk mode: checking a return', () => {
   });
 });
 
-test('the task pane bundle carries no ExcelJS (the print setup imports only pure summary modules)', () => {
-  const js = fs.readdirSync(dist).filter((f) => f.endsWith('.js'));
-  expect(js.length).toBeGreaterThan(0);
-  const bundle = js.map((f) => fs.readFileSync(path.join(dist, f), 'utf8')).join('\n');
+test('the pane starts without ExcelJS: only the 汇总为本级报表 chunk, loaded when used, carries it', () => {
+  const html = fs.readFileSync(path.join(dist, 'taskpane.html'), 'utf8');
+  const initial = [...html.matchAll(/<script[^>]*src="([^"]+\.js)"/g)].map((m) => m[1]).filter((f) => !f.includes('office'));
+  expect(initial.length).toBeGreaterThan(0);
+  const startup = initial.map((f) => fs.readFileSync(path.join(dist, f), 'utf8')).join('\n');
   // Module paths are in the development bundle: react-dom is, ExcelJS is not.
-  expect(bundle).toMatch(/node_modules[\\/]react-dom[\\/]/);
-  expect(bundle).not.toMatch(/node_modules[\\/]exceljs[\\/]/);
+  expect(startup).toMatch(/node_modules[\\/]react-dom[\\/]/);
+  expect(startup).not.toMatch(/node_modules[\\/]exceljs[\\/]/);
+  const lazy = fs.readdirSync(dist).filter((f) => f.endsWith('.js') && !initial.includes(f));
+  expect(lazy.some((f) => /node_modules[\\/]exceljs[\\/]/.test(fs.readFileSync(path.join(dist, f), 'utf8')))).toBe(true);
+});
+
+describe('city mode: a district office makes its own return from its towns', () => {
+  test("picks the plan file and the town returns, makes 张家港's return and opens it as a new workbook", async () => {
+    const treePlanFile = path.join(ROOT, 'test/tree/tree-plan.json');
+    const tree = loadPlanArg(treePlanFile);
+    const towns: Record<string, [number, number, number]> = { '320582101': [12, 3.5, 1.25], '320582102': [30, 10.25, 1.2], '320582103': [8, 1, 1.4] };
+    const files: string[] = [];
+    for (const [town, [firms, output, pue]] of Object.entries(towns)) {
+      const blank = path.join(tmp, `tree-blank-${town}.xlsx`);
+      fs.writeFileSync(blank, await writeTemplate(tree, parsePeriod(PERIOD)!, town, { generatedAt: new Date('2024-01-05T08:00:00Z') }));
+      const file = path.join(tmp, `${town}.xlsx`);
+      const ops = [
+        { op: 'set', name: 'PSV_T_FIRMS', value: firms },
+        { op: 'set', name: 'PSV_T_OUTPUT', value: output },
+        { op: 'set', name: 'PSV_T_PUE', value: pue },
+      ];
+      runPythonJson(FILL, [], { input: JSON.stringify({ src: blank, dst: file, ops }) });
+      files.push(file);
+    }
+    const district: StandinModel = { sheets: [{ name: 'Sheet1', visibility: 'Visible', protected: false, allowFormatCells: false, cells: {} }], names: [] };
+    const page = await openPane(district);
+    await page.getByRole('button', { name: '汇总报表' }).waitFor();
+    await page.getByTestId('file-input').setInputFiles([treePlanFile, ...files]);
+    await page.getByTestId('own-return').waitFor({ timeout: 30_000 });
+    await expect(page.getByTestId('own-hint').textContent()).resolves.toBe('所选 3 份报表同属 张家港市，可汇总为 张家港市 本级的报表。');
+    await expect(page.getByRole('combobox', { name: '本级单位' }).inputValue()).resolves.toBe('320582');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'city-own-return-picked-350x378.png') });
+    expect(await inFirstScreen(page, 'own-return')).toBe(true);
+
+    await page.getByRole('button', { name: '生成本级报表' }).click();
+    await page.getByTestId('own-done').first().waitFor({ timeout: 60_000 });
+    const said = await page.getByTestId('own-done').allTextContents();
+    expect(said).toEqual([
+      '已由 3/3 个下级单位的报表生成 张家港市 的报表，填写 3 项。已在新工作簿中打开，请另存为 2023_320582_张家港市.xlsx。',
+      '下级报表问题：错误 0 条、警告 1 条，见：320582103.xlsx',
+      '留待本单位填写 1 项：T-RATE。',
+    ]);
+    await expect(page.getByTestId('own-download').getAttribute('download')).resolves.toBe('2023_320582_张家港市.xlsx');
+    // The pane scrolls the result into its small view by itself.
+    expect(await poll(() => inFirstScreen(page, 'own-done'), (v) => v)).toBe(true);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'city-own-return-made-350x378.png') });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'city-own-return-made-full.png'), fullPage: true });
+    expect((page as unknown as { __errors: string[] }).__errors).toEqual([]);
+
+    // The workbook Excel was asked to open, read back by the project's reader: 12+30+8, 3.5+10.25+1, worst PUE.
+    const opened = await excel<string[]>(page, 'window.__excel.opened');
+    expect(opened).toHaveLength(1);
+    const made = readReturn(new Uint8Array(Buffer.from(opened[0], 'base64')), '2023_320582_张家港市.xlsx', { lang: 'zh' });
+    if (!made.ok) throw new Error(made.message);
+    expect(made.ret.meta).toMatchObject({ planId: 'tree-test-plan', unitCode: '320582', period: PERIOD });
+    expect(['T-FIRMS', 'T-OUTPUT', 'T-PUE', 'T-RATE'].map((c) => made.ret.entries.get(c)!.value)).toEqual([
+      { type: 'number', value: 50 },
+      { type: 'number', value: 14.75 },
+      { type: 'number', value: 1.4 },
+      { type: 'empty' },
+    ]);
+    await page.close();
+  }, 120_000);
+
+  test('below ExcelApi 1.8 the return is offered as a download', async () => {
+    const district: StandinModel = { sheets: [{ name: 'Sheet1', visibility: 'Visible', protected: false, allowFormatCells: false, cells: {} }], names: [] };
+    const page = await openPane(district, { apiVersion: '1.7' });
+    await page.getByRole('button', { name: '汇总报表' }).waitFor();
+    const towns = ['320582101', '320582102', '320582103'].map((t) => path.join(tmp, `${t}.xlsx`));
+    await page.getByTestId('file-input').setInputFiles([path.join(ROOT, 'test/tree/tree-plan.json'), ...towns]);
+    await page.getByRole('button', { name: '生成本级报表' }).click();
+    await page.getByTestId('own-download').waitFor({ timeout: 60_000 });
+    await expect(page.getByTestId('own-download').textContent()).resolves.toBe('下载 2023_320582_张家港市.xlsx');
+    const download = page.waitForEvent('download');
+    await page.getByTestId('own-download').click();
+    const file = path.join(tmp, 'downloaded.xlsx');
+    await (await download).saveAs(file);
+    expect(nodeRead(file).entries.get('T-FIRMS')!.value).toEqual({ type: 'number', value: 50 });
+    expect(await excel<string[]>(page, 'window.__excel.opened')).toEqual([]);
+    await page.close();
+  }, 120_000);
 });
 
 describe('city mode: consolidating returns', () => {

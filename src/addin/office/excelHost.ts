@@ -1,6 +1,7 @@
 /** ExcelHost over Office.js: every call is one Excel.run batch. */
 
 import type { ExcelHost } from '../host';
+import { toBase64 } from './base64';
 import type { Caps } from './caps';
 import { readSheetGrids } from './copiedSheets';
 import { applyHighlights, clearHighlights } from './highlight';
@@ -20,5 +21,7 @@ export function excelHost(caps: Caps, run: Runner, source = ''): ExcelHost {
     existingSheets: (names) => run((ctx) => existingSheets(ctx, names)),
     writeSummary: (tables, replace) => run((ctx) => writeSummary(ctx, tables, replace, caps)),
     readSheetGrids: (skip) => run((ctx) => readSheetGrids(ctx, skip)),
+    // Not a batch: Excel opens the file itself, in a new window (desktop) or tab (web).
+    openWorkbook: (bytes) => Excel.createWorkbook(toBase64(bytes)),
   };
 }

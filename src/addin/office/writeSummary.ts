@@ -179,6 +179,11 @@ function styleSheet(ws: Excel.Worksheet, table: Table, caps: Caps): void {
     h.format.font.bold = true;
     h.format.fill.color = '#DDEBF7';
   }
+  for (const r of table.subtotalRows ?? []) {
+    const h = ws.getRange(`A${r}:${colName(width)}${r}`);
+    h.format.font.bold = true;
+    h.format.fill.color = '#DDEBF7';
+  }
   if (table.titleRow) {
     const t = ws.getRange(`A${table.titleRow}`);
     t.format.font.bold = true;

@@ -1,4 +1,7 @@
-/** City mode: consolidate returned files (and copied sheets) into this workbook. */
+/**
+ * City mode: consolidate returned files (and copied sheets) into this
+ * workbook; for towns' returns, also make the district's own return.
+ */
 
 import * as React from 'react';
 import { Button, Checkbox, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
@@ -7,6 +10,7 @@ import { prepareConsolidation, writeRun, type PickedFile, type Skipped } from '.
 import type { ExcelHost } from '../host';
 import { t, type UiLang } from '../i18n';
 import { describeError } from '../office/errors';
+import { OwnReturnSection } from './OwnReturnSection';
 import { ReplaceDialog } from './ReplaceDialog';
 import { CHART_SHEET } from '../summaryTables';
 
@@ -45,6 +49,7 @@ export function CityPanel({ host, lang }: CityPanelProps): React.ReactElement {
   const [busy, setBusy] = React.useState(false);
   const [done, setDone] = React.useState<{ text: string; intent: 'success' | 'warning' | 'info' }[]>([]);
   const [picked, setPicked] = React.useState<string[]>([]);
+  const [files, setFiles] = React.useState<PickedFile[]>([]);
   const [error, setError] = React.useState<string | null>(null);
   const [skipped, setSkipped] = React.useState<Skipped[]>([]);
   const [asking, setAsking] = React.useState<string[] | null>(null);
@@ -62,8 +67,11 @@ export function CityPanel({ host, lang }: CityPanelProps): React.ReactElement {
     setDone([]);
     setSkipped([]);
     try {
-      const files = await readFiles(input.current?.files ?? null);
-      const { run: r, skipped: before } = await prepareConsolidation(host, files, useCopied, lang);
+      // The files as read when picked (their returns are parsed once), else read now.
+      const list = input.current?.files ?? null;
+      const sameAsPicked = files.length === (list?.length ?? 0) && files.every((f, i) => f.name === list?.[i]?.name);
+      const picked = sameAsPicked ? files : await readFiles(list);
+      const { run: r, skipped: before } = await prepareConsolidation(host, picked, useCopied, lang);
       if (!r) {
         setSkipped(before);
         setError(t(lang, 'noReturns'));
@@ -110,10 +118,14 @@ export function CityPanel({ host, lang }: CityPanelProps): React.ReactElement {
         ref={input}
         type="file"
         multiple
-        accept=".xlsx"
+        accept=".xlsx,.json"
         data-testid="file-input"
         className={s.hidden}
-        onChange={(e) => setPicked(Array.from(e.currentTarget.files ?? []).map((f) => f.name))}
+        onChange={(e) => {
+          const list = e.currentTarget.files;
+          setPicked(Array.from(list ?? []).map((f) => f.name));
+          readFiles(list).then(setFiles, (err) => setError(describeError(err, lang)));
+        }}
       />
       <div className={s.pick}>
         <Button className={s.pickButton} onClick={() => input.current?.click()}>
@@ -141,6 +153,8 @@ export function CityPanel({ host, lang }: CityPanelProps): React.ReactElement {
           <MessageBarBody data-testid="done">{d.text}</MessageBarBody>
         </MessageBar>
       ))}
+      {/* A district office's towns' returns: make the district's own return from them. */}
+      <OwnReturnSection host={host} lang={lang} files={files} />
       {skipped.length > 0 && (
         <section data-testid="skipped">
           <Text weight="semibold">{t(lang, 'rejectedHeading')}</Text>

@@ -15,11 +15,6 @@ import { parsePeriod } from '../../core/period';
 import { message } from '../../core/i18n';
 import { UsageError } from '../errors';
 
-/** "2024-02-01 16:00（北京时间 UTC+8）": the time the district office reads. */
-function chinaTime(at: Date): string {
-  return `${new Date(at.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 16).replace('T', ' ')}（北京时间 UTC+8）`;
-}
-
 /** Checks before anything is read: a district return is a new file, never written over another. */
 export function checkAsReturnTarget(outAbs: string, out: string): void {
   if (fs.existsSync(outAbs))
@@ -47,47 +42,17 @@ export interface AsReturnWritten {
 
 /** Writes the unit's return made from `result`; throws UsageError when a return is not below the unit. */
 export async function writeAsReturn(plan: Plan, period: string, result: Consolidation, unit: string, outAbs: string, lang: Lang, generator: string): Promise<AsReturnWritten> {
-  const { asReturn, outsideReturns } = await import('../../core/consolidate/as-return');
+  const { outsideReturns } = await import('../../core/consolidate/as-return');
   const outside = outsideReturns(plan, result, unit);
   if (outside.length) {
     const list = (l: Lang) => outside.map((o) => message('tree.outside', { file: path.basename(o.file), unit: o.unit, target: unit }, l)).join('\n');
     throw new UsageError(list('zh'), list('en'));
   }
   const p = parsePeriod(period)!;
-  const made = asReturn(plan, p, result, unit, lang);
-  const { writeTemplate } = await import('../../xlsx/write/template');
+  const { makeReturnFromBelow } = await import('../../xlsx/fill/made-return');
   const { NODE_ZIP_CODEC } = await import('../../node/codec');
-  const { writeConsolidatedReturn } = await import('../../xlsx/fill/consolidated-return');
   const { writeFileAtomic } = await import('../../node/atomic');
-  const now = new Date();
-  const template = await writeTemplate(plan, p, unit, { generatedAt: now, generator, zipCodec: NODE_ZIP_CODEC });
-  // File names, not the paths of this machine: the city sees the towns' files by name.
-  const base = <T extends { file: string }>(x: T): T => ({ ...x, file: path.basename(x.file) });
-  const items = made.items.map((it) => ({ ...it, sources: it.sources.map(base) }));
-  const files = made.belowFindings.files.map((f) => path.basename(f));
-  const bytes = writeConsolidatedReturn({
-    template,
-    values: Object.fromEntries(items.filter((i) => i.value !== null).map((i) => [i.code, i.value!])),
-    remarks: Object.fromEntries(items.filter((i) => i.remark).map((i) => [i.code, i.remark!])),
-    meta: {
-      sources: Object.fromEntries(items.filter((i) => i.value !== null).map((i) => [i.code, i.sources])),
-      belowFindings: { ...made.belowFindings, files },
-    },
-    count: made.count,
-    provenance: {
-      title: made.title,
-      lines: [
-        message('tree.from', { count: made.count, at: chinaTime(now) }, lang),
-        made.belowFindings.errors + made.belowFindings.warnings
-          ? message('tree.findings', { errors: made.belowFindings.errors, warnings: made.belowFindings.warnings, files: files.join('、') }, lang)
-          : message('tree.findings-none', {}, lang),
-      ],
-      items,
-      unitNames: Object.fromEntries(plan.units.map((u) => [u.code, u.name])),
-    },
-    mtime: now,
-    codec: NODE_ZIP_CODEC,
-  });
+  const { bytes, items } = await makeReturnFromBelow(plan, p, result, unit, lang, { generator, codec: NODE_ZIP_CODEC });
   await writeFileAtomic(outAbs, bytes);
   return { filled: items.filter((i) => i.value !== null).length, blank: items.filter((i) => i.value === null).map((i) => ({ code: i.code, note: i.note })) };
 }

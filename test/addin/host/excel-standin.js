@@ -23,7 +23,7 @@
   var versions = cfg.apiVersion || '1.9';
   function supports(v) { return +v.split('.')[1] <= +versions.split('.')[1]; }
   var settings = {};
-  var state = { runs: [], selected: null, active: null, charts: [], settings: settings, model: model };
+  var state = { runs: [], selected: null, active: null, charts: [], settings: settings, model: model, opened: [] };
   window.__excel = state;
 
   function err(code, message) {
@@ -417,6 +417,12 @@
       );
     },
     ChartType: { barClustered: 'BarClustered' },
+    // ExcelApi 1.8: a new workbook from a base64 .xlsx; recorded in window.__excel.opened.
+    createWorkbook: function (base64) {
+      if (!supports('1.8')) return Promise.reject(Object.assign(new Error('createWorkbook needs ExcelApi 1.8'), { code: 'ApiNotFound' }));
+      state.opened.push(base64);
+      return Promise.resolve();
+    },
   };
   window.Office = {
     HostType: { Excel: 'Excel' },
