@@ -25,11 +25,61 @@ interface Mention {
   end: number;
 }
 
+/**
+ * The units' words (names, short names, codes in upper case) by their first
+ * two characters, built once per unit list: a town-level plan has thousands
+ * of units, and every return's file name and 填报单位 cell is looked through.
+ */
+interface WordIndex {
+  count: number;
+  /** Two-character prefix → the units with a word starting so. */
+  byPrefix: Map<string, { word: string; unit: number }[]>;
+  /** Units with a one-character word (looked for in full every time). */
+  short: number[];
+}
+
+const wordIndexes = new WeakMap<readonly ReportingUnit[], WordIndex>();
+
+function wordIndex(units: readonly ReportingUnit[]): WordIndex {
+  let ix = wordIndexes.get(units);
+  if (ix && ix.count === units.length) return ix;
+  ix = { count: units.length, byPrefix: new Map(), short: [] };
+  units.forEach((unit, i) => {
+    const words = [unit.name, unit.shortName].filter((w): w is string => !!w && w.length >= 2);
+    words.push(unit.code.toUpperCase());
+    for (const word of words) {
+      if (word.length < 2) {
+        if (!ix!.short.includes(i)) ix!.short.push(i);
+        continue;
+      }
+      const key = word.slice(0, 2);
+      const list = ix!.byPrefix.get(key);
+      if (list) list.push({ word, unit: i });
+      else ix!.byPrefix.set(key, [{ word, unit: i }]);
+    }
+  });
+  wordIndexes.set(units, ix);
+  return ix;
+}
+
+/** The units any of whose words occurs somewhere in the text (or its upper case), in list order: a superset of the ones it names. */
+function candidates(text: string, upper: string, units: readonly ReportingUnit[]): ReportingUnit[] {
+  const ix = wordIndex(units);
+  const hit = new Set<number>(ix.short);
+  for (const t of text === upper ? [text] : [text, upper]) {
+    for (let i = 0; i + 1 < t.length; i++) {
+      const list = ix.byPrefix.get(t.slice(i, i + 2));
+      if (list) for (const w of list) if (!hit.has(w.unit) && t.startsWith(w.word, i)) hit.add(w.unit);
+    }
+  }
+  return [...hit].sort((a, b) => a - b).map((i) => units[i]);
+}
+
 /** Units a text names by code, full name or short name; a mention inside a longer one does not count. */
 export function unitsNamedIn(text: string, units: readonly ReportingUnit[]): ReportingUnit[] {
   const found: Mention[] = [];
   const upper = text.toUpperCase();
-  for (const unit of units) {
+  for (const unit of candidates(text, upper, units)) {
     for (const word of [unit.name, unit.shortName].filter((w): w is string => !!w && w.length >= 2)) {
       for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) found.push({ unit, start: i, end: i + word.length });
     }
