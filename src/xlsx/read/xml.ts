@@ -48,9 +48,16 @@ export function decodeEntities(s: string): string {
 
 export class XmlScanner {
   kind = EOF;
-  /** Local name of the current OPEN/CLOSE tag. */
-  name = '';
   selfClosing = false;
+  /**
+   * The current tag's name as written (between nStart and nEnd; an end tag's
+   * is trimmed too), made into a string only when asked for: most end tags
+   * are never looked at.
+   */
+  private nStart = 0;
+  private nEnd = 0;
+  private nTrim = false;
+  private nText: string | null = '';
   private pos = 0;
   private aStart = 0;
   private aEnd = 0;
@@ -63,6 +70,31 @@ export class XmlScanner {
     /** Part name, for error messages. */
     readonly part = '',
   ) {}
+
+  /** Local name of the current OPEN/CLOSE tag. */
+  get name(): string {
+    if (this.nText === null) {
+      const raw = this.src.slice(this.nStart, this.nEnd);
+      this.nText = localName(this.nTrim ? raw.trim() : raw);
+    }
+    return this.nText;
+  }
+
+  /** Whether the current tag's local name is `local` (no string made for the comparison). */
+  is(local: string): boolean {
+    if (this.nText !== null) return this.nText === local;
+    const s = this.src;
+    let a = this.nStart;
+    const b = this.nEnd;
+    if (this.nTrim) return this.name === local;
+    if (b - a < local.length) return false;
+    if (b - a > local.length) {
+      // prefix:local
+      a = b - local.length;
+      if (s.charCodeAt(a - 1) !== 58 || s.indexOf(':', this.nStart) !== a - 1) return false;
+    }
+    return s.startsWith(local, a);
+  }
 
   private fail(what: string): never {
     throw new XmlError(`${this.part}: ${what} at offset ${this.pos}`);
@@ -111,7 +143,10 @@ export class XmlScanner {
       if (c1 === 47) {
         const e = s.indexOf('>', p + 2);
         if (e < 0) this.fail('unterminated end tag');
-        this.name = localName(s.slice(p + 2, e).trim());
+        this.nStart = p + 2;
+        this.nEnd = e;
+        this.nTrim = true;
+        this.nText = null;
         this.pos = e + 1;
         this.selfClosing = false;
         return (this.kind = CLOSE);
@@ -119,7 +154,10 @@ export class XmlScanner {
       let i = p + 1;
       while (i < s.length && !isNameEnd(s.charCodeAt(i))) i++;
       if (i === p + 1 || i >= s.length) this.fail('bad start tag');
-      this.name = localName(s.slice(p + 1, i));
+      this.nStart = p + 1;
+      this.nEnd = i;
+      this.nTrim = false;
+      this.nText = null;
       // Find the closing '>' outside attribute quotes.
       let q = 0;
       let j = i;
@@ -218,9 +256,80 @@ export class XmlScanner {
     return found;
   }
 
+  /**
+   * Several attributes of the current OPEN tag in one pass: out[k] gets what
+   * attr(names[k]) would return. The pass stops once every name has an
+   * unprefixed match, where the last of the separate attr() calls would.
+   */
+  attrsInto(names: readonly string[], out: (string | undefined)[]): void {
+    const s = this.src;
+    let i = this.aStart;
+    const end = this.aEnd;
+    let exact = 0;
+    let exactMask = 0;
+    for (let k = 0; k < names.length; k++) out[k] = undefined;
+    while (i < end && exact < names.length) {
+      let c = s.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 10 || c === 13) {
+        i++;
+        continue;
+      }
+      const nStart = i;
+      while (i < end && (c = s.charCodeAt(i)) !== 61 && c !== 32 && c !== 9 && c !== 10 && c !== 13) i++;
+      const nEnd = i;
+      while (i < end && s.charCodeAt(i) !== 61) i++;
+      i++;
+      while (i < end && ((c = s.charCodeAt(i)) === 32 || c === 9 || c === 10 || c === 13)) i++;
+      const quote = s.charCodeAt(i);
+      if (quote !== 34 && quote !== 39) {
+        if (i >= end) break;
+        this.fail('unquoted attribute');
+      }
+      const vEnd = s.indexOf(quote === 34 ? '"' : "'", i + 1);
+      if (vEnd < 0 || vEnd > end) this.fail('unterminated attribute');
+      const len = nEnd - nStart;
+      for (let k = 0; k < names.length; k++) {
+        const name = names[k];
+        const bit = 1 << k;
+        if (exactMask & bit) continue;
+        if (len === name.length && s.startsWith(name, nStart)) {
+          out[k] = decodeEntities(s.slice(i + 1, vEnd));
+          exactMask |= bit;
+          exact++;
+          break;
+        }
+        if (out[k] === undefined && len > name.length && s.charCodeAt(nEnd - name.length - 1) === 58 && s.startsWith(name, nEnd - name.length)) {
+          const q = s.slice(nStart, nEnd);
+          if (!q.startsWith('xmlns:')) out[k] = decodeEntities(s.slice(i + 1, vEnd));
+        }
+      }
+      i = vEnd + 1;
+    }
+  }
+
   /** Concatenated text up to the end of the current element (for <t>, <v>, <f>). */
   readText(): string {
     if (this.selfClosing) return '';
+    // The common case, text then the end tag (<v>12.5</v>), without the token loop.
+    const s = this.src;
+    const lt = s.indexOf('<', this.pos);
+    if (lt >= 0 && s.charCodeAt(lt + 1) === 47) {
+      const e = s.indexOf('>', lt + 2);
+      if (e >= 0) {
+        const text = lt > this.pos ? decodeEntities(s.slice(this.pos, lt)) : '';
+        this.tStart = this.pos;
+        this.tEnd = lt;
+        this.cdata = false;
+        this.nStart = lt + 2;
+        this.nEnd = e;
+        this.nTrim = true;
+        this.nText = null;
+        this.selfClosing = false;
+        this.pos = e + 1;
+        this.kind = CLOSE;
+        return text;
+      }
+    }
     let out = '';
     let depth = 1;
     while (depth > 0) {
