@@ -5,7 +5,7 @@
  */
 
 import type { RawCell } from '../../core/return/types';
-import { XmlScanner, XmlError, OPEN, CLOSE, EOF, unescapeExcel } from './xml';
+import { XmlScanner, XmlError, OPEN, CLOSE, EOF, unescapeExcel, type XmlSource } from './xml';
 import { cellKey, colToNum, parseA1, parseRange, numToCol, MAX_COL, MAX_ROW, type Range } from '../../core/a1';
 
 export interface SheetCell {
@@ -114,7 +114,7 @@ const SKIPPED: ReadonlySet<string> = new Set(['sheetPr', 'sheetViews', 'cols', '
 const CELL_ATTRS = ['r', 's', 't'] as const;
 
 /** Parses a worksheet part. `strings` is the shared string table. */
-export function parseSheet(xml: string, part: string, strings: readonly string[]): Sheet {
+export function parseSheet(xml: XmlSource, part: string, strings: readonly string[]): Sheet {
   const x = new XmlScanner(xml, part);
   const cells = new Map<number, SheetCell>();
   const merges: Range[] = [];

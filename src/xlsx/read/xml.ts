@@ -42,9 +42,70 @@ function entity(_m: string, e: string): string {
   return String.fromCodePoint(cp);
 }
 
-export function decodeEntities(s: string): string {
-  return s.indexOf('&') < 0 ? s : s.replace(ENTITY_RE, entity);
+/** The text of an entity's body (between & and ;), or null when it is none of ENTITY_RE's. */
+function entityBody(s: string, from: number, to: number): string | null {
+  const body = s.slice(from, to);
+  switch (body) {
+    case 'amp':
+    case 'lt':
+    case 'gt':
+    case 'quot':
+    case 'apos':
+      return entity('', body);
+  }
+  if (body.charCodeAt(0) !== 35) return null;
+  return (body.charCodeAt(1) === 120 ? /^#x[0-9a-fA-F]+$/ : /^#[0-9]+$/).test(body) ? entity('', body) : null;
 }
+
+/**
+ * Entities replaced as `s.replace(ENTITY_RE, entity)` would (one pass, left
+ * to right), without a regular-expression callback per match: a sheet's
+ * formulas are full of &quot;.
+ */
+export function decodeEntities(s: string): string {
+  let amp = s.indexOf('&');
+  if (amp < 0) return s;
+  let out = '';
+  let last = 0;
+  while (amp >= 0) {
+    // Every entity body is free of ';': it ends at the first one.
+    const semi = s.indexOf(';', amp + 1);
+    if (semi < 0) break;
+    const text = entityBody(s, amp + 1, semi);
+    if (text === null) {
+      amp = s.indexOf('&', amp + 1);
+      continue;
+    }
+    out += s.slice(last, amp) + text;
+    last = semi + 1;
+    amp = s.indexOf('&', last);
+  }
+  return last === 0 ? s : out + s.slice(last);
+}
+
+/**
+ * A part's UTF-8 bytes as a one-byte string, one character per byte (Node's
+ * latin1 decoding), and the decoder for the pieces the parsers take. Every
+ * tag and attribute name of SpreadsheetML is ASCII, so the markup scans the
+ * same; decoding only the values taken out skips most of the decoding of a
+ * large part (a sheet's data validations, its Chinese prompts) altogether.
+ */
+export interface Latin1Xml {
+  latin1: string;
+  /** UTF-8 bytes held in such a string, decoded (invalid bytes as U+FFFD, as TextDecoder does). */
+  utf8: (piece: string) => string;
+}
+
+/** A part's text: decoded, or its bytes as Latin1Xml. */
+export type XmlSource = string | Latin1Xml;
+
+/** The string the scanner walks (for quick tests on the raw markup, which is ASCII either way). */
+export function xmlText(x: XmlSource): string {
+  return typeof x === 'string' ? x : x.latin1;
+}
+
+/** A byte of 0x80 or more: a piece that needs decoding. */
+const HIGH = /[\u0080-\u00ff]/;
 
 export class XmlScanner {
   kind = EOF;
@@ -65,16 +126,28 @@ export class XmlScanner {
   private tEnd = 0;
   private cdata = false;
 
+  readonly src: string;
+  private readonly utf8: ((piece: string) => string) | null;
+
   constructor(
-    readonly src: string,
+    source: XmlSource,
     /** Part name, for error messages. */
     readonly part = '',
-  ) {}
+  ) {
+    this.src = typeof source === 'string' ? source : source.latin1;
+    this.utf8 = typeof source === 'string' ? null : source.utf8;
+  }
+
+  /** The source between two offsets as text (decoded from its bytes when the source is Latin1Xml). */
+  private piece(a: number, b: number): string {
+    const s = this.src.slice(a, b);
+    return this.utf8 !== null && HIGH.test(s) ? this.utf8(s) : s;
+  }
 
   /** Local name of the current OPEN/CLOSE tag. */
   get name(): string {
     if (this.nText === null) {
-      const raw = this.src.slice(this.nStart, this.nEnd);
+      const raw = this.piece(this.nStart, this.nEnd);
       this.nText = localName(this.nTrim ? raw.trim() : raw);
     }
     return this.nText;
@@ -97,7 +170,9 @@ export class XmlScanner {
   }
 
   private fail(what: string): never {
-    throw new XmlError(`${this.part}: ${what} at offset ${this.pos}`);
+    // The offset in the decoded text, whichever form was scanned.
+    const at = this.utf8 === null ? this.pos : this.piece(0, this.pos).length;
+    throw new XmlError(`${this.part}: ${what} at offset ${at}`);
   }
 
   next(): number {
@@ -180,7 +255,7 @@ export class XmlScanner {
 
   /** Decoded text of the current TEXT token. */
   text(): string {
-    const raw = this.src.slice(this.tStart, this.tEnd);
+    const raw = this.piece(this.tStart, this.tEnd);
     return this.cdata ? raw : decodeEntities(raw);
   }
 
@@ -198,7 +273,7 @@ export class XmlScanner {
       }
       const nStart = i;
       while (i < end && (c = s.charCodeAt(i)) !== 61 && c !== 32 && c !== 9 && c !== 10 && c !== 13) i++;
-      const qname = s.slice(nStart, i);
+      const qname = this.piece(nStart, i);
       while (i < end && s.charCodeAt(i) !== 61) i++;
       i++; // '='
       while (i < end && ((c = s.charCodeAt(i)) === 32 || c === 9 || c === 10 || c === 13)) i++;
@@ -209,7 +284,7 @@ export class XmlScanner {
       }
       const vEnd = s.indexOf(quote === 34 ? '"' : "'", i + 1);
       if (vEnd < 0 || vEnd > end) this.fail('unterminated attribute');
-      const value = decodeEntities(s.slice(i + 1, vEnd));
+      const value = decodeEntities(this.piece(i + 1, vEnd));
       i = vEnd + 1;
       if (qname === 'xmlns' || qname.startsWith('xmlns:')) continue;
       const ln = localName(qname);
@@ -246,10 +321,10 @@ export class XmlScanner {
       if (vEnd < 0 || vEnd > end) this.fail('unterminated attribute');
       // Match the local name: exact, or "prefix:name" (an unprefixed match wins).
       const len = nEnd - nStart;
-      if (len === name.length && s.startsWith(name, nStart)) return decodeEntities(s.slice(i + 1, vEnd));
+      if (len === name.length && s.startsWith(name, nStart)) return decodeEntities(this.piece(i + 1, vEnd));
       if (found === undefined && len > name.length && s.charCodeAt(nEnd - name.length - 1) === 58 && s.startsWith(name, nEnd - name.length)) {
         const q = s.slice(nStart, nEnd);
-        if (!q.startsWith('xmlns:')) found = decodeEntities(s.slice(i + 1, vEnd));
+        if (!q.startsWith('xmlns:')) found = decodeEntities(this.piece(i + 1, vEnd));
       }
       i = vEnd + 1;
     }
@@ -293,14 +368,14 @@ export class XmlScanner {
         const bit = 1 << k;
         if (exactMask & bit) continue;
         if (len === name.length && s.startsWith(name, nStart)) {
-          out[k] = decodeEntities(s.slice(i + 1, vEnd));
+          out[k] = decodeEntities(this.piece(i + 1, vEnd));
           exactMask |= bit;
           exact++;
           break;
         }
         if (out[k] === undefined && len > name.length && s.charCodeAt(nEnd - name.length - 1) === 58 && s.startsWith(name, nEnd - name.length)) {
           const q = s.slice(nStart, nEnd);
-          if (!q.startsWith('xmlns:')) out[k] = decodeEntities(s.slice(i + 1, vEnd));
+          if (!q.startsWith('xmlns:')) out[k] = decodeEntities(this.piece(i + 1, vEnd));
         }
       }
       i = vEnd + 1;
@@ -316,7 +391,7 @@ export class XmlScanner {
     if (lt >= 0 && s.charCodeAt(lt + 1) === 47) {
       const e = s.indexOf('>', lt + 2);
       if (e >= 0) {
-        const text = lt > this.pos ? decodeEntities(s.slice(this.pos, lt)) : '';
+        const text = lt > this.pos ? decodeEntities(this.piece(this.pos, lt)) : '';
         this.tStart = this.pos;
         this.tEnd = lt;
         this.cdata = false;
