@@ -26,15 +26,17 @@ interface Mention {
 }
 
 /**
- * The units' words (names, short names, codes in upper case) by their first
- * two characters, built once per unit list: a town-level plan has thousands
- * of units, and every return's file name and 填报单位 cell is looked through.
+ * The units' words (names, short names, codes in upper case), built once per
+ * unit list: a town-level plan has thousands of units, and every return's
+ * file name and 填报单位 cell is looked through.
  */
 interface WordIndex {
   count: number;
-  /** Two-character prefix → the units with a word starting so. */
-  byPrefix: Map<string, { word: string; unit: number }[]>;
-  /** Units with a one-character word (looked for in full every time). */
+  /** Word → the units it names (positions in the list). */
+  byWord: Map<string, number[]>;
+  /** The lengths of the words, to look up every piece of a text of each length. */
+  lengths: number[];
+  /** Units with a word shorter than two characters (looked for in full every time). */
   short: number[];
 }
 
@@ -43,21 +45,24 @@ const wordIndexes = new WeakMap<readonly ReportingUnit[], WordIndex>();
 function wordIndex(units: readonly ReportingUnit[]): WordIndex {
   let ix = wordIndexes.get(units);
   if (ix && ix.count === units.length) return ix;
-  ix = { count: units.length, byPrefix: new Map(), short: [] };
+  const byWord = new Map<string, number[]>();
+  const lengths = new Set<number>();
+  const short: number[] = [];
   units.forEach((unit, i) => {
     const words = [unit.name, unit.shortName].filter((w): w is string => !!w && w.length >= 2);
     words.push(unit.code.toUpperCase());
     for (const word of words) {
       if (word.length < 2) {
-        if (!ix!.short.includes(i)) ix!.short.push(i);
+        if (!short.includes(i)) short.push(i);
         continue;
       }
-      const key = word.slice(0, 2);
-      const list = ix!.byPrefix.get(key);
-      if (list) list.push({ word, unit: i });
-      else ix!.byPrefix.set(key, [{ word, unit: i }]);
+      const list = byWord.get(word);
+      if (list) list.push(i);
+      else byWord.set(word, [i]);
+      lengths.add(word.length);
     }
   });
+  ix = { count: units.length, byWord, lengths: [...lengths], short };
   wordIndexes.set(units, ix);
   return ix;
 }
@@ -67,9 +72,11 @@ function candidates(text: string, upper: string, units: readonly ReportingUnit[]
   const ix = wordIndex(units);
   const hit = new Set<number>(ix.short);
   for (const t of text === upper ? [text] : [text, upper]) {
-    for (let i = 0; i + 1 < t.length; i++) {
-      const list = ix.byPrefix.get(t.slice(i, i + 2));
-      if (list) for (const w of list) if (!hit.has(w.unit) && t.startsWith(w.word, i)) hit.add(w.unit);
+    for (const len of ix.lengths) {
+      for (let i = 0; i + len <= t.length; i++) {
+        const list = ix.byWord.get(t.slice(i, i + len));
+        if (list) for (const u of list) hit.add(u);
+      }
     }
   }
   return [...hit].sort((a, b) => a - b).map((i) => units[i]);

@@ -58,10 +58,34 @@ function shownTarget(ind: Indicator, tk: string | null): string {
   return formatTarget(targetOf(ind, tk), ind.unit);
 }
 
-/** A cell's text as compared with what the generator wrote: spacing and width ignored. */
+/**
+ * A cell's text as compared with what the generator wrote: spacing and width
+ * ignored. Remembered: every row of thousands of returns compares the same
+ * few target texts.
+ */
+const comparableOf = new Map<string, string>();
 function comparable(s: string): string {
-  const t = toHalfWidth(s).replace(/\s+/g, '').replace(/[—–-]+/g, '—').replace(/（/g, '(').replace(/）/g, ')');
-  return t === '' ? '—' : t;
+  let t = comparableOf.get(s);
+  if (t !== undefined) return t;
+  t = toHalfWidth(s).replace(/\s+/g, '').replace(/[—–-]+/g, '—').replace(/（/g, '(').replace(/）/g, ')');
+  if (t === '') t = '—';
+  if (s.length <= 200 && comparableOf.size < 50_000) comparableOf.set(s, t);
+  return t;
+}
+
+/**
+ * entryTarget's text for a unit without an own target or entry unit: it
+ * depends on the unit only through whether the target applies to it, so it
+ * is made once per indicator, period and that answer.
+ */
+const entryTexts = new WeakMap<Indicator, Map<string, string>>();
+function plainEntryTargetText(ind: Indicator, period: Period, unitCode: string, unitKind: ReportingUnit['kind'] | undefined): string {
+  const key = `${periodKey(period)}|${targetApplies(ind, unitCode, unitKind)}`;
+  let m = entryTexts.get(ind);
+  if (!m) entryTexts.set(ind, (m = new Map()));
+  let text = m.get(key);
+  if (text === undefined) m.set(key, (text = entryTarget(ind, period, unitCode, { unitKind }).text));
+  return text;
 }
 
 function structuralFindings(plan: Plan, ret: ParsedReturn, c: Collector): void {
@@ -166,7 +190,7 @@ function rowFindings(
     const forms: (() => string | null)[] = [
       () => expected,
       () => (note ? `${expected}（${note}）` : null),
-      () => (period ? entryTarget(ind, period, unitCode, { unitKind: id.unit?.kind }).text : null),
+      () => (period ? plainEntryTargetText(ind, period, unitCode, id.unit?.kind) : null),
       () => (period ? unitEntryTarget(plan, ind, period, unitCode).text : null),
     ];
     const shown = comparable(entry.shownTarget);
