@@ -224,10 +224,13 @@ export async function runConsolidate(inputs: string[], opts: ConsolidateOpts): P
   useReaderMessages(result, read);
 
   // Correction workbooks (退回修改单), after the summary (or the district's return): one per unit with problems.
+  // Only they need the parsed returns again: without --feedback none is kept
+  // past this point (thousands of returns would sit in memory through the summary).
+  const forFeedback = feedbackDir ? rets : [];
   const writeCorrections = async () => {
     if (!feedbackDir) return undefined;
     const { writeFeedback } = await import('../../xlsx/feedback/node');
-    const written = await writeFeedback(plan, result, rets, feedbackDir, lang);
+    const written = await writeFeedback(plan, result, forFeedback, feedbackDir, lang);
     if (!opts.json)
       process.stderr.write(
         lang === 'en' ? `${written.length} correction workbook(s) written to ${opts.feedback}\n` : `已写出退回修改单 ${written.length} 份：${opts.feedback}\n`,

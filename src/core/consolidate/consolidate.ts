@@ -20,7 +20,7 @@ import type { Consolidation, IndicatorSummary, UnreadableFile } from './types';
 import { parsePeriod, periodKey, periodLabel, targetKey, type Period } from '../period';
 import { message } from '../i18n';
 import { formatTarget } from '../plan/target';
-import { isReporter, unitOf } from '../plan/lookup';
+import { unitOf } from '../plan/lookup';
 import { intake, type Item } from './intake';
 import { settleConflicts } from './conflicts';
 import { readIndicator, type IndicatorReadings } from './unit-values';
@@ -173,7 +173,8 @@ export function consolidateReturns(
     const { summary, usable } = summarise(ctx, ind);
     indicators.push(summary);
     // "filled" only for a value that made it into the consolidation.
-    for (const u of reportingUnits) grid[u][ind.code] = !isReporter(ind, u) ? 'not-required' : usable.has(u) ? 'filled' : 'blank';
+    const required = new Set(ind.reporters);
+    for (const u of reportingUnits) grid[u][ind.code] = !required.has(u) ? 'not-required' : usable.has(u) ? 'filled' : 'blank';
   }
 
   const returned = new Set(items.filter((i) => i.outcome.status !== 'rejected').map((i) => i.outcome.unit));
