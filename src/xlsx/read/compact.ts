@@ -5,10 +5,10 @@
  * codes, the target text, the value types), so each is kept once; and a
  * string cut out of a part's XML may keep the whole part alive behind it
  * (a substring of a long string points into it), so every string kept is
- * copied out on its own.
+ * copied out on its own. Cell references repeat too, and are shared the same way.
  */
 
-import type { ParsedReturn, RawCell, ReturnEntry, StructuralIssue } from '../../core/return/types';
+import type { CellRef, ParsedReturn, RawCell, ReturnEntry, StructuralIssue } from '../../core/return/types';
 
 /** Strings up to this long are shared; longer ones (remarks, free text) are only copied out. */
 const SHARED_MAX_LENGTH = 64;
@@ -39,6 +39,18 @@ export function keep(s: string | null | undefined): string | null | undefined {
   return c;
 }
 
+/** Cell references by sheet and address: the same rows of the same sheet in every return. Nothing changes a CellRef once made. */
+const refs = new Map<string, CellRef>();
+
+function keepRef(r: CellRef): CellRef {
+  const key = `${r.sheet}\u0000${r.cell}`;
+  const k = refs.get(key);
+  if (k !== undefined) return k;
+  const c = { sheet: keep(r.sheet), cell: keep(r.cell) };
+  if (refs.size < SHARED_MAX_COUNT && key.length <= SHARED_MAX_LENGTH) refs.set(key, c);
+  return c;
+}
+
 function keepCell(c: RawCell): RawCell {
   switch (c.type) {
     case 'empty':
@@ -56,8 +68,8 @@ function keepCell(c: RawCell): RawCell {
 }
 
 function keepEntry(e: ReturnEntry): ReturnEntry {
-  const out: ReturnEntry = { code: keep(e.code), value: keepCell(e.value), remark: keep(e.remark), valueAt: { sheet: keep(e.valueAt.sheet), cell: keep(e.valueAt.cell) } };
-  if (e.remarkAt) out.remarkAt = { sheet: keep(e.remarkAt.sheet), cell: keep(e.remarkAt.cell) };
+  const out: ReturnEntry = { code: keep(e.code), value: keepCell(e.value), remark: keep(e.remark), valueAt: keepRef(e.valueAt) };
+  if (e.remarkAt) out.remarkAt = keepRef(e.remarkAt);
   if (e.shownCode !== undefined) out.shownCode = keep(e.shownCode);
   if (e.shownTarget !== undefined) out.shownTarget = keep(e.shownTarget);
   return out;
@@ -65,7 +77,7 @@ function keepEntry(e: ReturnEntry): ReturnEntry {
 
 function keepIssue(i: StructuralIssue): StructuralIssue {
   const out: StructuralIssue = { rule: keep(i.rule) };
-  if (i.at) out.at = { sheet: keep(i.at.sheet), cell: keep(i.at.cell) };
+  if (i.at) out.at = keepRef(i.at);
   if (i.params) out.params = Object.fromEntries(Object.entries(i.params).map(([k, v]) => [k, typeof v === 'string' ? keep(v) : v]));
   return out;
 }
