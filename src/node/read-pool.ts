@@ -19,7 +19,7 @@ import type { ReadJob, ReadReply } from './read-worker';
  */
 const MIN_PER_WORKER = 100;
 /** Files handed to a worker ahead, so it never waits for the main thread between two. */
-const IN_FLIGHT = 4;
+const IN_FLIGHT = 16;
 
 /**
  * How many worker threads to read `count` files with: 0 means on the main
@@ -89,8 +89,9 @@ export async function readInWorkers(files: string[], lang: 'zh' | 'en', threads:
     };
     w.on('message', (r: ReadReply) => {
       held.delete(r.index);
-      finish(r.index, outcomeFromJson(r.json));
+      // The worker gets its next file before this one is unpacked here.
       feed();
+      finish(r.index, outcomeFromJson(r.json));
     });
     w.on('error', die);
     w.on('exit', die);

@@ -233,15 +233,19 @@ export class XmlScanner {
       this.nEnd = i;
       this.nTrim = false;
       this.nText = null;
-      // Find the closing '>' outside attribute quotes.
-      let q = 0;
+      // Find the closing '>' outside attribute quotes (a quoted value is
+      // jumped over whole: data validation prompts are long).
       let j = i;
       for (; j < s.length; j++) {
         const c = s.charCodeAt(j);
-        if (q) {
-          if (c === q) q = 0;
-        } else if (c === 34 || c === 39) q = c;
-        else if (c === 62) break;
+        if (c === 34 || c === 39) {
+          const close = s.indexOf(c === 34 ? '"' : "'", j + 1);
+          if (close < 0) {
+            j = s.length;
+            break;
+          }
+          j = close;
+        } else if (c === 62) break;
         else if (c === 60) this.fail('"<" inside a tag');
       }
       if (j >= s.length) this.fail('unterminated start tag');
