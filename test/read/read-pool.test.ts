@@ -14,6 +14,7 @@ import type { Plan } from '../../src/core/plan/types';
 import { readInputs, type ReadOutcome } from '../../src/cli/inputs';
 import { readInWorkers, readWorkerCount } from '../../src/node/read-pool';
 import { makeFixtures } from '../fixtures/make-returns';
+import { readReturnFile } from '../../src/xlsx/read/node';
 import { corruptedData, notZip, truncated } from '../fixtures/hostile';
 import { cli, fillReturn, generateBlanks } from '../cli-validate/returns';
 
@@ -78,6 +79,25 @@ describe('read pool', () => {
     }
     const rules = Object.fromEntries(pooled.filter((o): o is Extract<ReadOutcome, { ok: false }> => !o.ok).map((o) => [path.basename(o.file), o.rule]));
     expect(rules).toEqual({ '不是表格.xlsx': 'file.not-zip', '截断.xlsx': 'file.corrupt-zip', '已删除.xlsx': 'file.read-error', '损坏.xlsx': 'file.corrupt-zip' });
+  }, 120_000);
+
+  test('kept returns equal what the reader returns, with repeating strings and cell references shared', async () => {
+    const kept = await withWorkers('0', () => readInputs(files, 'zh'));
+    const again = await withWorkers('0', () => readInputs(files, 'zh'));
+    for (const [i, file] of files.entries()) {
+      const direct = await readReturnFile(file, { lang: 'zh' });
+      const k = kept[i];
+      if (!direct.ok || !k.ok) {
+        expect(k.ok).toBe(direct.ok);
+        continue;
+      }
+      expect(plain(k)).toEqual(plain({ file, ok: true, ret: direct.ret }));
+      // One object per cell reference and one string per code, whichever return holds them.
+      const a = [...k.ret.entries.values()][0];
+      const b = [...(again[i] as Extract<ReadOutcome, { ok: true }>).ret.entries.values()][0];
+      expect(a.valueAt).toBe(b.valueAt);
+      expect(a).not.toBe(b);
+    }
   }, 120_000);
 
   test('readInputs uses workers only when asked or when there are enough files', async () => {
