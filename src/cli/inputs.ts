@@ -7,6 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { ParsedReturn } from '../core/return/types';
+import type { ReadOutcome } from '../node/read-one';
 import type { Lang } from './lang';
 import { t } from './lang';
 import { UsageError } from './errors';
@@ -151,24 +152,21 @@ export function collectInputs(args: string[], opts: CollectOptions): { files: st
   return { files, problems, skipped, order };
 }
 
-export type ReadOutcome =
-  | { file: string; ok: true; ret: ParsedReturn }
-  | { file: string; ok: false; rule: string; message: string };
+export type { ReadOutcome } from '../node/read-one';
 
-/** Reads each file with the Node reader; never throws for a bad file. */
+/**
+ * Reads each file with the Node reader; never throws for a bad file. Many
+ * files are read on worker threads (read-pool.ts), a few on this one; the
+ * outcomes are the same either way, in the order of `files`.
+ */
 export async function readInputs(files: string[], lang: Lang, onFile?: (file: string) => void): Promise<ReadOutcome[]> {
-  const { readReturnFile } = await import('../xlsx/read/node');
+  const { readWorkerCount, readInWorkers } = await import('../node/read-pool');
+  const threads = readWorkerCount(files.length);
+  if (threads > 0) return readInWorkers(files, lang, threads, onFile);
+  const { readOne, keptOutcome } = await import('../node/read-one');
   const out: ReadOutcome[] = [];
   for (const file of files) {
-    let outcome: ReadOutcome;
-    try {
-      const r = await readReturnFile(file, { lang });
-      outcome = r.ok ? { file, ok: true, ret: r.ret } : { file, ok: false, rule: `file.${r.code}`, message: r.message };
-    } catch (e) {
-      const why = (e as Error).message;
-      outcome = { file, ok: false, rule: 'file.internal', message: t(lang, `文件 ${file}：读取时发生内部错误（${why}），请将此文件反馈给管理员。`, `File ${file}: internal error while reading (${why}); please send this file to the administrator.`) };
-    }
-    out.push(outcome);
+    out.push(keptOutcome(await readOne(file, lang)));
     onFile?.(file);
   }
   return out;

@@ -24,6 +24,7 @@ import type { AbsentReason, UnitValue } from './unit-values';
 import { evaluateTarget, formatTarget, isNumericTarget } from '../plan/target';
 import { formatNumber, message } from '../i18n';
 import { citywideLeads, partReporters } from './roles';
+import { unitOf } from '../plan/lookup';
 import { clean, completion, verdictNote } from './measures';
 
 export type { AbsentReason, UnitValue } from './unit-values';
@@ -53,7 +54,7 @@ export interface FigureInput {
 type Figure = Omit<CityFigure, 'target' | 'reported'> & { reported: CityFigure['reported'] };
 
 function unitLabel(plan: Plan, code: string): string {
-  const u = plan.units.find((x) => x.code === code);
+  const u = unitOf(plan, code);
   return u ? u.shortName ?? u.name : code;
 }
 
@@ -117,11 +118,13 @@ function sumFigure(input: FigureInput, t: Target | undefined): Figure {
   const { plan, ind, lang } = input;
   const msg = (key: string, params: Record<string, string | number> = {}) => message(key, params, lang);
   const expected = input.parts ?? partReporters(plan, ind);
-  const parts = input.usable.filter((v) => expected.includes(v.unit));
+  const expectedSet = new Set(expected);
+  const parts = input.usable.filter((v) => expectedSet.has(v.unit));
   const l = leadFigure(input);
   if (parts.length) {
     const sum = clean(parts.reduce((s, p) => s + p.value, 0));
-    const without = expected.filter((c) => !parts.some((p) => p.unit === c));
+    const partUnits = new Set(parts.map((p) => p.unit));
+    const without = expected.filter((c) => !partUnits.has(c));
     let basis = without.length
       ? msg('basis.sum-partial', { count: parts.length, expected: expected.length, missing: absentText(input, without) })
       : msg('basis.sum', { count: parts.length });
@@ -170,8 +173,10 @@ function limitFigure(input: FigureInput, t: Target | undefined): Figure {
   const parts = input.parts ? new Set(input.parts) : null;
   const partSet = parts ? new Set(partReporters(input.plan, ind)) : null;
   const reporters = parts ? ind.reporters.filter((c) => parts.has(c) || !partSet!.has(c)) : ind.reporters;
-  const reported = input.usable.filter((v) => reporters.includes(v.unit));
-  const unreported = reporters.filter((c) => !reported.some((v) => v.unit === c));
+  const reporterSet = new Set(reporters);
+  const reported = input.usable.filter((v) => reporterSet.has(v.unit));
+  const reportedUnits = new Set(reported.map((v) => v.unit));
+  const unreported = reporters.filter((c) => !reportedUnits.has(c));
   const numeric = isNumericTarget(t);
   const check = (v: UnitValue) => evaluateTarget(t, v.value, ind.tolerance)!;
   const nonCompliant = numeric ? reported.filter((v) => !check(v).met).map((v) => v.unit) : [];

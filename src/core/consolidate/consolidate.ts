@@ -20,6 +20,7 @@ import type { Consolidation, IndicatorSummary, UnreadableFile } from './types';
 import { parsePeriod, periodKey, periodLabel, targetKey, type Period } from '../period';
 import { message } from '../i18n';
 import { formatTarget } from '../plan/target';
+import { unitOf } from '../plan/lookup';
 import { intake, type Item } from './intake';
 import { settleConflicts } from './conflicts';
 import { readIndicator, type IndicatorReadings } from './unit-values';
@@ -131,8 +132,11 @@ function summarise(ctx: Context, ind: Indicator): { summary: IndicatorSummary; u
   if (!isText && ind.rollup === 'sum') {
     // In a tree the city compares its districts (each one's own or made-from-towns figure).
     const top = nodes.filter((n) => n.parent === null && n.value !== null).map((n) => ({ unit: n.unit, value: n.value!, at: n.sources[0] }));
-    const flat = sorted.usable.filter((v) => parts.includes(v.unit) && !(tree && nodes.some((n) => n.parent === null && n.unit === v.unit)));
-    summary.ranking = ranking(ind, t, tree ? [...top, ...flat.filter((v) => tree.top.includes(v.unit))] : flat);
+    const partUnits = new Set(parts);
+    const topNodes = new Set(nodes.filter((n) => n.parent === null).map((n) => n.unit));
+    const flat = sorted.usable.filter((v) => partUnits.has(v.unit) && !topNodes.has(v.unit));
+    const topUnits = new Set(tree?.top);
+    summary.ranking = ranking(ind, t, tree ? [...top, ...flat.filter((v) => topUnits.has(v.unit))] : flat);
   }
   const remarks = unitRemarks(ind, ctx.used);
   if (Object.keys(remarks).length) summary.remarks = remarks;
@@ -155,8 +159,9 @@ export function consolidateReturns(
   const lang = opts.lang ?? 'zh';
   const wanted = parsePeriod(period);
   const canonical = wanted ? periodKey(wanted) : period;
-  const reportingUnits = plan.units.filter((u) => plan.indicators.some((i) => i.reporters.includes(u.code))).map((u) => u.code);
-  const unitName = (code: string) => plan.units.find((u) => u.code === code)?.name ?? code;
+  const reporters = new Set(plan.indicators.flatMap((i) => i.reporters));
+  const reportingUnits = plan.units.filter((u) => reporters.has(u.code)).map((u) => u.code);
+  const unitName = (code: string) => unitOf(plan, code)?.name ?? code;
 
   const items = intake({ plan, lang, canonical, wanted, reportingUnits, previous: opts.previous }, returns);
   const { used, contested } = settleConflicts(items, opts.conflict, (u) => `${unitName(u)} ${u}`, lang);
@@ -168,18 +173,30 @@ export function consolidateReturns(
     const { summary, usable } = summarise(ctx, ind);
     indicators.push(summary);
     // "filled" only for a value that made it into the consolidation.
-    for (const u of reportingUnits) grid[u][ind.code] = !ind.reporters.includes(u) ? 'not-required' : usable.has(u) ? 'filled' : 'blank';
+    const required = new Set(ind.reporters);
+    for (const u of reportingUnits) grid[u][ind.code] = !required.has(u) ? 'not-required' : usable.has(u) ? 'filled' : 'blank';
   }
 
   const returned = new Set(items.filter((i) => i.outcome.status !== 'rejected').map((i) => i.outcome.unit));
   // A town whose district sent the district return (or a district whose towns sent theirs) is not missing.
   const covered = coveredUnits(plan, new Set([...returned].filter((u): u is string => !!u)));
   const missing = reportingUnits.filter((u) => !returned.has(u) && !covered.has(u));
+  // The findings gain their file and unit in place: a copy of each would
+  // double the largest part of a consolidation of thousands of returns.
+  const findings: Consolidation['findings'] = [];
   for (const it of items) {
-    it.outcome.errors = it.findings.filter((f) => f.severity === 'error').length;
-    it.outcome.warnings = it.findings.filter((f) => f.severity === 'warning').length;
+    let errors = 0;
+    let warnings = 0;
+    for (const f of it.findings as Consolidation['findings']) {
+      if (f.severity === 'error') errors++;
+      else if (f.severity === 'warning') warnings++;
+      f.file = it.file;
+      f.unit = it.outcome.unit;
+      findings.push(f);
+    }
+    it.outcome.errors = errors;
+    it.outcome.warnings = warnings;
   }
-  const findings = items.flatMap((it) => it.findings.map((f) => ({ ...f, file: it.file, unit: it.outcome.unit })));
   const result: Consolidation = { plan: plan.id, period: canonical, returns: items.map((i) => i.outcome), missing, indicators, findings, grid };
   // Own targets (目标分解): attainment per unit and checks of the split (own-targets.ts).
   const own = ctx.tk ? ownTargets(plan, ctx.tk, indicators, lang) : [];

@@ -77,17 +77,34 @@ export interface SubmissionInput {
   lang: Lang;
 }
 
+/** The items by key, each group in input order. */
+function groupBy<T>(items: readonly T[], key: (t: T) => string | null | undefined): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const it of items) {
+    const k = key(it);
+    if (k === null || k === undefined) continue;
+    const g = out.get(k);
+    if (g) g.push(it);
+    else out.set(k, [it]);
+  }
+  return out;
+}
+
 /**
  * One row per reporting unit for 报送情况: late and missing first (most days
  * late first), then on time, each with its contact person and phone.
  */
 export function submissions(input: SubmissionInput): Submission[] {
   const rows: Submission[] = [];
+  // Grouped once: thousands of units each looking through every outcome would grow with the product.
+  const handedIn = groupBy(input.outcomes.filter((o) => o.status !== 'rejected'), (o) => o.unit);
+  const earlierOf = groupBy(input.previous ?? [], (r) => r.meta?.unitCode);
+  const missing = new Set(input.missing);
   for (const unit of input.reportingUnits) {
-    const mine = input.outcomes.filter((o) => o.unit === unit && o.status !== 'rejected');
+    const mine = handedIn.get(unit) ?? [];
     // The latest handed-in return speaks for the unit.
     const o = mine.sort((a, b) => (b.daysLate ?? 0) - (a.daysLate ?? 0))[0];
-    const row: Submission = { unit, name: input.unitName(unit), timeliness: o ? o.timeliness : input.missing.includes(unit) ? 'missing' : undefined };
+    const row: Submission = { unit, name: input.unitName(unit), timeliness: o ? o.timeliness : missing.has(unit) ? 'missing' : undefined };
     if (o) {
       row.file = o.file;
       if (o.daysLate !== undefined) row.daysLate = o.daysLate;
@@ -97,7 +114,7 @@ export function submissions(input: SubmissionInput): Submission[] {
     let contact = o?.contact;
     let phone = o?.phone;
     if (!contact && !phone) {
-      const earlier = (input.previous ?? []).filter((r) => r.meta?.unitCode === unit && (r.reporter?.contact || r.reporter?.phone));
+      const earlier = (earlierOf.get(unit) ?? []).filter((r) => r.reporter?.contact || r.reporter?.phone);
       earlier.sort((a, b) => (b.meta?.period ?? '').localeCompare(a.meta?.period ?? ''));
       if (earlier[0]) {
         contact = earlier[0].reporter.contact;

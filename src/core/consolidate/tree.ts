@@ -16,6 +16,7 @@ import type { Provenance } from './types';
 import type { UnitValue } from './unit-values';
 import { evaluateTarget, isNumericTarget } from '../plan/target';
 import { clean } from './measures';
+import { isReporter } from '../plan/lookup';
 
 /** An intermediate unit's figure, made from the units below it. */
 export interface TreeNode {
@@ -64,6 +65,7 @@ export function unitTree(plan: Plan, parts: readonly string[]): UnitTree | null 
     return null;
   };
   const children = new Map<string, string[]>();
+  const linked = new Set<string>();
   const parent = new Map<string, string>();
   const top = new Set<string>();
   let deep = false;
@@ -76,10 +78,15 @@ export function unitTree(plan: Plan, parts: readonly string[]): UnitTree | null 
     if (chain.length > 1) deep = true;
     top.add(chain[chain.length - 1]);
     for (let i = 0; i + 1 < chain.length; i++) {
-      const [child, up] = [chain[i], chain[i + 1]];
+      const child: string = chain[i];
+      const up: string = chain[i + 1];
       parent.set(child, up);
-      const list = children.get(up) ?? [];
-      if (!list.includes(child)) list.push(child);
+      const list: string[] = children.get(up) ?? [];
+      // A unit has one parent: child → up is linked once.
+      if (!linked.has(child)) {
+        linked.add(child);
+        list.push(child);
+      }
       children.set(up, list);
     }
   }
@@ -183,8 +190,13 @@ export function coveredUnits(plan: Plan, returned: ReadonlySet<string>): Set<str
     return false;
   };
   // A district's own indicators (a rate no town reports) still need its own return.
-  const coveredByBelow = (up: string) =>
-    plan.indicators.filter((i) => i.reporters.includes(up)).every((i) => i.reporters.some((r) => isBelow(r, up)));
+  // Asked for every returned town's district: answered once per district.
+  const answers = new Map<string, boolean>();
+  const coveredByBelow = (up: string) => {
+    let a = answers.get(up);
+    if (a === undefined) answers.set(up, (a = plan.indicators.filter((i) => isReporter(i, up)).every((i) => i.reporters.some((r) => isBelow(r, up)))));
+    return a;
+  };
   const covered = new Set<string>();
   for (const u of returned) {
     for (let p = parentOf.get(u); p && p !== plan.owner; p = parentOf.get(p)) if (coveredByBelow(p)) covered.add(p);

@@ -39,15 +39,17 @@ export interface IndicatorReadings {
   candidates: UnitValue[];
   absent: Map<string, AbsentReason>;
   unusable: Map<string, Unusable>;
-  /** Kind `text` only: what each unit wrote. */
+  /** Kind `text` only (empty for other kinds): what each unit wrote. */
   texts: Record<string, string | null>;
   textSources: Provenance[];
 }
 
 export function readIndicator(plan: Plan, ind: Indicator, used: ReadonlyMap<string, Item>, contested: ReadonlySet<string>): IndicatorReadings {
   const out: IndicatorReadings = { candidates: [], absent: new Map(), unusable: new Map(), texts: {}, textSources: [] };
+  // Only a text indicator's words are shown: an object keyed by thousands of unit codes costs, so no other kind builds one.
+  const isText = ind.kind === 'text';
   for (const u of ind.reporters) {
-    out.texts[u] = null;
+    if (isText) out.texts[u] = null;
     if (!used.has(u)) out.absent.set(u, contested.has(u) ? 'conflict' : 'no-return');
   }
   const reporters = new Set(ind.reporters);
@@ -69,7 +71,7 @@ export function readIndicator(plan: Plan, ind: Indicator, used: ReadonlyMap<stri
     // A district return made from its towns: the town cells behind this one.
     const via = it.ret!.meta?.sources?.[ind.code];
     if (via?.length) at.via = via;
-    if (reading.text !== undefined) {
+    if (reading.text !== undefined && isText) {
       out.texts[unit] = reading.text;
       out.textSources.push(at);
     }

@@ -25,11 +25,68 @@ interface Mention {
   end: number;
 }
 
+/**
+ * The units' words (names, short names, codes in upper case), built once per
+ * unit list: a town-level plan has thousands of units, and every return's
+ * file name and 填报单位 cell is looked through.
+ */
+interface WordIndex {
+  count: number;
+  /** Word → the units it names (positions in the list). */
+  byWord: Map<string, number[]>;
+  /** The lengths of the words, to look up every piece of a text of each length. */
+  lengths: number[];
+  /** Units with a word shorter than two characters (looked for in full every time). */
+  short: number[];
+}
+
+const wordIndexes = new WeakMap<readonly ReportingUnit[], WordIndex>();
+
+function wordIndex(units: readonly ReportingUnit[]): WordIndex {
+  let ix = wordIndexes.get(units);
+  if (ix && ix.count === units.length) return ix;
+  const byWord = new Map<string, number[]>();
+  const lengths = new Set<number>();
+  const short: number[] = [];
+  units.forEach((unit, i) => {
+    const words = [unit.name, unit.shortName].filter((w): w is string => !!w && w.length >= 2);
+    words.push(unit.code.toUpperCase());
+    for (const word of words) {
+      if (word.length < 2) {
+        if (!short.includes(i)) short.push(i);
+        continue;
+      }
+      const list = byWord.get(word);
+      if (list) list.push(i);
+      else byWord.set(word, [i]);
+      lengths.add(word.length);
+    }
+  });
+  ix = { count: units.length, byWord, lengths: [...lengths], short };
+  wordIndexes.set(units, ix);
+  return ix;
+}
+
+/** The units any of whose words occurs somewhere in the text (or its upper case), in list order: a superset of the ones it names. */
+function candidates(text: string, upper: string, units: readonly ReportingUnit[]): ReportingUnit[] {
+  const ix = wordIndex(units);
+  const hit = new Set<number>(ix.short);
+  for (const t of text === upper ? [text] : [text, upper]) {
+    for (const len of ix.lengths) {
+      for (let i = 0; i + len <= t.length; i++) {
+        const list = ix.byWord.get(t.slice(i, i + len));
+        if (list) for (const u of list) hit.add(u);
+      }
+    }
+  }
+  return [...hit].sort((a, b) => a - b).map((i) => units[i]);
+}
+
 /** Units a text names by code, full name or short name; a mention inside a longer one does not count. */
 export function unitsNamedIn(text: string, units: readonly ReportingUnit[]): ReportingUnit[] {
   const found: Mention[] = [];
   const upper = text.toUpperCase();
-  for (const unit of units) {
+  for (const unit of candidates(text, upper, units)) {
     for (const word of [unit.name, unit.shortName].filter((w): w is string => !!w && w.length >= 2)) {
       for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) found.push({ unit, start: i, end: i + word.length });
     }

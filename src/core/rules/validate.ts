@@ -58,13 +58,34 @@ function shownTarget(ind: Indicator, tk: string | null): string {
   return formatTarget(targetOf(ind, tk), ind.unit);
 }
 
-/** Compares what a cell shows with what the generator wrote, ignoring spacing and width. */
-function sameText(a: string, b: string): boolean {
-  const norm = (s: string) => {
-    const t = toHalfWidth(s).replace(/\s+/g, '').replace(/[—–-]+/g, '—').replace(/（/g, '(').replace(/）/g, ')');
-    return t === '' ? '—' : t;
-  };
-  return norm(a) === norm(b);
+/**
+ * A cell's text as compared with what the generator wrote: spacing and width
+ * ignored. Remembered: every row of thousands of returns compares the same
+ * few target texts.
+ */
+const comparableOf = new Map<string, string>();
+function comparable(s: string): string {
+  let t = comparableOf.get(s);
+  if (t !== undefined) return t;
+  t = toHalfWidth(s).replace(/\s+/g, '').replace(/[—–-]+/g, '—').replace(/（/g, '(').replace(/）/g, ')');
+  if (t === '') t = '—';
+  if (s.length <= 200 && comparableOf.size < 50_000) comparableOf.set(s, t);
+  return t;
+}
+
+/**
+ * entryTarget's text for a unit without an own target or entry unit: it
+ * depends on the unit only through whether the target applies to it, so it
+ * is made once per indicator, period and that answer.
+ */
+const entryTexts = new WeakMap<Indicator, Map<string, string>>();
+function plainEntryTargetText(ind: Indicator, period: Period, unitCode: string, unitKind: ReportingUnit['kind'] | undefined): string {
+  const key = `${periodKey(period)}|${targetApplies(ind, unitCode, unitKind)}`;
+  let m = entryTexts.get(ind);
+  if (!m) entryTexts.set(ind, (m = new Map()));
+  let text = m.get(key);
+  if (text === undefined) m.set(key, (text = entryTarget(ind, period, unitCode, { unitKind }).text));
+  return text;
 }
 
 function structuralFindings(plan: Plan, ret: ParsedReturn, c: Collector): void {
@@ -106,7 +127,7 @@ function identityFindings(plan: Plan, ret: ParsedReturn, opts: ValidateOpts, c: 
   if (!meta.unitCode) missing.push(META_KEYS.unitCode);
   if (!meta.period) missing.push(META_KEYS.period);
   // An empty code list is only suspicious when the unit has something to report.
-  const hasWork = plan.indicators.some((i) => i.reporters.includes(meta.unitCode));
+  const hasWork = plan.indicators.some((i) => isReporter(i, meta.unitCode));
   if (!meta.codes || (meta.codes.length === 0 && hasWork)) missing.push(META_KEYS.codes);
   // Keys the reader already reported (reader.meta-key-missing) are not repeated.
   const told = new Set((ret.structural ?? []).filter((s) => s.rule === 'reader.meta-key-missing').map((s) => String(s.params?.key ?? '')));
@@ -163,9 +184,20 @@ function rowFindings(
     const expected = shownTarget(ind, tk);
     // What the generator writes ("全市 ≥ 3000", entry-target.ts); returns of
     // earlier versions showed the bare target, or it with the seed's note.
+    // Each form is made only when the ones before it did not match.
     const note = targetOf(ind, tk)?.note;
-    const forms = [expected, ...(note ? [`${expected}（${note}）`] : []), ...(id.period ? [entryTarget(ind, id.period, unitCode, { unitKind: id.unit?.kind }).text, unitEntryTarget(plan, ind, id.period, unitCode).text] : [])];
-    if (!forms.some((f) => sameText(entry.shownTarget!, f))) {
+    const period = id.period;
+    const forms: (() => string | null)[] = [
+      () => expected,
+      () => (note ? `${expected}（${note}）` : null),
+      () => (period ? plainEntryTargetText(ind, period, unitCode, id.unit?.kind) : null),
+      () => (period ? unitEntryTarget(plan, ind, period, unitCode).text : null),
+    ];
+    const shown = comparable(entry.shownTarget);
+    if (!forms.some((form) => {
+      const f = form();
+      return f !== null && comparable(f) === shown;
+    })) {
       const rule = id.hashDiffers ? 'template.target-changed' : 'template.target-altered';
       c.add(id.hashDiffers ? 'info' : 'warning', rule, code, sameRow(at, 'target'), c.msg(rule, { expected, shown: entry.shownTarget }));
     }
@@ -308,7 +340,7 @@ export function validate(plan: Plan, ret: ParsedReturn, opts: ValidateOpts = {})
   for (const ind of plan.indicators) {
     const entry = ret.entries.get(ind.code);
     if (!entry) {
-      if (ind.reporters.includes(ret.meta.unitCode) && !reportedMissing.has(ind.code))
+      if (isReporter(ind, ret.meta.unitCode) && !reportedMissing.has(ind.code))
         c.add('error', 'template.entry-missing', ind.code, null, c.msg('template.entry-missing', { code: ind.code, name: ind.name }));
       continue;
     }

@@ -24,7 +24,7 @@ import { DEFAULT_LIMITS, type ReadErrorCode, type ReadOptions, type ReadResult }
 import { readErrorMessage } from './messages';
 import { classifyOle2, isOle2 } from './ole';
 import { openZip, PartReader, ReadReject } from './zip';
-import { XmlError } from './xml';
+import { XmlError, xmlText, type XmlSource } from './xml';
 import { parseSheet, getCell, cellText, rawText, numberText, type Sheet, type SheetCell } from './sheet';
 import {
   parseRels,
@@ -85,7 +85,7 @@ export function readReturnImpl(bytes: Uint8Array, fileName: string, opts: ReadOp
       return fail('not-zip');
     }
     const zip = openZip(bytes, limits);
-    const parts = new PartReader(bytes, zip, limits, opts.inflater);
+    const parts = new PartReader(bytes, zip, limits, opts.inflater, opts.crc32);
     return { ok: true, ret: new ReturnReader(parts, fileName, opts).read() };
   } catch (e) {
     if (e instanceof ReadReject) return fail(e.code, e.params);
@@ -100,8 +100,16 @@ export function readReturnImpl(bytes: Uint8Array, fileName: string, opts: ReadOp
 const utf8 = new TextDecoder('utf-8');
 const utf16 = new TextDecoder('utf-16le');
 
-function decodeXml(b: Uint8Array): string {
+const startsWithBom = (b: Uint8Array, at: number) => b.length >= at + 3 && b[at] === 0xef && b[at + 1] === 0xbb && b[at + 2] === 0xbf;
+
+function decodeXml(b: Uint8Array, latin1: ReadOptions['latin1']): XmlSource {
   if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return utf16.decode(b.subarray(2));
+  if (latin1) {
+    // As below: TextDecoder drops one byte order mark, and one more is dropped after it.
+    let at = startsWithBom(b, 0) ? 3 : 0;
+    if (startsWithBom(b, at)) at += 3;
+    return { latin1: latin1.fromBytes(at ? b.subarray(at) : b), utf8: latin1.utf8 };
+  }
   const s = utf8.decode(b);
   return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
 }
@@ -150,9 +158,9 @@ class ReturnReader {
     this.issues.push(i);
   }
 
-  private text(part: string): string | null {
+  private text(part: string): XmlSource | null {
     const b = this.parts.read(part);
-    return b ? decodeXml(b) : null;
+    return b ? decodeXml(b, this.opts.latin1) : null;
   }
 
   read(): ParsedReturn {
@@ -189,7 +197,7 @@ class ReturnReader {
     const names = [...this.parts.zip.entries.keys()];
     if (names.some((n) => n.endsWith('vbaproject.bin'))) throw new ReadReject('macro');
     if (this.parts.has('mimetype') && this.parts.has('content.xml')) {
-      const mime = this.text('mimetype') ?? '';
+      const mime = xmlText(this.text('mimetype') ?? '');
       const format = /opendocument\.text/.test(mime) ? 'odt' : /opendocument\.presentation/.test(mime) ? 'odp' : 'ods';
       throw new ReadReject('other-format', { format });
     }
@@ -203,7 +211,7 @@ class ReturnReader {
     if (/^word\//i.test(this.wbPart) || (!this.parts.has(this.wbPart) && this.parts.has('word/document.xml'))) throw new ReadReject('other-format', { format: 'docx' });
     if (/^ppt\//i.test(this.wbPart) || (!this.parts.has(this.wbPart) && this.parts.has('ppt/presentation.xml'))) throw new ReadReject('other-format', { format: 'pptx' });
     const ct = this.parts.has('[Content_Types].xml') ? this.text('[Content_Types].xml') : null;
-    if (ct !== null && /macroEnabled/i.test(ct)) throw new ReadReject('macro');
+    if (ct !== null && /macroEnabled/i.test(xmlText(ct))) throw new ReadReject('macro');
     if (!this.parts.has(this.wbPart)) {
       throw new ReadReject('not-xlsx', { detail: ct === null ? 'not an Office Open XML package' : 'no workbook part' });
     }
@@ -259,7 +267,7 @@ class ReturnReader {
         if (xml !== null) {
           // Only load the shared strings when the sheet uses them.
           // (Either quote: valid XML may write t='s'.)
-          const strings = SHARED_STRING_CELL.test(xml) ? this.sharedStrings() : [];
+          const strings = SHARED_STRING_CELL.test(xmlText(xml)) ? this.sharedStrings() : [];
           sheet = parseSheet(xml, rel.target, strings);
         }
       }

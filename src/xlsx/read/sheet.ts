@@ -5,7 +5,7 @@
  */
 
 import type { RawCell } from '../../core/return/types';
-import { XmlScanner, XmlError, OPEN, CLOSE, EOF, unescapeExcel } from './xml';
+import { XmlScanner, XmlError, OPEN, CLOSE, EOF, unescapeExcel, type XmlSource } from './xml';
 import { cellKey, colToNum, parseA1, parseRange, numToCol, MAX_COL, MAX_ROW, type Range } from '../../core/a1';
 
 export interface SheetCell {
@@ -107,8 +107,14 @@ export function shiftFormula(f: string, dr: number, dc: number): string {
   return out;
 }
 
+/** Elements whose content is never needed. */
+const SKIPPED: ReadonlySet<string> = new Set(['sheetPr', 'sheetViews', 'cols', 'conditionalFormatting', 'dataValidations', 'extLst', 'headerFooter', 'pageSetup']);
+
+/** The attributes of <c> read (in one pass). */
+const CELL_ATTRS = ['r', 's', 't'] as const;
+
 /** Parses a worksheet part. `strings` is the shared string table. */
-export function parseSheet(xml: string, part: string, strings: readonly string[]): Sheet {
+export function parseSheet(xml: XmlSource, part: string, strings: readonly string[]): Sheet {
   const x = new XmlScanner(xml, part);
   const cells = new Map<number, SheetCell>();
   const merges: Range[] = [];
@@ -118,16 +124,18 @@ export function parseSheet(xml: string, part: string, strings: readonly string[]
   let prot = false;
   let row = 0;
   let col = 0;
+  const cellAttrs: (string | undefined)[] = [];
   for (let k = x.next(); k !== EOF; k = x.next()) {
     if (k !== OPEN) continue;
-    const name = x.name;
-    if (name === 'row') {
+    // Names compared in place (x.is): a sheet has thousands of tags.
+    if (x.is('row')) {
       const r = x.attr('r');
       row = r !== undefined ? Number(r) : row + 1;
       if (!(row >= 1 && row <= MAX_ROW)) row = Math.min(Math.max(1, row | 0), MAX_ROW);
       col = 0;
-    } else if (name === 'c') {
-      const a = { r: x.attr('r'), s: x.attr('s'), t: x.attr('t') };
+    } else if (x.is('c')) {
+      x.attrsInto(CELL_ATTRS, cellAttrs);
+      const a = { r: cellAttrs[0], s: cellAttrs[1], t: cellAttrs[2] };
       if (a.r !== undefined) {
         const p = parseA1(a.r);
         if (p) {
@@ -148,11 +156,11 @@ export function parseSheet(xml: string, part: string, strings: readonly string[]
           const kk = x.next();
           if (kk === EOF) break;
           if (kk === OPEN) {
-            if (x.name === 'v') v = x.readText();
-            else if (x.name === 'f') {
+            if (x.is('v')) v = x.readText();
+            else if (x.is('f')) {
               fAttrs = x.attrs();
               fText = x.readText();
-            } else if (x.name === 'is') inline = readStringItem(x);
+            } else if (x.is('is')) inline = readStringItem(x);
             else if (!x.selfClosing) depth++;
           } else if (kk === CLOSE) depth--;
         }
@@ -179,17 +187,14 @@ export function parseSheet(xml: string, part: string, strings: readonly string[]
       cells.set(key, { raw, s: a.s !== undefined ? Number(a.s) | 0 : 0 });
       if (row > maxRow) maxRow = row;
       if (col > maxCol) maxCol = col;
-    } else if (name === 'sheetProtection') {
+    } else if (x.is('sheetProtection')) {
       const v = x.attr('sheet');
       prot = v === '1' || v === 'true';
-    } else if (name === 'mergeCell') {
+    } else if (x.is('mergeCell')) {
       const ref = x.attr('ref');
       const rg = ref ? parseRange(ref) : null;
       if (rg) merges.push(rg);
-    } else if (
-      name === 'sheetPr' || name === 'sheetViews' || name === 'cols' || name === 'conditionalFormatting' ||
-      name === 'dataValidations' || name === 'extLst' || name === 'headerFooter' || name === 'pageSetup'
-    ) {
+    } else if (SKIPPED.has(x.name)) {
       x.skip();
     }
   }

@@ -86,4 +86,13 @@ export interface ReadOptions {
    * fflate; readReturnFile passes Node's zlib (nodeInflater in node.ts).
    */
   inflater?: Inflater;
+  /** CRC-32 (IEEE) of an inflated part. Leave unset for the JavaScript one; readReturnFile passes zlib's where Node has it. */
+  crc32?: (data: Uint8Array) => number;
+  /**
+   * Scan UTF-8 parts as bytes (xml.ts, Latin1Xml) with these: the bytes as a
+   * one-byte string, one character each, and the decoder of a piece of it.
+   * Leave unset to decode every part whole (the browser); readReturnFile
+   * passes Node's native conversions.
+   */
+  latin1?: { fromBytes: (bytes: Uint8Array) => string; utf8: (piece: string) => string };
 }

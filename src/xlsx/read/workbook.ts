@@ -1,6 +1,6 @@
 /** The small package parts: relationships, workbook.xml, shared strings, styles, core props. */
 
-import { XmlScanner, OPEN, EOF } from './xml';
+import { XmlScanner, OPEN, EOF, type XmlSource } from './xml';
 import { readStringItem } from './sheet';
 
 export interface Relationship {
@@ -36,7 +36,7 @@ export function relsPartOf(part: string): string {
   return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
 }
 
-export function parseRels(xml: string, part: string, sourcePart: string): Relationship[] {
+export function parseRels(xml: XmlSource, part: string, sourcePart: string): Relationship[] {
   const x = new XmlScanner(xml, part);
   const rels: Relationship[] = [];
   for (let k = x.next(); k !== EOF; k = x.next()) {
@@ -79,7 +79,7 @@ export interface WorkbookInfo {
   date1904: boolean;
 }
 
-export function parseWorkbook(xml: string, part: string): WorkbookInfo {
+export function parseWorkbook(xml: XmlSource, part: string): WorkbookInfo {
   const x = new XmlScanner(xml, part);
   const sheets: SheetInfo[] = [];
   const names: DefinedName[] = [];
@@ -102,7 +102,7 @@ export function parseWorkbook(xml: string, part: string): WorkbookInfo {
   return { sheets, names, date1904 };
 }
 
-export function parseSharedStrings(xml: string, part: string): string[] {
+export function parseSharedStrings(xml: XmlSource, part: string): string[] {
   const x = new XmlScanner(xml, part);
   const out: string[] = [];
   for (let k = x.next(); k !== EOF; k = x.next()) {
@@ -142,7 +142,7 @@ function isPercentCode(code: string): boolean {
   return /%/.test(code.replace(/"[^"]*"/g, '').replace(/\\./g, '').split(';')[0]);
 }
 
-export function parseStyles(xml: string, part: string): Styles {
+export function parseStyles(xml: XmlSource, part: string): Styles {
   const x = new XmlScanner(xml, part);
   const custom = new Map<number, string>();
   const xfFmt: number[] = [];
@@ -171,7 +171,7 @@ export function parseStyles(xml: string, part: string): Styles {
 }
 
 /** dcterms:modified from docProps/core.xml. */
-export function parseCoreModified(xml: string, part: string): string | undefined {
+export function parseCoreModified(xml: XmlSource, part: string): string | undefined {
   const x = new XmlScanner(xml, part);
   for (let k = x.next(); k !== EOF; k = x.next()) {
     if (k === OPEN && x.name === 'modified') {

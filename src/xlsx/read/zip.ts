@@ -186,6 +186,7 @@ export class PartReader {
     readonly zip: ZipArchive,
     private readonly limits: ReadLimits,
     private readonly inflater?: Inflater,
+    private readonly checksum: (data: Uint8Array) => number = crc32,
   ) {}
 
   has(name: string): boolean {
@@ -242,7 +243,7 @@ export class PartReader {
       throw corrupt(`unsupported compression method ${e.method} for ${e.name}`);
     }
     if (out.length !== e.size) throw corrupt(`${e.name}: size mismatch`);
-    if (crc32(out) !== e.crc) throw corrupt(`${e.name}: CRC error`);
+    if (this.checksum(out) !== e.crc) throw corrupt(`${e.name}: CRC error`);
     this.inflated += out.length;
     return out;
   }
