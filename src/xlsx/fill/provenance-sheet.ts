@@ -9,7 +9,7 @@
  */
 
 import type { SourceCell } from '../../core/return/types';
-import { wrappedRowHeight } from '../layout-text';
+import { textUnits, wrappedRowHeight } from '../layout-text';
 import { cellXml, columnLetter, escapeXml, type CellValue } from './sheet-xml';
 
 export const PROVENANCE_SHEET = '汇总来源';
@@ -50,25 +50,36 @@ export interface ProvenanceStyles {
 
 type Kind = 'text' | 'center' | 'number';
 
-/** The columns: header (Chinese, then English on its own line), width, cell format. */
-const COLUMNS: { header: string; width: number; kind: Kind }[] = [
-  { header: '指标编码\nCode', width: 12, kind: 'center' },
-  { header: '指标名称\nIndicator', width: 26, kind: 'text' },
-  { header: '计量单位\nUnit', width: 10, kind: 'center' },
-  { header: '本级数值\nValue', width: 11, kind: 'number' },
+/**
+ * The columns: header (Chinese, then English on its own line), cell format,
+ * and width: `width` at least, widened to the longest text up to `max`
+ * (beyond it the text wraps).
+ */
+const COLUMNS: { header: string; width: number; max?: number; kind: Kind }[] = [
+  { header: '指标编码\nCode', width: 12, max: 16, kind: 'center' },
+  { header: '指标名称\nIndicator', width: 24, max: 32, kind: 'text' },
+  { header: '计量单位\nUnit', width: 10, max: 14, kind: 'center' },
+  { header: '本级数值\nValue', width: 11, max: 14, kind: 'number' },
   { header: '说明\nNote', width: 36, kind: 'text' },
-  { header: '来源单位\nFrom unit', width: 12, kind: 'text' },
-  { header: '单位代码\nUnit code', width: 12, kind: 'center' },
-  { header: '来源文件\nFile', width: 24, kind: 'text' },
-  { header: '工作表\nSheet', width: 10, kind: 'center' },
-  { header: '单元格\nCell', width: 8, kind: 'center' },
-  { header: '来源数值\nSource value', width: 13, kind: 'number' },
+  { header: '来源单位\nFrom unit', width: 12, max: 24, kind: 'text' },
+  { header: '单位代码\nUnit code', width: 12, max: 16, kind: 'center' },
+  { header: '来源文件\nFile', width: 20, max: 30, kind: 'text' },
+  { header: '工作表\nSheet', width: 10, max: 14, kind: 'center' },
+  { header: '单元格\nCell', width: 8, max: 10, kind: 'center' },
+  { header: '来源数值\nSource value', width: 13, max: 16, kind: 'number' },
 ];
 
 export const PROVENANCE_HEADERS = COLUMNS.map((c) => c.header);
 
 const LAST_COLUMN = columnLetter(COLUMNS.length);
-const TOTAL_WIDTH = COLUMNS.reduce((w, c) => w + c.width, 0);
+
+/** Column widths for the body rows: each column's text on one line where its cap allows (a unit of margin). */
+function columnWidths(body: CellValue[][]): number[] {
+  return COLUMNS.map((c, i) => {
+    const longest = body.reduce((w, values) => (values[i] == null ? w : Math.max(w, textUnits(String(values[i])) + 2)), 0);
+    return Math.max(c.width, Math.min(c.max ?? c.width, longest));
+  });
+}
 /** The entry sheet's title row height, for the same 16-pt title. */
 const TITLE_POINTS = 30;
 
@@ -78,6 +89,19 @@ function row(r: number, cells: string, height: number): string {
 
 /** The worksheet part and where its header row is (for the print titles). */
 export function provenanceSheet(p: Provenance, st: ProvenanceStyles = {}): { xml: string; headerRow: number } {
+  // The body first: the widths depend on it, the row heights on the widths.
+  const body: CellValue[][] = [];
+  for (const it of p.items) {
+    const head: CellValue[] = [it.code, it.name, it.unit, it.value, it.note];
+    const srcs = it.sources.length ? it.sources : [null];
+    srcs.forEach((s, i) => {
+      const from: CellValue[] = s ? [p.unitNames?.[s.unit] ?? s.unit, s.unit, s.file, s.sheet, s.cell, s.value] : [];
+      body.push([...(i === 0 ? head : [null, null, null, null, null]), ...from]);
+    });
+  }
+  const widths = columnWidths(body);
+  const total = widths.reduce((a, b) => a + b, 0);
+
   const rows: string[] = [];
   const merges: string[] = [];
   let r = 1;
@@ -88,28 +112,19 @@ export function provenanceSheet(p: Provenance, st: ProvenanceStyles = {}): { xml
     r++;
   };
   banner(p.title, st.title, TITLE_POINTS);
-  for (const line of p.lines) banner(line, st.note, wrappedRowHeight([{ text: line, width: TOTAL_WIDTH }]));
+  for (const line of p.lines) banner(line, st.note, wrappedRowHeight([{ text: line, width: total }]));
   r++;
   const headerRow = r;
-  rows.push(row(r, PROVENANCE_HEADERS.map((h, i) => cellXml(`${columnLetter(i + 1)}${r}`, h, st.header)).join(''), wrappedRowHeight(COLUMNS.map((c) => ({ text: c.header, width: c.width })))));
+  rows.push(row(r, PROVENANCE_HEADERS.map((h, i) => cellXml(`${columnLetter(i + 1)}${r}`, h, st.header)).join(''), wrappedRowHeight(PROVENANCE_HEADERS.map((h, i) => ({ text: h, width: widths[i] })))));
   r++;
-
-  const body = (values: CellValue[]) => {
+  for (const values of body) {
     // Every cell is written, blank ones too, so the table's borders have no gaps.
     const cells = COLUMNS.map((c, i) => cellXml(`${columnLetter(i + 1)}${r}`, values[i] ?? null, st[c.kind])).join('');
-    const height = wrappedRowHeight(COLUMNS.map((c, i) => ({ text: values[i] == null ? null : String(values[i]), width: c.width })));
+    const height = wrappedRowHeight(COLUMNS.map((_c, i) => ({ text: values[i] == null ? null : String(values[i]), width: widths[i] })));
     rows.push(row(r, cells, height));
     r++;
-  };
-  for (const it of p.items) {
-    const head: CellValue[] = [it.code, it.name, it.unit, it.value, it.note];
-    const srcs = it.sources.length ? it.sources : [null];
-    srcs.forEach((s, i) => {
-      const from: CellValue[] = s ? [p.unitNames?.[s.unit] ?? s.unit, s.unit, s.file, s.sheet, s.cell, s.value] : [];
-      body([...(i === 0 ? head : [null, null, null, null, null]), ...from]);
-    });
   }
-  const cols = COLUMNS.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join('');
+  const cols = widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
   const last = `${LAST_COLUMN}${Math.max(r - 1, headerRow)}`;
   const xml =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
