@@ -96,7 +96,8 @@ export function provenanceSheet(p: Provenance, st: ProvenanceStyles = {}): { xml
     const srcs = it.sources.length ? it.sources : [null];
     srcs.forEach((s, i) => {
       const from: CellValue[] = s ? [p.unitNames?.[s.unit] ?? s.unit, s.unit, s.file, s.sheet, s.cell, s.value] : [];
-      body.push([...(i === 0 ? head : [null, null, null, null, null]), ...from]);
+      // An empty text (a unit-less indicator) is a blank cell, not an empty string.
+      body.push([...(i === 0 ? head : [null, null, null, null, null]), ...from].map((v) => (v === '' ? null : v)));
     });
   }
   const widths = columnWidths(body);
