@@ -11,7 +11,6 @@
  */
 
 import { unzipSync, zipSync } from 'fflate';
-import type { SourceCell } from '../../core/return/types';
 import { ENTRY_COLUMNS, ENTRY_FIRST_DATA_ROW, ENTRY_HEADER_ROW, ENTRY_SUBTITLE_ROW, ENTRY_TITLE_ROW, SHEETS, remarkName, valueName } from '../../core/template/layout';
 import { recompress, type ZipCodec } from '../write/zip';
 import { cacheStatus, fitRemark } from './entry-rows';
@@ -176,7 +175,7 @@ export function writeConsolidatedReturn(input: ConsolidatedReturn): Uint8Array {
   for (const [code, v] of Object.entries(input.values)) put(valueName(code), v);
   for (const [code, text] of Object.entries(input.remarks)) put(remarkName(code), text);
   // What the filled rows show before any recalculation: the status words, and room for the remarks.
-  for (const [code, word] of Object.entries(input.statuses ?? {})) edit(valueName(code), (xml, cell) => cacheStatus(xml, { value: cell }, word));
+  for (const [code, word] of Object.entries(input.statuses ?? {})) edit(valueName(code), (xml, cell) => cacheStatus(xml, cell, word));
   for (const [code, text] of Object.entries(input.remarks)) edit(remarkName(code), (xml, cell) => fitRemark(xml, cell, text));
 
   const [metaPart, metaXml] = partXml(SHEETS.meta);

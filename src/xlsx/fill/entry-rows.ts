@@ -14,17 +14,11 @@ import { ENTRY_COLUMNS } from '../../core/template/layout';
 import { wrappedRowHeight } from '../layout-text';
 import { columnWidth, rowHeight, setCachedText, setRowHeight } from './sheet-xml';
 
-/** Where an indicator's row is: the value and remark cells its defined names point at. */
-export interface EntryRowCells {
-  value: string;
-  remark?: string;
-}
-
 const rowOf = (cell: string) => Number(/\d+$/.exec(cell)![0]);
 
-/** Writes `word` as the cached result of the status formula in the value cell's row. */
-export function cacheStatus(xml: string, at: EntryRowCells, word: string): string {
-  return setCachedText(xml, `${ENTRY_COLUMNS.status}${rowOf(at.value)}`, word);
+/** Writes `word` as the cached result of the status formula in the row of `valueCell` ("F7"). */
+export function cacheStatus(xml: string, valueCell: string, word: string): string {
+  return setCachedText(xml, `${ENTRY_COLUMNS.status}${rowOf(valueCell)}`, word);
 }
 
 /**
