@@ -20,11 +20,11 @@ import * as path from 'path';
 
 export const SOFFICE = process.env.SOFFICE ?? 'soffice';
 
-// Calc › Formula › "Recalculation on file load": 0 = always.
-const RECALC_PROFILE = `<?xml version="1.0" encoding="UTF-8"?>
+// Calc › Formula › "Recalculation on file load": 0 = always, 1 = never (show the cached results).
+const recalcProfile = (mode: 0 | 1) => `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>${mode}</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>${mode}</value></prop></item>
 </oor:items>
 `;
 
@@ -32,6 +32,8 @@ export interface ConvertOptions {
   /** CSV only: write every sheet to its own file (LibreOffice ≥ 7.2). */
   csvAllSheets?: boolean;
   timeoutMs?: number;
+  /** false: never recalculate on load, so the output shows the cached formula results, as a viewer that does not recalculate would. */
+  recalc?: boolean;
 }
 
 export interface ConvertResult {
@@ -56,7 +58,7 @@ export async function convertWithLibreOffice(
   fs.mkdirSync(outDir, { recursive: true });
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lo-plansheet-'));
   fs.mkdirSync(path.join(profile, 'user'), { recursive: true });
-  fs.writeFileSync(path.join(profile, 'user', 'registrymodifications.xcu'), RECALC_PROFILE);
+  fs.writeFileSync(path.join(profile, 'user', 'registrymodifications.xcu'), recalcProfile(opts.recalc === false ? 1 : 0));
   // CSV filter options: separator 44 (,), quote 34 ("), charset 76 (UTF-8),
   // first line 1, …, token 12 = sheet: -1 exports every sheet to its own file.
   const target =

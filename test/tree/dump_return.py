@@ -2,6 +2,7 @@
 
 Usage: /usr/bin/python3 dump_return.py FILE  -> JSON on stdout:
 {"sheets": [...], "states": {...}, "values": {code: value}, "remarks": {code: text},
+ "statuses": {code: the status cell's cached value (what a viewer that does not recalculate shows)},
  "meta": {key: value}, "provenance": [[...row...]], "protected": {sheet: bool}, "validations": n,
  "names": [...]}
 """
@@ -20,6 +21,13 @@ for dn in wb.defined_names.definedName:
         v = wb[sheet][addr.replace("$", "")].value
         code = name[4:].replace("_", "-")
         (out["values"] if name.startswith("PSV_") else out["remarks"])[code] = v
+cached = openpyxl.load_workbook(sys.argv[1], data_only=True)
+out["statuses"] = {}
+for dn in wb.defined_names.definedName:
+    if dn.name.startswith("PSV_"):
+        (sheet, addr), = list(dn.destinations)
+        row = addr.replace("$", "").lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        out["statuses"][dn.name[4:].replace("_", "-")] = cached[sheet]["G" + row].value
 for row in wb["_plansheet_meta"].iter_rows(values_only=True):
     if row[0]:
         out["meta"][row[0]] = row[1]

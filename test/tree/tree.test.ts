@@ -43,6 +43,8 @@ interface Dump {
   states: Record<string, string>;
   values: Record<string, number | null>;
   remarks: Record<string, string | null>;
+  /** The status cells' cached values: what LibreOffice, WPS or Excel in protected view show. */
+  statuses: Record<string, string | null>;
   meta: Record<string, string>;
   provenance: (string | number | null)[][];
   protected: Record<string, boolean>;
@@ -115,6 +117,15 @@ describe('a district return made from its towns (--as-return)', () => {
     }
     // The limit names the town that does not comply.
     expect(dump(made.get('320582')!).remarks['T-PUE']).toContain('不达标：金港街道');
+  });
+
+  it('stores the status words of the filled rows, so viewers that do not recalculate show them', () => {
+    // The sums are the districts' parts of city targets (已填); the PUE limit binds each district:
+    // 张家港 1.4 > 1.3 misses it (its remark names the town, so no ·请说明), 常熟 1.3 and 太仓 1.28 meet it;
+    // the rate is the district's own to type (未填).
+    const want = { '320582': '未达标', '320581': '达标', '320585': '达标' };
+    for (const [district, pue] of Object.entries(want))
+      expect(dump(made.get(district)!).statuses).toEqual({ 'T-FIRMS': '已填', 'T-OUTPUT': '已填', 'T-PUE': pue, 'T-RATE': '未填' });
   });
 
   it('keeps the template contract: sheets, very hidden metadata, protection, validation, defined names', () => {

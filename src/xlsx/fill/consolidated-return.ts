@@ -11,25 +11,15 @@
  */
 
 import { unzipSync, zipSync } from 'fflate';
-import type { SourceCell } from '../../core/return/types';
-import { SHEETS, remarkName, valueName } from '../../core/template/layout';
+import { ENTRY_COLUMNS, ENTRY_FIRST_DATA_ROW, ENTRY_HEADER_ROW, ENTRY_SUBTITLE_ROW, ENTRY_TITLE_ROW, SHEETS, remarkName, valueName } from '../../core/template/layout';
 import { recompress, type ZipCodec } from '../write/zip';
-import { appendRows, columnLetter, escapeXml, rowXml, setCell, type CellValue } from './sheet-xml';
+import { cacheStatus, fitRemark } from './entry-rows';
+import { PROVENANCE_SHEET, provenanceSheet, type Provenance, type ProvenanceStyles } from './provenance-sheet';
+import { appendRows, cellStyle, escapeXml, setCell, type CellValue } from './sheet-xml';
+import { addAlignedXf } from './styles-xml';
 import { treeMetaRows, type TreeMeta } from './tree-meta';
 
-export const PROVENANCE_SHEET = '汇总来源';
-
-/** One indicator's line on the provenance sheet. */
-export interface ProvenanceItem {
-  code: string;
-  name: string;
-  unit: string;
-  /** The value written into the return, null when left for the unit to fill. */
-  value: number | null;
-  /** How it was made or why it was left blank, for people. */
-  note: string;
-  sources: SourceCell[];
-}
+export { PROVENANCE_SHEET, type ProvenanceItem } from './provenance-sheet';
 
 export interface ConsolidatedReturn {
   /** The unit's blank template, as `generate` writes it. */
@@ -38,11 +28,16 @@ export interface ConsolidatedReturn {
   values: Record<string, number>;
   /** Indicator code → remark to write. */
   remarks: Record<string, string>;
+  /**
+   * Indicator code → the word its status formula gives for the written value
+   * and remark (core/template/status-word.ts), stored as the formula's cached
+   * result so that viewers which do not recalculate show it.
+   */
+  statuses?: Record<string, string>;
   meta: TreeMeta;
   /** How many lower returns the values were made from. */
   count: number;
-  /** unitNames: code → name, for the 来源单位 column. */
-  provenance: { title: string; lines: string[]; items: ProvenanceItem[]; unitNames?: Record<string, string> };
+  provenance: Provenance;
   mtime?: Date;
   codec?: ZipCodec;
 }
@@ -72,44 +67,8 @@ function workbookMap(parts: Record<string, Uint8Array>): { sheets: Map<string, s
   return { sheets, names };
 }
 
-const HEADERS = ['指标编码 Code', '指标名称 Indicator', '计量单位 Unit', '本级数值 Value', '说明 Note', '来源单位 From unit', '单位代码 Unit code', '来源文件 File', '工作表 Sheet', '单元格 Cell', '来源数值 Source value'];
-const WIDTHS = [13, 32, 9, 12, 44, 14, 12, 30, 12, 9, 12];
-
-/** The provenance sheet: title lines, a header, one row per source cell (the indicator's columns on its first row). */
-function provenanceSheet(p: ConsolidatedReturn['provenance']): string {
-  const rows: string[] = [];
-  let r = 1;
-  for (const line of [p.title, ...p.lines]) rows.push(rowXml(r++, [line]));
-  r++;
-  const headerRow = r;
-  rows.push(rowXml(r++, HEADERS));
-  for (const it of p.items) {
-    const head: CellValue[] = [it.code, it.name, it.unit, it.value, it.note];
-    const srcs = it.sources.length ? it.sources : [null];
-    srcs.forEach((s, i) => {
-      const from: CellValue[] = s ? [p.unitNames?.[s.unit] ?? s.unit, s.unit, s.file, s.sheet, s.cell, s.value] : [];
-      rows.push(rowXml(r++, [...(i === 0 ? head : [null, null, null, null, null]), ...from]));
-    });
-  }
-  const cols = WIDTHS.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
-  const last = `${columnLetter(HEADERS.length)}${Math.max(r - 1, headerRow)}`;
-  return (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
-    '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
-    `<dimension ref="A1:${last}"/>` +
-    `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${headerRow}" topLeftCell="A${headerRow + 1}" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>` +
-    `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>${rows.join('')}</sheetData>` +
-    // Read-only like the generated sheets: it records where the values came from.
-    '<sheetProtection sheet="1" formatColumns="0" formatRows="0"/>' +
-    // Printed landscape, one page wide, as many pages down as it takes.
-    '<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>' +
-    '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/></worksheet>'
-  );
-}
-
-/** Adds the provenance sheet before the metadata sheet (so the visible sheets come first). */
-function addSheet(parts: Record<string, Uint8Array>, name: string, xml: string): void {
+/** Adds the provenance sheet before the metadata sheet (so the visible sheets come first); returns its position. */
+function addSheet(parts: Record<string, Uint8Array>, name: string, xml: string): number {
   let n = 1;
   while (parts[`xl/worksheets/sheet${n}.xml`]) n++;
   const part = `worksheets/sheet${n}.xml`;
@@ -150,6 +109,49 @@ function addSheet(parts: Record<string, Uint8Array>, name: string, xml: string):
       parts['docProps/app.xml'] = enc.encode(a);
     }
   }
+  return index;
+}
+
+/** Repeats row `row` of sheet `name` (at position `index`) at the top of every printed page. */
+function addPrintTitles(parts: Record<string, Uint8Array>, name: string, index: number, row: number): void {
+  const ref = `'${name.replace(/'/g, "''")}'!$${row}:$${row}`;
+  const tag = `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeXml(ref).replace(/'/g, '&apos;')}</definedName>`;
+  let wb = dec.decode(parts['xl/workbook.xml']);
+  if (wb.includes('</definedNames>')) wb = wb.replace('</definedNames>', () => `${tag}</definedNames>`);
+  else if (wb.includes('<calcPr')) wb = wb.replace('<calcPr', () => `<definedNames>${tag}</definedNames><calcPr`);
+  else return;
+  parts['xl/workbook.xml'] = enc.encode(wb);
+}
+
+/**
+ * The entry sheet's own cell formats for the provenance sheet (see
+ * provenance-sheet.ts), found on the cells the template contract places:
+ * title, note line, header, and the first indicator row. Formats it lacks
+ * (wrapped note, right-aligned number) are added to the styles part.
+ */
+function provenanceStyles(parts: Record<string, Uint8Array>, entryXml: string): ProvenanceStyles {
+  const at = (col: string, row: number) => cellStyle(entryXml, `${col}${row}`);
+  const center = at(ENTRY_COLUMNS.code, ENTRY_FIRST_DATA_ROW);
+  const note = at('A', ENTRY_SUBTITLE_ROW + 1);
+  const st: ProvenanceStyles = {
+    title: at('A', ENTRY_TITLE_ROW),
+    header: at(ENTRY_COLUMNS.code, ENTRY_HEADER_ROW),
+    text: at(ENTRY_COLUMNS.name, ENTRY_FIRST_DATA_ROW),
+    center,
+  };
+  const styles = parts['xl/styles.xml'];
+  if (!styles) return st;
+  let xml = dec.decode(styles);
+  const derive = (base: string | undefined, align: Parameters<typeof addAlignedXf>[2]) => {
+    if (base === undefined) return undefined;
+    const r = addAlignedXf(xml, base, align);
+    xml = r.xml;
+    return r.index;
+  };
+  st.note = derive(note, { wrapText: true, vertical: 'center' });
+  st.number = derive(center, { horizontal: 'right' });
+  parts['xl/styles.xml'] = enc.encode(xml);
+  return st;
 }
 
 /** The filled workbook's bytes. */
@@ -162,18 +164,26 @@ export function writeConsolidatedReturn(input: ConsolidatedReturn): Uint8Array {
     if (!part || !parts[part]) throw new Error(`sheet ${sheet} not found in the template`);
     return [part, edits.get(part) ?? dec.decode(parts[part])];
   };
-  const put = (name: string, value: CellValue) => {
+  /** Edits the sheet part holding the cell a defined name points at. */
+  const edit = (name: string, f: (xml: string, cell: string) => string) => {
     const at = names.get(name);
     if (!at) throw new Error(`defined name ${name} not found in the template`);
     const [part, xml] = partXml(at.sheet);
-    edits.set(part, setCell(xml, at.cell, value));
+    edits.set(part, f(xml, at.cell));
   };
+  const put = (name: string, value: CellValue) => edit(name, (xml, cell) => setCell(xml, cell, value));
   for (const [code, v] of Object.entries(input.values)) put(valueName(code), v);
   for (const [code, text] of Object.entries(input.remarks)) put(remarkName(code), text);
+  // What the filled rows show before any recalculation: the status words, and room for the remarks.
+  for (const [code, word] of Object.entries(input.statuses ?? {})) edit(valueName(code), (xml, cell) => cacheStatus(xml, cell, word));
+  for (const [code, text] of Object.entries(input.remarks)) edit(remarkName(code), (xml, cell) => fitRemark(xml, cell, text));
 
   const [metaPart, metaXml] = partXml(SHEETS.meta);
   edits.set(metaPart, appendRows(metaXml, treeMetaRows(input.meta, input.count)));
+  const styles = provenanceStyles(parts, partXml(SHEETS.entry)[1]);
   for (const [part, xml] of edits) parts[part] = enc.encode(xml);
-  addSheet(parts, PROVENANCE_SHEET, provenanceSheet(input.provenance));
+  const sheet = provenanceSheet(input.provenance, styles);
+  const index = addSheet(parts, PROVENANCE_SHEET, sheet.xml);
+  addPrintTitles(parts, PROVENANCE_SHEET, index, sheet.headerRow);
   return recompress(zipSync(parts, { level: 0 }), input.mtime ?? new Date(), input.codec);
 }

@@ -12,6 +12,8 @@ import type { Consolidation } from '../../core/consolidate/types';
 import { message } from '../../core/i18n';
 import type { Period } from '../../core/period';
 import type { Plan } from '../../core/plan/types';
+import { unitEntryTarget } from '../../core/template/entry-target';
+import { statusWord } from '../../core/template/status-word';
 import type { Lang } from '../../core/rules/finding';
 import { writeTemplate } from '../write/template';
 import type { ZipCodec } from '../write/zip';
@@ -52,10 +54,18 @@ export async function makeReturnFromBelow(plan: Plan, period: Period, result: Co
   const base = <T extends { file: string }>(x: T): T => ({ ...x, file: fileName(x.file) });
   const items = made.items.map((it) => ({ ...it, sources: it.sources.map(base) }));
   const files = made.belowFindings.files.map(fileName);
+  // The words the status formulas give for what is written (the template caches 未填 for every row).
+  const byCode = new Map(plan.indicators.map((i) => [i.code, i]));
+  const statuses: Record<string, string> = {};
+  for (const it of items) {
+    const ind = byCode.get(it.code);
+    if (ind) statuses[it.code] = statusWord({ entry: unitEntryTarget(plan, ind, period, unit), kind: ind.kind, tolerance: ind.tolerance, value: it.value, remark: it.remark, cumulative: ind.cumulative });
+  }
   const bytes = writeConsolidatedReturn({
     template,
     values: Object.fromEntries(items.filter((i) => i.value !== null).map((i) => [i.code, i.value!])),
     remarks: Object.fromEntries(items.filter((i) => i.remark).map((i) => [i.code, i.remark!])),
+    statuses,
     meta: {
       sources: Object.fromEntries(items.filter((i) => i.value !== null).map((i) => [i.code, i.sources])),
       belowFindings: { ...made.belowFindings, files },

@@ -54,3 +54,49 @@ export function appendRows(xml: string, rows: CellValue[][]): string {
   if (at < 0) throw new Error('no sheetData in the sheet');
   return xml.slice(0, at) + add + xml.slice(at);
 }
+
+/**
+ * Stores `text` as the cached result of the existing formula cell `ref`
+ * (keeping its formula and style). Viewers that do not recalculate on load
+ * show this result; Excel recalculates anyway (fullCalcOnLoad).
+ */
+export function setCachedText(xml: string, ref: string, text: string): string {
+  const re = new RegExp(`<c r="${ref}"((?:\\s+[a-zA-Z:]+="[^"]*")*)\\s*>(<f>[^<]*</f>|<f [^>]*>[^<]*</f>)(?:<v>[^<]*</v>)?</c>`);
+  const m = re.exec(xml);
+  if (!m) throw new Error(`formula cell ${ref} not found in the sheet`);
+  const style = /\ss="(\d+)"/.exec(m[1])?.[1];
+  const cell = `<c r="${ref}"${style ? ` s="${style}"` : ''} t="str">${m[2]}<v>${escapeXml(text)}</v></c>`;
+  return xml.slice(0, m.index) + cell + xml.slice(m.index + m[0].length);
+}
+
+/** A row's stored height in points, or undefined when it has none. */
+export function rowHeight(xml: string, r: number): number | undefined {
+  const ht = new RegExp(`<row r="${r}"[^>]*?\\sht="([\\d.]+)"`).exec(xml)?.[1];
+  return ht === undefined ? undefined : Number(ht);
+}
+
+/** Gives the existing row `r` a custom height in points. */
+export function setRowHeight(xml: string, r: number, points: number): string {
+  const re = new RegExp(`<row r="${r}"((?:\\s+[a-zA-Z0-9:]+="[^"]*")*)\\s*(/?)>`);
+  const m = re.exec(xml);
+  if (!m) throw new Error(`row ${r} not found in the sheet`);
+  const attrs = m[1].replace(/\s(?:ht|customHeight)="[^"]*"/g, '');
+  return xml.slice(0, m.index) + `<row r="${r}" ht="${points}" customHeight="1"${attrs}${m[2]}>` + xml.slice(m.index + m[0].length);
+}
+
+/** The width of column `col` (letters) from the part's `<cols>`, or undefined. */
+export function columnWidth(xml: string, col: string): number | undefined {
+  const n = [...col].reduce((k, ch) => k * 26 + ch.charCodeAt(0) - 64, 0);
+  for (const m of xml.matchAll(/<col\s[^>]*?\/>/g)) {
+    const min = Number(/\smin="(\d+)"/.exec(m[0])?.[1]);
+    const max = Number(/\smax="(\d+)"/.exec(m[0])?.[1]);
+    const width = /\swidth="([\d.]+)"/.exec(m[0])?.[1];
+    if (n >= min && n <= max && width) return Number(width);
+  }
+  return undefined;
+}
+
+/** The style index of the existing cell `ref`, or undefined. */
+export function cellStyle(xml: string, ref: string): string | undefined {
+  return new RegExp(`<c r="${ref}"(?:\\s+[a-zA-Z:]+="[^"]*")*?\\s+s="(\\d+)"`).exec(xml)?.[1];
+}
