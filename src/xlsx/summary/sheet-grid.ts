@@ -15,9 +15,14 @@ import { bulkRows, type BulkRow, type BulkSheet } from './bulk';
 const HEADER_ROW = 2;
 
 /** The word for a required cell without a usable number: why it has none. */
+const EXCLUDED = new WeakMap<IndicatorSummary, Map<string, { reason: string }>>();
+
 function absentWord(ind: IndicatorSummary | undefined, unit: string, missing: ReadonlySet<string>): string {
   if (missing.has(unit)) return GRID_ABSENT_WORDS.missing;
-  const out = ind?.city.excluded?.find((e) => e.unit === unit);
+  let excluded = ind && EXCLUDED.get(ind);
+  // Looked up per cell: a map per indicator, not a scan of thousands of left-out values.
+  if (ind && !excluded) EXCLUDED.set(ind, (excluded = new Map((ind.city.excluded ?? []).map((e) => [e.unit, e]))));
+  const out = excluded?.get(unit);
   if (out) return out.reason === 'error' ? GRID_ABSENT_WORDS.error : GRID_ABSENT_WORDS.verify;
   if (ind?.unusable?.[unit] !== undefined) return GRID_ABSENT_WORDS.error;
   return GRID_WORDS.blank;

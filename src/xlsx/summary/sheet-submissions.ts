@@ -57,8 +57,17 @@ export function addSubmissionsSheet(
   const sub = new Map((c.submissions ?? []).map((s, i) => [s.unit, { s, i }]));
   const ordered = timed ? [...units].sort((a, b) => (sub.get(a.code)?.i ?? 1e9) - (sub.get(b.code)?.i ?? 1e9)) : units;
   const rows: (string | number | null)[][] = [];
+  // Each unit's files, found once (a town-scale round has ten thousand units and files).
+  const byUnit = new Map<string, ReturnOutcome[]>();
+  for (const r of c.returns) {
+    if (!r.unit) continue;
+    const list = byUnit.get(r.unit);
+    if (list) list.push(r);
+    else byUnit.set(r.unit, [r]);
+  }
+  const missing = new Set(c.missing);
   for (const u of ordered) {
-    const mine = c.returns.filter((r) => r.unit === u.code);
+    const mine = byUnit.get(u.code) ?? [];
     const accepted = mine.find((r) => r.status === 'accepted');
     const conflict = mine.filter((r) => r.status === 'conflict');
     const rejected = mine.filter((r) => r.status === 'rejected');
@@ -75,7 +84,7 @@ export function addSubmissionsSheet(
       reason = rejected[0].reason || STATUS_WORDS.rejected;
     } else {
       submitted = SUBMITTED_WORDS.no;
-      reason = c.missing.includes(u.code) ? '缺报' : '';
+      reason = missing.has(u.code) ? '缺报' : '';
     }
     const cells = outcomeCells(accepted ?? conflict[0] ?? rejected[0]);
     const s = sub.get(u.code)?.s;
