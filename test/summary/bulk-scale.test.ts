@@ -172,6 +172,33 @@ test('填报完成情况: a column per unit, and its 已填 / 应填 line counts
   }
 });
 
+test('镇街明细 repeats its header row and unit columns on every printed page (a valid print-titles name)', () => {
+  const script = [
+    'import sys, zipfile, re, html',
+    'wb = zipfile.ZipFile(sys.argv[1]).read("xl/workbook.xml").decode()',
+    'print(__import__("json").dumps([html.unescape(t) for t in re.findall(r"<definedName[^>]*_xlnm.Print_Titles[^>]*>([^<]*)<", wb)]))',
+  ].join('\n');
+  const file = path.join(root, 'titles.py');
+  fs.writeFileSync(file, script);
+  const titles = runPythonJson<string[]>(file, [out]);
+  expect(titles).toContain("'镇街明细'!$A:$C,'镇街明细'!$2:$2");
+  for (const t of titles) expect(t).not.toContain('$$');
+});
+
+test('汇总\'s 计算方式 names the first units left out and counts the rest, instead of hundreds of names', () => {
+  const script = [
+    'import sys, json, openpyxl',
+    'ws = openpyxl.load_workbook(sys.argv[1])["汇总"]',
+    'print(json.dumps([c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str) and "未计入全市数" in c.value]))',
+  ].join('\n');
+  const file = path.join(root, 'basis.py');
+  fs.writeFileSync(file, script);
+  const texts = runPythonJson<string[]>(file, [out]);
+  expect(texts.length).toBeGreaterThan(0);
+  for (const t of texts) expect(t.length).toBeLessThan(2000);
+  expect(texts.some((t) => / 等 \d+ 个/.test(t))).toBe(true);
+});
+
 test('问题清单: one row per unit, file and problem, no row taller than Excel allows', () => {
   const rows = book.sheet['问题清单'].rows;
   expect(rows.length).toBeGreaterThan(TOWNS);

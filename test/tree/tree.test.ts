@@ -342,7 +342,7 @@ describe('what --as-return refuses or leaves blank', () => {
     const d = dump(out);
     expect(d.values['T-FIRMS']).toBeNull();
     expect(d.meta['source:T-FIRMS']).toBeUndefined();
-    expect(d.provenance.find((x) => x[0] === 'T-FIRMS')![4]).toBe('下级单位未报齐（2/3，缺：浏河镇），未填写；补齐后重新汇总，或由本单位核实后填写');
+    expect(d.provenance.find((x) => x[0] === 'T-FIRMS')![4]).toBe('下级单位未报齐（2/3，未报或数值有误：浏河镇），未填写；补齐后重新汇总，或由本单位核实后填写');
   }, 60_000);
 
   it("refuses a town of another district, and an existing output, writing nothing", () => {

@@ -10,6 +10,7 @@
  * The towns' findings travel up as a count and the files to look at.
  */
 
+import { nameList } from './name-list';
 import type { Period } from '../period';
 import { periodLabel } from '../period';
 import type { Plan } from '../plan/types';
@@ -67,7 +68,8 @@ function item(plan: Plan, period: Period, unit: string, s: IndicatorSummary, lan
   if (!node || node.value === null) return { ...base, value: null, remark: null, note: msg('tree.none'), sources: [] };
   const sources: SourceCell[] = node.sources.map((p) => ({ file: p.file, unit: p.unit, sheet: p.sheet, cell: p.cell, value: s.units[p.unit] ?? null }));
   if (!node.complete) {
-    const missing = node.children.filter((c) => !node.sources.some((p) => p.unit === c)).map((c) => label(plan, c)).join('、');
+    const reported = new Set(node.sources.map((p) => p.unit));
+    const missing = nameList(node.children.filter((c) => !reported.has(c)).map((c) => label(plan, c)), 10, lang);
     return { ...base, value: null, remark: null, note: msg('tree.partial', { count: node.reported.count, expected: node.reported.expected, missing }), sources };
   }
   // The value cell takes the unit's entry unit (亿元 where the city counts 万亿元).

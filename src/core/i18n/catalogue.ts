@@ -291,8 +291,8 @@ export const CATALOGUE = {
   'tree.made': { zh: '由 {count} 个下级单位汇总', en: 'made from {count} units below' },
   'tree.made-limit': { zh: '{count} 个下级单位中最不利的值（不达标：{bad}）', en: 'the worst of {count} units below (not complying: {bad})' },
   'tree.partial': {
-    zh: '下级单位未报齐（{count}/{expected}，缺：{missing}），未填写；补齐后重新汇总，或由本单位核实后填写',
-    en: 'not all units below reported ({count} of {expected}, missing: {missing}); left blank: consolidate again when complete, or fill in after checking',
+    zh: '下级单位未报齐（{count}/{expected}，未报或数值有误：{missing}），未填写；补齐后重新汇总，或由本单位核实后填写',
+    en: 'not all units below reported a usable value ({count} of {expected}; missing or wrong: {missing}); left blank: consolidate again when complete, or fill in after checking',
   },
   'tree.owned': {
     zh: '比率或全域指标不能由下级相加，由本单位填报',

@@ -5,6 +5,7 @@
  * read the same. No ExcelJS here.
  */
 
+import { nameList } from '../../core/consolidate/name-list';
 import type { Consolidation, IndicatorSummary } from '../../core/consolidate/types';
 import type { Plan } from '../../core/plan/types';
 import { ATTAINMENT_WORDS } from './labels';
@@ -48,14 +49,16 @@ function shortNames(plan: Plan, c: Consolidation): Map<string, string> {
  */
 export function basisText(plan: Plan, ind: IndicatorSummary): string {
   const parts = [ind.city.basis];
-  if (ind.city.nonCompliant?.length) parts.push(`不达标单位：${ind.city.nonCompliant.map((u) => unitLabel(plan, u)).join('、')}`);
+  // At town scale these lists name hundreds of units: the first are named, the rest counted (问题清单 has them all).
+  if (ind.city.nonCompliant?.length) parts.push(`不达标单位：${nameList(ind.city.nonCompliant.map((u) => unitLabel(plan, u)), 20)}`);
   const excluded = excludedOf(ind);
   if (excluded.length)
     // A likely slip or an implausible value is to be verified; a value with an error is simply wrong.
     parts.push(
-      `未计入全市数：${excluded
-        .map((e) => `${unitLabel(plan, e.unit)}${e.value === null ? '' : ` ${numberValue(e.value)}`}（${e.reason === 'error' ? '数值有错误' : '待核实'}）`)
-        .join('、')}`,
+      `未计入全市数：${nameList(
+        excluded.map((e) => `${unitLabel(plan, e.unit)}${e.value === null ? '' : ` ${numberValue(e.value)}`}（${e.reason === 'error' ? '数值有错误' : '待核实'}）`),
+        20,
+      )}`,
     );
   const note = noteOf(ind);
   if (note) parts.push(note);

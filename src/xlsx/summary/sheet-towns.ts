@@ -56,7 +56,7 @@ export function addTownsSheet(wb: ExcelJS.Workbook, plan: Plan, c: Consolidation
     }
     if (t.depth) row.outlineLevel = Math.min(t.depth, 7);
   });
-  printSetup(ws, `$${HEADER_ROW}:$${HEADER_ROW}`, { fitToWidth: Math.max(1, Math.ceil(inds.length / 10)), titleColumns: 'A:C' });
+  printSetup(ws, `${HEADER_ROW}:${HEADER_ROW}`, { fitToWidth: Math.max(1, Math.ceil(inds.length / 10)), titleColumns: 'A:C' });
   function* townBulk(): Generator<BulkRow> {
     const breaking = inds.map(nonCompliantUnits);
     for (let k = 0; k < rows.length; k++) {
