@@ -26,6 +26,7 @@ import { readReturnFile } from '../src/xlsx/read/node';
 import { fixturePlan } from '../test/fixtures/plan';
 import { fastFill, type FillValue } from '../test/fixtures/fast-fill';
 import * as H from '../test/fixtures/hostile';
+import { rng } from '../test/fixtures/rng';
 
 const COUNT = Number(process.env.BENCH_COUNT ?? 1000);
 const INDICATORS = 100;
@@ -33,17 +34,6 @@ const PYTHON = '/usr/bin/python3';
 
 const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
 const peakRssKb = () => process.resourceUsage().maxRSS;
-
-/** Seeded numbers so every run reads the same files. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function time<T>(f: () => T): [T, number] {
   const t0 = performance.now();

@@ -77,6 +77,13 @@ afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
 const towns = () => plan.units.filter((u) => u.kind === 'town');
 
+/** Runs a few lines of Python (openpyxl, zipfile) written here, and parses what it prints as JSON. */
+function python<T>(name: string, lines: string[], args: string[], input?: string): T {
+  const file = path.join(root, name);
+  fs.writeFileSync(file, lines.join('\n'));
+  return runPythonJson<T>(file, args, input === undefined ? {} : { input });
+}
+
 test('the zip is whole: every part inflates to its CRC, and 数据溯源 was large enough to be deflated in pieces', () => {
   expect(book.badMember).toBeNull();
   const provenancePart = Object.entries(book.sizes).find(([name]) => name.startsWith('xl/worksheets/sheet') && book.sizes[name][0] > 3_000_000);
@@ -109,16 +116,14 @@ test('a provenance link leads to the very cell of the return: openpyxl reads the
   const picks = [0, 777, 2345, rows.length - 1].map((k) => rows[k].values);
   for (const v of picks) expect(path.dirname(String(v[4]))).toBe(dir);
   const checks = picks.map((v) => ({ file: String(v[4]), sheet: String(v[5]), cell: String(v[6]), value: v[3] }));
-  const script = [
+  const lines = [
     'import json, sys, openpyxl',
     'out = []',
     'for c in json.load(sys.stdin):',
     '    out.append(openpyxl.load_workbook(c["file"], data_only=True)[c["sheet"]][c["cell"]].value)',
     'print(json.dumps(out))',
-  ].join('\n');
-  const scriptFile = path.join(root, 'cells.py');
-  fs.writeFileSync(scriptFile, script);
-  const read = runPythonJson<Cell[]>(scriptFile, [], { input: JSON.stringify(checks) });
+  ];
+  const read = python<Cell[]>('cells.py', lines, [], JSON.stringify(checks));
   expect(read).toEqual(checks.map((c) => c.value));
 });
 
@@ -173,27 +178,23 @@ test('填报完成情况: a column per unit, and its 已填 / 应填 line counts
 });
 
 test('镇街明细 repeats its header row and unit columns on every printed page (a valid print-titles name)', () => {
-  const script = [
-    'import sys, zipfile, re, html',
+  const lines = [
+    'import sys, zipfile, re, html, json',
     'wb = zipfile.ZipFile(sys.argv[1]).read("xl/workbook.xml").decode()',
-    'print(__import__("json").dumps([html.unescape(t) for t in re.findall(r"<definedName[^>]*_xlnm.Print_Titles[^>]*>([^<]*)<", wb)]))',
-  ].join('\n');
-  const file = path.join(root, 'titles.py');
-  fs.writeFileSync(file, script);
-  const titles = runPythonJson<string[]>(file, [out]);
+    'print(json.dumps([html.unescape(t) for t in re.findall(r"<definedName[^>]*_xlnm.Print_Titles[^>]*>([^<]*)<", wb)]))',
+  ];
+  const titles = python<string[]>('titles.py', lines, [out]);
   expect(titles).toContain("'镇街明细'!$A:$C,'镇街明细'!$2:$2");
   for (const t of titles) expect(t).not.toContain('$$');
 });
 
 test('汇总\'s 计算方式 names the first units left out and counts the rest, instead of hundreds of names', () => {
-  const script = [
+  const lines = [
     'import sys, json, openpyxl',
     'ws = openpyxl.load_workbook(sys.argv[1])["汇总"]',
     'print(json.dumps([c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str) and "未计入全市数" in c.value]))',
-  ].join('\n');
-  const file = path.join(root, 'basis.py');
-  fs.writeFileSync(file, script);
-  const texts = runPythonJson<string[]>(file, [out]);
+  ];
+  const texts = python<string[]>('basis.py', lines, [out]);
   expect(texts.length).toBeGreaterThan(0);
   for (const t of texts) expect(t.length).toBeLessThan(2000);
   expect(texts.some((t) => / 等 \d+ 个/.test(t))).toBe(true);

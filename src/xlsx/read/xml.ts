@@ -107,6 +107,10 @@ export function xmlText(x: XmlSource): string {
 /** A byte of 0x80 or more: a piece that needs decoding. */
 const HIGH = /[\u0080-\u00ff]/;
 
+/** Scratch arrays for attr(): the scanner is synchronous, so one pair serves every call. */
+const ONE_NAME: string[] = [''];
+const ONE_VALUE: (string | undefined)[] = [undefined];
+
 export class XmlScanner {
   kind = EOF;
   selfClosing = false;
@@ -300,39 +304,10 @@ export class XmlScanner {
 
   /** One attribute of the current OPEN tag (by local name), without building the whole map. */
   attr(name: string): string | undefined {
-    const s = this.src;
-    let i = this.aStart;
-    const end = this.aEnd;
-    let found: string | undefined;
-    while (i < end) {
-      let c = s.charCodeAt(i);
-      if (c === 32 || c === 9 || c === 10 || c === 13) {
-        i++;
-        continue;
-      }
-      const nStart = i;
-      while (i < end && (c = s.charCodeAt(i)) !== 61 && c !== 32 && c !== 9 && c !== 10 && c !== 13) i++;
-      const nEnd = i;
-      while (i < end && s.charCodeAt(i) !== 61) i++;
-      i++;
-      while (i < end && ((c = s.charCodeAt(i)) === 32 || c === 9 || c === 10 || c === 13)) i++;
-      const quote = s.charCodeAt(i);
-      if (quote !== 34 && quote !== 39) {
-        if (i >= end) break;
-        this.fail('unquoted attribute');
-      }
-      const vEnd = s.indexOf(quote === 34 ? '"' : "'", i + 1);
-      if (vEnd < 0 || vEnd > end) this.fail('unterminated attribute');
-      // Match the local name: exact, or "prefix:name" (an unprefixed match wins).
-      const len = nEnd - nStart;
-      if (len === name.length && s.startsWith(name, nStart)) return decodeEntities(this.piece(i + 1, vEnd));
-      if (found === undefined && len > name.length && s.charCodeAt(nEnd - name.length - 1) === 58 && s.startsWith(name, nEnd - name.length)) {
-        const q = s.slice(nStart, nEnd);
-        if (!q.startsWith('xmlns:')) found = decodeEntities(this.piece(i + 1, vEnd));
-      }
-      i = vEnd + 1;
-    }
-    return found;
+    // The one-name case of attrsInto: same scan, same rule for prefixed names.
+    ONE_NAME[0] = name;
+    this.attrsInto(ONE_NAME, ONE_VALUE);
+    return ONE_VALUE[0];
   }
 
   /**
