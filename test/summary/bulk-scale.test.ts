@@ -226,3 +226,11 @@ test('LibreOffice opens it and keeps the town rows', async () => {
   const codes = back.sheet['镇街明细'].rows.map((r) => String(r.values[0]));
   for (const town of towns()) expect(codes).toContain(town.code);
 }, 180_000);
+
+test('--as-return for a district that reports nothing in the plan says why and writes nothing', () => {
+  const made = path.join(root, 'made.xlsx');
+  const res = cli(['consolidate', dir, '--plan', planFile, '--as-return', '320582', '--out', made]);
+  expect(res.code).toBe(2);
+  expect(res.stderr).toContain('“320582”（张家港市）在计划 bench-scale-plan 中不填报任何指标');
+  expect(fs.existsSync(made)).toBe(false);
+});

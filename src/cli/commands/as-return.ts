@@ -27,10 +27,16 @@ export function checkAsReturnTarget(outAbs: string, out: string): void {
 /** The unit named by --as-return, by code or name; it must report something in the plan. */
 export function asReturnUnit(plan: Plan, arg: string): string {
   const u = plan.units.find((x) => x.code === arg || x.name === arg || x.shortName === arg);
-  if (!u || !plan.indicators.some((i) => i.reporters.includes(u.code)))
+  if (!u)
     throw new UsageError(
-      `--as-return 的单位“${arg}”不是计划 ${plan.id} 中填报指标的单位`,
-      `--as-return "${arg}" is not a unit that reports in the plan ${plan.id}`,
+      `--as-return 的单位“${arg}”不在计划 ${plan.id} 的单位中（可用单位代码、全称或简称）`,
+      `--as-return "${arg}" is not a unit of the plan ${plan.id} (give its code, name or short name)`,
+    );
+  // A return is made of the indicators the unit itself reports; a unit that reports none has no return to make.
+  if (!plan.indicators.some((i) => i.reporters.includes(u.code)))
+    throw new UsageError(
+      `--as-return 的单位“${arg}”（${u.name}）在计划 ${plan.id} 中不填报任何指标，没有本级报表可生成；请在计划的指标“填报单位”中加入该单位`,
+      `--as-return "${arg}" (${u.name}) reports no indicator of the plan ${plan.id}, so it has no return to make; add it to the indicators' reporters in the plan`,
     );
   return u.code;
 }
