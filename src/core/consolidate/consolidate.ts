@@ -16,7 +16,7 @@
 import type { Indicator, Plan } from '../plan/types';
 import type { ParsedReturn } from '../return/types';
 import type { Lang } from '../rules/finding';
-import type { Consolidation, IndicatorSummary, UnreadableFile } from './types';
+import type { Consolidation, GridState, IndicatorSummary, UnreadableFile } from './types';
 import { parsePeriod, periodKey, periodLabel, targetKey, type Period } from '../period';
 import { message } from '../i18n';
 import { formatTarget } from '../plan/target';
@@ -168,7 +168,11 @@ export function consolidateReturns(
   const ctx: Context = { plan, lang, wanted, tk: wanted ? targetKey(wanted) : null, used, contested };
 
   const indicators: IndicatorSummary[] = [];
-  const grid: Consolidation['grid'] = Object.fromEntries(reportingUnits.map((u) => [u, {}]));
+  // Every unit's row has the same keys in the same order: copies of one row
+  // share its layout (a few bytes per cell) where rows filled key by key
+  // would each become a hash table (about 60 MB at ten thousand units).
+  const blankRow: Record<string, GridState> = Object.fromEntries(plan.indicators.map((i) => [i.code, 'not-required']));
+  const grid: Consolidation['grid'] = Object.fromEntries(reportingUnits.map((u) => [u, { ...blankRow }]));
   for (const ind of plan.indicators) {
     const { summary, usable } = summarise(ctx, ind);
     indicators.push(summary);

@@ -42,10 +42,11 @@ export function sortValues(plan: Plan, ind: Indicator, readings: IndicatorReadin
   }
   for (const [unit, bad] of readings.unusable) {
     const implausible = bad.finding.rule === 'value.implausible';
-    const label = unitLabel(plan, unit);
+    // An error's text is the finding's own string, not a copy with the unit's
+    // name: at ten thousand returns there are hundreds of thousands of them.
     const text = implausible
-      ? message('excluded.implausible', { unit: label, value: bad.value === null ? '?' : formatNumber(bad.value) }, lang)
-      : message('excluded.error', { unit: label, reason: bad.finding.message }, lang);
+      ? message('excluded.implausible', { unit: unitLabel(plan, unit), value: bad.value === null ? '?' : formatNumber(bad.value) }, lang)
+      : bad.finding.message;
     excluded.push({ unit, value: bad.value, reason: implausible ? 'implausible' : 'error', message: text });
     // A number no unit could report is a typing accident to verify, like a unit slip.
     if (implausible) readings.absent.set(unit, 'excluded');

@@ -178,6 +178,9 @@ export interface IndicatorSummary {
   tree?: TreeNode[];
 }
 
+/** A cell of the completeness grid: a usable value, none, or not asked of the unit. */
+export type GridState = 'filled' | 'blank' | 'not-required';
+
 export interface Consolidation {
   plan: string;
   period: string;
@@ -187,7 +190,7 @@ export interface Consolidation {
   indicators: IndicatorSummary[];
   findings: (Finding & { file: string; unit: string | null })[];
   /** Unit code → indicator code → filled? (the completeness grid). */
-  grid: Record<string, Record<string, 'filled' | 'blank' | 'not-required'>>;
+  grid: Record<string, Record<string, GridState>>;
   /** Each unit's attainment of its own target (目标分解), when the plan allocates targets for the period. */
   ownTargets?: OwnTargetSummary[];
   /** The round's deadline (ISO date), from --deadline or the templates' metadata. */

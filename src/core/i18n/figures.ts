@@ -21,10 +21,6 @@ export const FIGURE_MESSAGES = {
     zh: '{unit} 填报 {value}，超出合理范围，待核实，未计入全市数',
     en: '{unit} reported {value}, beyond plausible limits; left out of the city figure until verified',
   },
-  'excluded.error': {
-    zh: '{unit} 的填报值有错误，未计入全市数：{reason}',
-    en: '{unit}\'s value has an error and was left out of the city figure: {reason}',
-  },
   'basis.absent.excluded': { zh: '待核实未计入：{units}', en: 'left out until verified: {units}' },
   'basis.absent.error': { zh: '数值有错误：{units}', en: 'value with an error: {units}' },
   'note.above-max': {

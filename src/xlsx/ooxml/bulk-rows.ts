@@ -49,8 +49,13 @@ export interface BulkSheet {
 /** A worksheet part's text in pieces, so no one string holds a whole large sheet. */
 export type PartText = () => Iterable<string>;
 
-/** About this many characters per piece handed to the deflater. */
-const PIECE_CHARS = 1 << 20;
+/**
+ * About this many characters per piece handed to the deflater: small enough
+ * that a piece is an ordinary young object (V8 puts strings over 128 KB in
+ * the large-object space, freed only by a full collection), large enough
+ * that the pieces cost nothing to pass.
+ */
+const PIECE_CHARS = 1 << 14;
 
 function cellXml(ref: string, style: number, v: BulkValue): string {
   const s = style ? ` s="${style}"` : '';

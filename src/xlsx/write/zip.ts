@@ -15,7 +15,11 @@ import { finishPackage, type PackageStep } from '../ooxml/package';
 import { bulkSheetText, type BulkSheet } from '../ooxml/bulk-rows';
 import { worksheetPart } from '../ooxml/charts-step';
 
-/** One part deflated piece by piece: push each piece in order, the last with `final`. */
+/**
+ * One part deflated piece by piece: push each piece in order, the last with
+ * `final`. `data` is reused by the caller once push returns, so a stream
+ * copies what it keeps of it.
+ */
 export interface RawDeflateStream {
   push(data: Uint8Array, final: boolean): Uint8Array[];
 }
@@ -91,22 +95,42 @@ function bulkParts(parts: Record<string, Uint8Array>, bulk: readonly BulkSheet[]
   return out;
 }
 
+/**
+ * Bytes handed to the deflater at a time. The text arrives in small pieces
+ * (short-lived strings, collected young); their UTF-8 is gathered in one
+ * reused buffer, so neither a large string nor a large byte array is made
+ * per megabyte of sheet, each of which would wait for a full collection.
+ */
+const CHUNK_BYTES = 1 << 20;
+
 /** Encodes and deflates a part's text piece by piece; only the compressed bytes are kept. */
 function deflatePieces(pieces: Iterable<string>, codec: ZipCodec): { data: Uint8Array[]; crc: number; size: number } {
   const stream = codec.deflateRawStream?.() ?? fflateStream();
   const crc = codec.crc32 ?? crc32;
   const data: Uint8Array[] = [];
+  const buffer = new Uint8Array(CHUNK_BYTES);
+  let used = 0;
   let sum = 0;
   let size = 0;
-  let pending: Uint8Array | undefined;
-  // One piece behind, so the last one can be pushed as final.
+  const flush = (final: boolean) => {
+    const chunk = buffer.subarray(0, used);
+    sum = crc(chunk, sum);
+    size += used;
+    data.push(...stream.push(chunk, final));
+    used = 0;
+  };
   for (const piece of pieces) {
-    if (pending) data.push(...stream.push(pending, false));
-    pending = encoder.encode(piece);
-    sum = crc(pending, sum);
-    size += pending.length;
+    let rest = piece;
+    for (;;) {
+      // encodeInto stops before a character that does not fit (never inside one).
+      const { read, written } = encoder.encodeInto(rest, buffer.subarray(used));
+      used += written;
+      if (read === rest.length) break;
+      flush(false);
+      rest = rest.slice(read);
+    }
   }
-  data.push(...stream.push(pending ?? new Uint8Array(0), true));
+  flush(true);
   return { data, crc: sum, size };
 }
 
