@@ -95,7 +95,8 @@ test('a negative count never enters the sum: unusable, like a blank, with the re
   expect(ind.units[CS]).toBeNull();
   expect(ind.unusable?.[CS]).toContain('负数');
   expect(ind.city).toMatchObject({ value: 2700, attained: 'no-data', reported: { count: 9, expected: 10 }, completion: null });
-  expect(ind.city.excluded).toEqual([expect.objectContaining({ unit: CS, value: -5, reason: 'error' })]);
+  // The reason is the finding's own text, once (docs/json.md, "excluded").
+  expect(ind.city.excluded).toEqual([{ unit: CS, value: -5, reason: 'error', message: ind.unusable![CS] }]);
   expect(ind.city.basis).toContain('数值有错误：常熟');
   expect(ind.city.sources.map((s) => s.unit)).not.toContain(CS);
   expect(c.grid[CS]['SZDE-M01']).toBe('blank');

@@ -151,6 +151,37 @@ describe('zip re-packing', () => {
   });
 });
 
+describe('a large part deflated from text pieces', () => {
+  test('pieces of any size and any UTF-8 width, across many buffer refills, inflate to the same text and CRC (both codecs)', async () => {
+    const zlib = await import('zlib');
+    const { deflatePieces, crc32 } = await import('../../src/xlsx/write/zip');
+    const { NODE_ZIP_CODEC } = await import('../../src/node/codec');
+    const { rng } = await import('../fixtures/rng');
+    const rand = rng(7);
+    // 1-, 2-, 3- and 4-byte characters (an emoji is two UTF-16 units), so a refill can fall beside any of them.
+    const alphabet = ['a', '<c r="A1"/>', 'é', '指标', '≥', '😀', '\u00a0'];
+    const pieces: string[] = [];
+    let total = 0;
+    while (total < 3_500_000) {
+      const n = 1 + Math.floor(rand() * 40_000);
+      let p = '';
+      while (p.length < n) p += alphabet[Math.floor(rand() * alphabet.length)];
+      pieces.push(p);
+      total += p.length;
+    }
+    pieces.push('', 'end');
+    const whole = Buffer.from(pieces.join(''), 'utf8');
+    for (const codec of [{ deflateRaw: (d: Uint8Array) => d }, NODE_ZIP_CODEC]) {
+      const out = deflatePieces(pieces, codec);
+      const back = zlib.inflateRawSync(Buffer.concat(out.data));
+      expect(back.length).toBe(whole.length);
+      expect(back.equals(whole)).toBe(true);
+      expect(out.size).toBe(whole.length);
+      expect(out.crc >>> 0).toBe(crc32(whole) >>> 0);
+    }
+  });
+});
+
 describe('row heights for wrapped text (LibreOffice prints with the stored height)', () => {
   test('CJK characters count two width units, ASCII one', () => {
     expect(textUnits('abc 123')).toBe(7);

@@ -206,6 +206,8 @@ export async function runConsolidate(inputs: string[], opts: ConsolidateOpts): P
       `no return files (.xlsx/.xlsm/.xls) found in ${inputs.join(', ')}`,
     );
 
+  // Thousands of returns: keep the heap near what is live (src/node/heap.ts).
+  (await import('../../node/heap')).favourMemoryOverHeapGrowth();
   const previous = await readPrevious(opts.previous, lang, process.stderr);
   const { createProgress } = await import('../../node/progress');
   const progress = createProgress(files.length);

@@ -104,7 +104,7 @@ function bulkParts(parts: Record<string, Uint8Array>, bulk: readonly BulkSheet[]
 const CHUNK_BYTES = 1 << 20;
 
 /** Encodes and deflates a part's text piece by piece; only the compressed bytes are kept. */
-function deflatePieces(pieces: Iterable<string>, codec: ZipCodec): { data: Uint8Array[]; crc: number; size: number } {
+export function deflatePieces(pieces: Iterable<string>, codec: ZipCodec): { data: Uint8Array[]; crc: number; size: number } {
   const stream = codec.deflateRawStream?.() ?? fflateStream();
   const crc = codec.crc32 ?? crc32;
   const data: Uint8Array[] = [];
