@@ -284,6 +284,27 @@ describe('inputs', () => {
     expect(json.returns.find((x) => x.unit === ZJG)!.status).toBe('accepted');
     expect(snapshot(dir)).toEqual(before);
   }, 120_000);
+
+  test('consolidate without --plan when no file tells the plan: each file is named with why (exit 2, nothing written)', () => {
+    const dir = path.join(root, 'no-plan');
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, '张家港.xlsx'), 'not a workbook');
+    fs.writeFileSync(path.join(dir, '常熟.xls'), H.fakeXls());
+    const foreign = path.join(dir, '台账.xlsx');
+    execFileSync('/usr/bin/python3', ['-c', 'import openpyxl,sys; wb=openpyxl.Workbook(); wb.active["A1"]=1; wb.save(sys.argv[1])', foreign]);
+    const out = path.join(root, 'no-plan.xlsx');
+    const before = snapshot(dir);
+    const r = cli(['consolidate', dir, '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('在 3 个文件中没有能识别所属计划的 PlanSheet 填报表');
+    expect(r.stderr).toMatch(/张家港\.xlsx：.*不是 Excel 工作簿/);
+    expect(r.stderr).toMatch(/常熟\.xls：.*另存为/);
+    expect(r.stderr).toContain(`${foreign}：不是 PlanSheet 填报表`);
+    const en = cli(['consolidate', dir, '--out', out, '--lang', 'en']);
+    expect(en.stderr).toContain(`${foreign}: not a PlanSheet return`);
+    expect(fs.existsSync(out)).toBe(false);
+    expect(snapshot(dir)).toEqual(before);
+  }, 60_000);
 });
 
 // ---- crafted XML inside a real return --------------------------------------

@@ -15,6 +15,8 @@ import type { Command } from 'commander';
 import type { Plan } from '../../core/plan/types';
 import type { ParsedReturn } from '../../core/return/types';
 import type { Consolidation, UnreadableFile } from '../../core/consolidate/types';
+import type { Lang } from '../../core/rules/finding';
+import type { ReadOutcome } from '../../node/read-one';
 import { parsePeriod, periodEndMonth, periodKey } from '../../core/period';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from '../errors';
 import { parseLang } from '../lang';
@@ -105,19 +107,40 @@ function checkOut(out: string, inputs: string[]): string {
   return abs;
 }
 
-function choosePlan(forced: Plan | null, rets: ParsedReturn[], plans: Plan[]): Plan {
+/** At most this many files are named when none of them tells the plan. */
+const MAX_NAMED = 10;
+
+/**
+ * Why no input told the plan, file by file: those that could not be read
+ * (the reader's own sentence names the file) and workbooks that are not
+ * PlanSheet returns. Empty when some return has a plan id.
+ */
+function whyNoPlan(read: readonly ReadOutcome[], lang: Lang): string {
+  const lines = read.flatMap((r) => {
+    if (!r.ok) return [r.message];
+    if (r.ret.meta?.planId) return [];
+    return [lang === 'en' ? `${r.file}: not a PlanSheet return (no plan in its metadata)` : `${r.file}：不是 PlanSheet 填报表（元数据中没有计划编号）`];
+  });
+  const more = lines.length - MAX_NAMED;
+  const shown = lines.slice(0, MAX_NAMED).map((l) => `  ${l}`);
+  if (more > 0) shown.push(lang === 'en' ? `  … and ${more} more` : `  ……另有 ${more} 个`);
+  return shown.length ? `\n${shown.join('\n')}` : '';
+}
+
+function choosePlan(forced: Plan | null, rets: ParsedReturn[], plans: Plan[], read: readonly ReadOutcome[], lang: Lang): Plan {
   if (forced) return forced;
   const known = rets.filter((r) => r.meta && plans.some((p) => p.id === r.meta!.planId));
   const id = mostCommon(known.map((r) => r.meta!.planId), (x) => x, (a, b) => a < b);
   if (!id) {
     const ids = [...new Set(rets.map((r) => r.meta?.planId).filter(Boolean))];
+    if (ids.length)
+      throw new UsageError(
+        `报表所属计划（${ids.join('、')}）不是内置计划，请用 --plan 指定计划文件`,
+        `the returns' plans (${ids.join(', ')}) are not built in; name the plan file with --plan`,
+      );
     throw new UsageError(
-      ids.length
-        ? `报表所属计划（${ids.join('、')}）不是内置计划，请用 --plan 指定计划文件`
-        : '没有能识别所属计划的 PlanSheet 填报表，请检查输入，或用 --plan 指定计划',
-      ids.length
-        ? `the returns' plans (${ids.join(', ')}) are not built in; name the plan file with --plan`
-        : 'no PlanSheet return whose plan can be identified; check the inputs, or name the plan with --plan',
+      `在 ${read.length} 个文件中没有能识别所属计划的 PlanSheet 填报表，请检查输入，或用 --plan 指定计划`,
+      `no PlanSheet return whose plan can be identified among ${read.length} file(s); check the inputs, or name the plan with --plan${whyNoPlan(read, lang)}`,
     );
   }
   return plans.find((p) => p.id === id)!;
@@ -216,7 +239,7 @@ export async function runConsolidate(inputs: string[], opts: ConsolidateOpts): P
 
   const rets = read.filter((r): r is Extract<typeof r, { ok: true }> => r.ok).map((r) => r.ret);
   const { builtinPlans } = await import('../../core/plan/builtin');
-  const plan = choosePlan(forced, rets, builtinPlans());
+  const plan = choosePlan(forced, rets, builtinPlans(), read, lang);
   const period = choosePeriod(opts.period, plan, rets);
   const asUnit = asRet ? asRet.asReturnUnit(plan, opts.asReturn!) : null;
 
