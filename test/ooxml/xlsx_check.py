@@ -264,6 +264,10 @@ def check_workbook(pkg, part, rep):
         if name.lower() in seen:
             rep.add(part, 'ERROR', 'sheet-name', at, 'duplicate sheet name (ignoring case)')
         seen.add(name.lower())
+    # Without a window Excel opens on the first sheet; other readers pick their own.
+    views = wb.findall('%s/%s' % (q('sml', 'bookViews'), q('sml', 'workbookView')))
+    if not views:
+        rep.add(part, 'WARN', 'book-views', None, 'no <bookViews>: which sheet opens is left to the reader')
     names = set()
     for dn in wb.iter(q('sml', 'definedName')):
         name = dn.get('name', '')

@@ -37,11 +37,12 @@ import {
 import { planPeriods } from './periods';
 import { recompress } from '../write/zip';
 import { HINTS, S, SheetWriter, columnRange, inline, printSetup, type ListRule, type Style } from './sheet-writer';
+import { openOnFirstSheet } from '../write/book-view';
 
 export async function exportPlanWorkbook(plan: Plan): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'PlanSheet';
-  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
+  openOnFirstSheet(wb);
   const byCode = new Map<string, ReportingUnit>(plan.units.map((u) => [u.code, u]));
   const districts = plan.units.filter((u) => u.kind === 'district' && u.parent === plan.owner).map((u) => u.code);
   // Dropdowns fed by other sheets' first columns (ranges include the spare rows).

@@ -21,6 +21,7 @@ import { addTownsSheet } from './sheet-towns';
 import { recompress, type ZipCodec } from '../write/zip';
 import { addChartsStep } from '../ooxml/charts-step';
 import { SUMMARY_SHEETS } from './labels';
+import { openOnFirstSheet } from '../write/book-view';
 
 export interface SummaryOptions {
   /** When the summary was made; defaults to now (ISO or Date). */
@@ -59,8 +60,7 @@ export async function writeSummaryWorkbook(plan: Plan, c: Consolidation, opts: S
   wb.created = generatedAt;
   wb.modified = generatedAt;
   wb.title = `${plan.title} 指标汇总 ${c.period}`;
-  // Opens on 汇总 (a workbook without bookViews leaves the choice to the reader).
-  wb.views = [{ x: 0, y: 0, width: 28800, height: 15600, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
+  openOnFirstSheet(wb);
 
   const units = unitColumns(plan, c);
   // Towns below a district: 汇总 has the district's column, the towns are on 镇街明细.

@@ -41,6 +41,7 @@ import { textUnits, wrappedRowHeight, type TextBlock } from '../layout-text';
 import { unitEntryTarget } from '../../core/template/entry-target';
 import { indicatorsFor, unitNames } from './units';
 import { COLORS, REPORTER_VALIDATION, statusRules, valueValidation } from './validation';
+import { openOnFirstSheet } from './book-view';
 
 /** Thrown for a unit that is not in the plan or reports nothing. */
 export class TemplateError extends Error {
@@ -163,6 +164,7 @@ export async function writeTemplate(
   wb.title = `${plan.title} ${periodLabel(period)} ${unit.name}`;
   // Excel recomputes the status formulas on open (the cached results are "未填").
   wb.calcProperties = { fullCalcOnLoad: true };
+  openOnFirstSheet(wb);
 
   const previous = opts.previous?.byUnit.get(unit.code);
   const form: FormParts = {
