@@ -20,6 +20,7 @@ import type { ReadOutcome } from '../../node/read-one';
 import { parsePeriod, periodEndMonth, periodKey } from '../../core/period';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from '../errors';
 import { parseLang } from '../lang';
+import { writeJson } from '../format/json';
 
 interface ConsolidateOpts {
   out: string;
@@ -268,7 +269,7 @@ export async function runConsolidate(inputs: string[], opts: ConsolidateOpts): P
     const { version_ } = await import('../main');
     const written = await asRet.writeAsReturn(plan, period, result, asUnit, outAbs, lang, `plansheet ${version_()}`);
     const feedback = await writeCorrections();
-    if (opts.json) process.stdout.write(JSON.stringify({ ...result, skipped, ...(feedback ? { feedback } : {}) }, null, 2) + '\n');
+    if (opts.json) await writeJson(process.stdout, { ...result, skipped, ...(feedback ? { feedback } : {}) });
     else process.stdout.write(asRet.renderAsReturn(plan, asUnit, opts.out, written, result, lang));
     const bad = result.returns.some((r) => r.status !== 'accepted') || result.findings.some((f) => f.severity === 'error');
     return bad ? EXIT_FAILURE : EXIT_OK;
@@ -295,7 +296,7 @@ export async function runConsolidate(inputs: string[], opts: ConsolidateOpts): P
   const feedback = await writeCorrections();
   // `skipped` (files in the directories that are not workbooks) and
   // `feedback` are the CLI's own additions to the documented Consolidation shape (docs/json.md).
-  if (opts.json) process.stdout.write(JSON.stringify({ ...result, skipped, ...(feedback ? { feedback } : {}) }, null, 2) + '\n');
+  if (opts.json) await writeJson(process.stdout, { ...result, skipped, ...(feedback ? { feedback } : {}) });
   else {
     const { renderOverview } = await import('../format/overview');
     const { paintFor } = await import('../format/color');

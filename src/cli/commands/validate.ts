@@ -14,6 +14,7 @@ import type { ParsedReturn } from '../../core/return/types';
 import { parsePeriod, periodKey, periodLabel } from '../../core/period';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../errors';
 import { parseLang, plural, t, type Lang } from '../lang';
+import { writeJson } from '../format/json';
 
 interface ValidateOpts {
   json?: boolean;
@@ -155,7 +156,7 @@ export async function runValidate(args: string[], opts: ValidateOpts): Promise<n
 
   if (opts.json) {
     const json: ValidateJsonEntry[] = reports.map(({ unitLabel: _u, periodLabel: _p, ...rest }) => rest);
-    process.stdout.write(JSON.stringify(json, null, 2) + '\n');
+    await writeJson(process.stdout, json);
   } else {
     const paint = paintFor(process.stdout);
     for (const r of reports) process.stdout.write(renderFileReport(r as Parameters<typeof renderFileReport>[0], lang, paint) + '\n');
