@@ -7,6 +7,7 @@
  * read as a return at all (wins over 1), or bad usage.
  */
 
+import * as path from 'path';
 import type { Command } from 'commander';
 import type { Finding } from '../../core/rules/finding';
 import type { Plan } from '../../core/plan/types';
@@ -100,7 +101,10 @@ export async function runValidate(args: string[], opts: ValidateOpts): Promise<n
   // Folders are searched like consolidate's; wildcards the shell left alone (Windows) are expanded here.
   const { files, problems, skipped, order } = collectInputs(args, { directories: true, emptyDirectoryIsProblem: true, lang });
   const previous = await readPrevious(opts.previous, lang, process.stderr);
-  const read = await readInputs(files, lang);
+  const { createProgress } = await import('../../node/progress');
+  const progress = createProgress(files.length);
+  const read = await readInputs(files, lang, (f) => progress.tick(path.basename(f)));
+  progress.done();
   const plans = builtinPlans();
 
   const reports: (ValidateJsonEntry & { unitLabel?: string; periodLabel?: string })[] = [];
