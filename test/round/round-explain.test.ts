@@ -30,6 +30,16 @@ describe('value.far-from-previous', () => {
     expect(f.remarkAt).toEqual({ sheet: '指标填报', cell: f.cell!.replace('F', 'H') });
   });
 
+  test('a move from 0 asks for a remark too, as the template\'s status does; 0 again does not', () => {
+    const zero2022 = [ret('320582', { 'T-AMT': 0 }, { period: '2022' })];
+    const [f, ...rest] = validateReturn(PLAN, ret('320582', { 'T-AMT': 40 }), { previous: zero2022 });
+    expect(rest).toEqual([]);
+    expect(`${f.severity}:${f.rule}:${f.code}`).toBe('warning:value.far-from-previous:T-AMT');
+    expect(f.message).toBe('与上期差异较大：本期填报 40，2022年 为 0（上期为 0）；请在备注中说明原因');
+    expect(validateReturn(PLAN, ret('320582', { 'T-AMT': 40 }), { previous: zero2022, lang: 'en' })[0].message).toContain('(from 0)');
+    expect(validateReturn(PLAN, ret('320582', { 'T-AMT': 0 }), { previous: zero2022 })).toEqual([]);
+  });
+
   test('a remark makes it a note that quotes it', () => {
     const fs = validateReturn(PLAN, ret('320582', { 'T-AMT': 3000 }, { remarks: { 'T-AMT': '新增两个重大项目' } }), { previous: prev2022 });
     expect(rulesOf(fs)).toEqual(['info:value.far-from-previous:T-AMT']);

@@ -9,6 +9,7 @@ export const ROUND_MESSAGES: Record<string, { zh: string; en: string }> = {
     zh: '与上期差异较大：本期填报 {value}，{prevPeriod} 为 {prev}（{change}）',
     en: 'Far from last period: {value} this period, {prev} in {prevPeriod} ({change})',
   },
+  'value.from-zero': { zh: '上期为 0', en: 'from 0' },
   'explain.required': {
     zh: '；须在备注中说明原因（强制上报说明）',
     en: '; a remark explaining it is required',

@@ -13,8 +13,8 @@ import type { Collector } from './validate';
 import { parsePeriod, periodEndMonth, periodLabel, type Period } from '../period';
 import { formatNumber } from '../i18n';
 import { readEntry } from './read-number';
-// The same threshold as the template's status formula (·请说明), so sheet and rules agree.
-import { PREVIOUS_JUMP } from '../template/previous';
+// The same test as the template's status formula (·请说明), so sheet and rules agree.
+import { farFromPrevious } from '../template/previous';
 
 
 /** Severity of a finding that asks for a remark. */
@@ -45,7 +45,7 @@ function changeText(value: number, prev: number): string {
 /**
  * Checks one value against the unit's own return of the previous period: a
  * cumulative value must not go down; any value that moved by more than
- * PREVIOUS_JUMP (50 %) of last period's between periods of the same kind
+ * half of last period's (PREVIOUS_JUMP; any move from 0) between periods of the same kind
  * (year on year, quarter on quarter) needs a word.
  */
 export function previousPeriodFindings(
@@ -70,9 +70,11 @@ export function previousPeriodFindings(
     c.add(severity, 'value.cumulative-decrease', ind.code, entry.valueAt, c.msg('value.cumulative-decrease', params) + tail, { remarkAt: entry.remarkAt });
     return;
   }
-  if (prev.period.kind !== period.kind || prevValue === 0) return;
-  if (Math.abs(value - prevValue) > PREVIOUS_JUMP * Math.abs(prevValue) + 1e-9) {
-    const text = c.msg('value.far-from-previous', { ...params, change: changeText(value, prevValue) }) + (explained ? tail : tail || c.msg('target.ask-remark'));
+  if (prev.period.kind !== period.kind) return;
+  // The template's status asks ·请说明 by the same test, a move from 0 included.
+  if (farFromPrevious(value, prevValue)) {
+    const change = prevValue === 0 ? c.msg('value.from-zero') : changeText(value, prevValue);
+    const text = c.msg('value.far-from-previous', { ...params, change }) + (explained ? tail : tail || c.msg('target.ask-remark'));
     c.add(severity, 'value.far-from-previous', ind.code, entry.valueAt, text, { remarkAt: entry.remarkAt });
   }
 }
