@@ -18,6 +18,7 @@ import type { Consolidation } from '../../core/consolidate/types';
 import type { Lang } from '../../core/rules/finding';
 import { writeFileAtomic } from '../../node/atomic';
 import { NODE_ZIP_CODEC } from '../../node/codec';
+import { nodeInflater } from '../read/node';
 import type { Progress } from '../../node/progress';
 import { feedbackWorkbook } from './write';
 import { problemsOf, type RemarksOf } from './problems';
@@ -93,7 +94,7 @@ export async function writeFeedback(
       const unit = units.get(code);
       const label = `${unit ? (lang === 'en' && unit.nameEn ? unit.nameEn : unit.name) : code}（${code}）`;
       const file = targetName(dir, outcome.file, lang);
-      await writeFileAtomic(file, feedbackWorkbook(fs.readFileSync(outcome.file), problems, { unitLabel: label, lang, codec: NODE_ZIP_CODEC }));
+      await writeFileAtomic(file, feedbackWorkbook(fs.readFileSync(outcome.file), problems, { unitLabel: label, lang, codec: NODE_ZIP_CODEC, inflater: nodeInflater }));
       let errors = 0;
       for (const p of problems) if (p.severity === 'error') errors++;
       written.push({ unit: code, source: outcome.file, file, errors, warnings: problems.length - errors });

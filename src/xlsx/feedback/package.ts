@@ -8,7 +8,7 @@
 
 import { deflateSync } from 'fflate';
 import { DEFAULT_LIMITS } from '../read/types';
-import { openZip, PartReader, type ZipEntry } from '../read/zip';
+import { openZip, PartReader, type Inflater, type ZipEntry } from '../read/zip';
 import { crc32 as jsCrc32 } from '../read/crc32';
 import type { ZipCodec } from '../write/zip';
 
@@ -32,9 +32,15 @@ export class ReturnPackage {
   /** New contents by exact part name; parts not named here are copied. */
   private readonly changed = new Map<string, Uint8Array>();
 
-  constructor(private readonly bytes: Uint8Array) {
+  /** `inflater` and `codec`: Node's zlib from the CLI (native speed); fflate and JavaScript otherwise. */
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly codec: ZipCodec = FFLATE_6,
+    inflater?: Inflater,
+  ) {
     const zip = openZip(bytes, DEFAULT_LIMITS);
-    this.reader = new PartReader(bytes, zip, DEFAULT_LIMITS);
+    const crc = codec.crc32;
+    this.reader = new PartReader(bytes, zip, DEFAULT_LIMITS, inflater, crc ? (d) => crc(d) : jsCrc32);
     this.entries = [...zip.entries.values()];
   }
 
@@ -60,7 +66,8 @@ export class ReturnPackage {
   }
 
   /** The zip: parts in their original order, new parts after them. */
-  toBytes(codec: ZipCodec = FFLATE_6): Uint8Array {
+  toBytes(): Uint8Array {
+    const codec = this.codec;
     const crc = codec.crc32 ?? jsCrc32;
     const out: Out[] = [];
     const deflated = (name: string, raw: Uint8Array): Out => ({ name: enc.encode(name), method: 8, crc: crc(raw), size: raw.length, data: codec.deflateRaw(raw) });

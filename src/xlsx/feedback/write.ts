@@ -9,6 +9,7 @@
 
 import type { Lang } from '../../core/rules/finding';
 import type { ZipCodec } from '../write/zip';
+import type { Inflater } from '../read/zip';
 import { SHEETS } from '../../core/template/layout';
 import { FeedbackStyles } from './styles';
 import { PROBLEM_SHEET, problemSheetXml, type Problem } from './problem-sheet';
@@ -54,10 +55,12 @@ export interface FeedbackOptions {
   lang: Lang;
   /** How changed parts are deflated: fflate by default, Node's zlib from the CLI. */
   codec?: ZipCodec;
+  /** How the parts it edits are inflated: fflate by default, Node's zlib from the CLI. */
+  inflater?: Inflater;
 }
 
 export function feedbackWorkbook(bytes: Uint8Array, problems: Problem[], opts: FeedbackOptions): Uint8Array {
-  const pkg = new ReturnPackage(bytes);
+  const pkg = new ReturnPackage(bytes, opts.codec, opts.inflater);
   const text = (name: string) => pkg.text(name);
   const root = relsOf(text('_rels/.rels') ?? '', '');
   const wbPart = root.find((r) => r.type.endsWith('/officeDocument'))?.part ?? 'xl/workbook.xml';
@@ -134,7 +137,7 @@ export function feedbackWorkbook(bytes: Uint8Array, problems: Problem[], opts: F
   pkg.setText(wbPart, wb);
   pkg.setText(relsPart, relsXml);
   pkg.setText(stylesRel.part, styles.toString());
-  return pkg.toBytes(opts.codec);
+  return pkg.toBytes();
 }
 
 /** `part` as a target relative to the folder of `from` ("worksheets/sheet4.xml"). */
