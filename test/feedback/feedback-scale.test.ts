@@ -6,7 +6,9 @@
  * `plansheet consolidate --json --feedback`. Three towns correct their
  * return with openpyxl: one fills every figure well (nothing to send back),
  * two miss a target, one of them explaining it in the remark (a warning
- * that is answered stays with the office). Which units get a correction
+ * that is answered stays with the office). Another town's return, written
+ * by some other tool, has no cell at all where a value was blanked (raw
+ * XML); its box is a cell added to the row. Which units get a correction
  * workbook follows from the JSON findings and the returns' remark cells
  * read by openpyxl; one workbook is read back by openpyxl and checked cell
  * by cell against its unit's findings.
@@ -16,6 +18,7 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { loadPlanArg } from '../../src/node/plan-source';
 import type { Plan } from '../../src/core/plan/types';
 import { writeScalePlan } from '../fixtures/scale-plan';
@@ -63,6 +66,8 @@ interface Inspect {
 const CLEAN = 3;
 const EXPLAINED = 10;
 const UNEXPLAINED = 17;
+/** A town whose entry sheet has no F20 cell at all. */
+const NO_CELL = 24;
 /** "2023_3205050001_….xlsx" → "3205050001". */
 const unitOf = (file: string) => path.basename(file).split('_')[1];
 
@@ -104,6 +109,12 @@ beforeAll(async () => {
     fillReturn(plan, files[k], tmp, unitOf(files[k]), '2023', spec);
     fs.renameSync(tmp, files[k]);
   }
+  const parts = unzipSync(fs.readFileSync(files[NO_CELL]));
+  const sheet = strFromU8(parts['xl/worksheets/sheet2.xml']);
+  const cut = sheet.replace(/<c r="F20"[^>]*?(\/>|>.*?<\/c>)/, '');
+  expect(cut.length).toBeLessThan(sheet.length);
+  parts['xl/worksheets/sheet2.xml'] = strToU8(cut);
+  fs.writeFileSync(files[NO_CELL], zipSync(parts, { level: 6 }));
   hashes = new Map(files.map((f) => [f, sha(f)]));
   const res = cli(['consolidate', dir, '--plan', planFile, '--out', path.join(root, 'summary.xlsx'), '--conflict', 'latest', '--json', '--feedback', fbDir]);
   // 1: the random values break some targets' ranges (errors); the summary and the correction workbooks are written all the same.
@@ -182,4 +193,14 @@ test('a town\'s correction workbook boxes exactly its problem cells and lists ea
     if (f.sheet && f.cell) expect(got.links[`D${i + 4}`]).toBe(`'${f.sheet}'!${f.cell}`);
   });
   expect(errorLines(checkXlsx([pick.file]))).toEqual([]);
+});
+
+test('a problem cell the return does not have at all is added to its row, boxed, and the workbook stays valid', () => {
+  const fb = json.feedback.find((f) => f.source === files[NO_CELL])!;
+  const want = sentBack(files[NO_CELL]);
+  expect(want.map(where)).toContain('指标填报!F20');
+  const got = runPythonJson<Inspect>(INSPECT, [fb.file]);
+  expect(got.boxed.sort()).toEqual([...new Set(want.filter((f) => f.sheet && f.cell).map(where))].sort());
+  expect(got.list.slice(3).map((r) => r[3])).toContain('指标填报!F20');
+  expect(errorLines(checkXlsx([fb.file]))).toEqual([]);
 });
