@@ -248,16 +248,17 @@ export async function runConsolidate(inputs: string[], opts: ConsolidateOpts): P
   const all: (ParsedReturn | UnreadableFile)[] = read.map((r) => (r.ok ? r.ret : { file: r.file, message: r.message, rule: r.rule }));
   const result: Consolidation = consolidate(plan, period, all, { lang, previous, conflict: opts.conflict, deadline: opts.deadline });
   useReaderMessages(result, read);
-  // Only the correction workbooks need the parsed returns again. Without
-  // --feedback they are let go here, before the summary is written: a
-  // suspended async function keeps its locals alive, thousands of returns.
-  if (!feedbackDir) for (const list of [rets, all, read, previous]) list.length = 0;
+  // Only the correction workbooks need the parsed returns again, and of them
+  // only their remarks: the returns are let go here, before the summary is
+  // written (a suspended async function keeps its locals alive, thousands of returns).
+  const feedbackRets = feedbackDir ? (await import('../../xlsx/feedback/node')).feedbackReturns(rets) : [];
+  for (const list of [rets, all, read, previous]) list.length = 0;
 
   // Correction workbooks (退回修改单), after the summary (or the district's return): one per unit with problems.
   const writeCorrections = async () => {
     if (!feedbackDir) return undefined;
     const { writeFeedback } = await import('../../xlsx/feedback/node');
-    const written = await writeFeedback(plan, result, rets, feedbackDir, lang);
+    const written = await writeFeedback(plan, result, feedbackRets, feedbackDir, lang, (n) => createProgress(n));
     if (!opts.json)
       process.stderr.write(
         lang === 'en' ? `${written.length} correction workbook(s) written to ${opts.feedback}\n` : `已写出退回修改单 ${written.length} 份：${opts.feedback}\n`,

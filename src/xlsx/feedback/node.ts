@@ -3,17 +3,25 @@
  * unit whose return has errors or unexplained warnings. Each is written
  * atomically; an existing file is never replaced (a numbered name is taken
  * instead); the returns themselves are only read.
+ *
+ * Linear at town scale: findings, returns and units are looked up by key,
+ * each workbook is made from its return file, written, and let go before the
+ * next one, and of the parsed returns only their remarks are kept
+ * (feedbackReturns), so the returns can be released before the summary is written.
  */
 
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Plan } from '../../core/plan/types';
+import type { Plan, ReportingUnit } from '../../core/plan/types';
 import type { ParsedReturn } from '../../core/return/types';
 import type { Consolidation } from '../../core/consolidate/types';
 import type { Lang } from '../../core/rules/finding';
 import { writeFileAtomic } from '../../node/atomic';
+import { NODE_ZIP_CODEC } from '../../node/codec';
+import { nodeInflater } from '../read/node';
+import type { Progress } from '../../node/progress';
 import { feedbackWorkbook } from './write';
-import { problemsOf } from './problems';
+import { problemsOf, type RemarksOf } from './problems';
 
 export interface FeedbackFile {
   unit: string;
@@ -22,6 +30,20 @@ export interface FeedbackFile {
   file: string;
   errors: number;
   warnings: number;
+}
+
+/** What the correction workbooks need of a parsed return: its file and its remarks. */
+export interface FeedbackReturn extends RemarksOf {
+  source: string;
+}
+
+/** The returns reduced to their remarks (most indicators have none), so the parsed returns can be let go. */
+export function feedbackReturns(rets: readonly ParsedReturn[]): FeedbackReturn[] {
+  return rets.map((r) => {
+    const entries = new Map<string, { remark: string | null }>();
+    for (const [code, e] of r.entries) if (e.remark) entries.set(code, { remark: e.remark });
+    return { source: r.source, entries };
+  });
 }
 
 const SUFFIX = { zh: '_退回修改', en: '_for-correction' } as const;
@@ -36,27 +58,49 @@ function targetName(dir: string, source: string, lang: Lang): string {
   }
 }
 
-export async function writeFeedback(plan: Plan, result: Consolidation, rets: ParsedReturn[], dir: string, lang: Lang): Promise<FeedbackFile[]> {
+function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
+export async function writeFeedback(
+  plan: Plan,
+  result: Consolidation,
+  rets: readonly FeedbackReturn[],
+  dir: string,
+  lang: Lang,
+  progress?: (total: number) => Progress,
+): Promise<FeedbackFile[]> {
+  const retBySource = new Map<string, FeedbackReturn>();
+  for (const r of rets) if (!retBySource.has(r.source)) retBySource.set(r.source, r);
+  const findingsByFile = groupBy(result.findings, (f) => f.file);
+  const units = new Map<string, ReportingUnit>();
+  for (const u of plan.units) if (!units.has(u.code)) units.set(u.code, u);
+  const todo = result.returns.filter((o) => o.status === 'accepted' && o.unit && retBySource.has(o.file));
+  const bar = progress?.(todo.length);
   const written: FeedbackFile[] = [];
-  for (const outcome of result.returns) {
-    if (outcome.status !== 'accepted' || !outcome.unit) continue;
-    const ret = rets.find((r) => r.source === outcome.file);
-    if (!ret) continue;
-    const findings = result.findings.filter((f) => f.file === outcome.file);
-    const problems = problemsOf(plan, ret, findings, lang);
-    if (!problems.length) continue;
-    const unit = plan.units.find((u) => u.code === outcome.unit);
-    const label = `${unit ? (lang === 'en' && unit.nameEn ? unit.nameEn : unit.name) : outcome.unit}（${outcome.unit}）`;
-    const bytes = feedbackWorkbook(new Uint8Array(fs.readFileSync(outcome.file)), problems, { unitLabel: label, lang });
-    const file = targetName(dir, outcome.file, lang);
-    await writeFileAtomic(file, bytes);
-    written.push({
-      unit: outcome.unit,
-      source: outcome.file,
-      file,
-      errors: problems.filter((p) => p.severity === 'error').length,
-      warnings: problems.filter((p) => p.severity === 'warning').length,
-    });
+  try {
+    for (const outcome of todo) {
+      bar?.tick(path.basename(outcome.file));
+      const problems = problemsOf(plan, retBySource.get(outcome.file)!, findingsByFile.get(outcome.file) ?? [], lang);
+      if (!problems.length) continue;
+      const code = outcome.unit!;
+      const unit = units.get(code);
+      const label = `${unit ? (lang === 'en' && unit.nameEn ? unit.nameEn : unit.name) : code}（${code}）`;
+      const file = targetName(dir, outcome.file, lang);
+      await writeFileAtomic(file, feedbackWorkbook(fs.readFileSync(outcome.file), problems, { unitLabel: label, lang, codec: NODE_ZIP_CODEC, inflater: nodeInflater }));
+      let errors = 0;
+      for (const p of problems) if (p.severity === 'error') errors++;
+      written.push({ unit: code, source: outcome.file, file, errors, warnings: problems.length - errors });
+    }
+  } finally {
+    bar?.done();
   }
   return written;
 }

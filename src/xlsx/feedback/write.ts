@@ -7,20 +7,20 @@
  * is still a return the next consolidation accepts.
  */
 
-import { unzipSync, zipSync, type Zippable } from 'fflate';
 import type { Lang } from '../../core/rules/finding';
+import type { ZipCodec } from '../write/zip';
+import type { Inflater } from '../read/zip';
 import { SHEETS } from '../../core/template/layout';
 import { FeedbackStyles } from './styles';
 import { PROBLEM_SHEET, problemSheetXml, type Problem } from './problem-sheet';
-import { attr, colIndex, escapeXml, setAttr } from './xml';
+import { SheetBoxes } from './box';
+import { ReturnPackage } from './package';
+import { attr, escapeXml, setAttr } from './xml';
 
 export type { Problem } from './problem-sheet';
 
 const REL_WORKSHEET = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
 const CT_WORKSHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
-
-const dec = new TextDecoder();
-const enc = new TextEncoder();
 
 interface Rel {
   tag: string;
@@ -49,42 +49,19 @@ function relsOf(xml: string, source: string): Rel[] {
   }));
 }
 
-/** Boxes one cell of a sheet's XML; adds an empty styled cell to its row when the cell is not written. */
-function boxCell(sheet: string, cell: string, styles: FeedbackStyles): string {
-  const m = /^([A-Z]+)(\d+)$/.exec(cell.replace(/\$/g, ''));
-  if (!m) return sheet;
-  const tagRe = new RegExp(`<((?:\\w+:)?)c\\b[^>]*?\\sr="${m[0]}"[^>]*?/?>`);
-  const hit = tagRe.exec(sheet);
-  if (hit) {
-    const s = Number(attr(hit[0], 's') ?? '0');
-    return sheet.slice(0, hit.index) + setAttr(hit[0], 's', String(styles.boxedXf(s))) + sheet.slice(hit.index + hit[0].length);
-  }
-  const rowRe = new RegExp(`<((?:\\w+:)?)row\\b[^>]*?\\sr="${m[2]}"[^>]*?(/?)>`);
-  const row = rowRe.exec(sheet);
-  if (!row) return sheet;
-  const p = row[1];
-  const add = `<${p}c r="${m[0]}" s="${styles.boxedXf(0)}"/>`;
-  if (row[2]) return sheet.slice(0, row.index) + row[0].replace(/\/>$/, `>${add}</${p}row>`) + sheet.slice(row.index + row[0].length);
-  // Cells of a row are in column order: insert before the first one to the right.
-  const bodyStart = row.index + row[0].length;
-  const bodyEnd = sheet.indexOf(`</${p}row>`, bodyStart);
-  const body = sheet.slice(bodyStart, bodyEnd);
-  const want = colIndex(m[1]);
-  const cells = [...body.matchAll(new RegExp(`<${p}c\\b[^>]*?\\sr="([A-Z]+)\\d+"`, 'g'))];
-  const after = cells.find((c) => colIndex(c[1]) > want);
-  const at = after ? bodyStart + after.index! : bodyEnd;
-  return sheet.slice(0, at) + add + sheet.slice(at);
-}
-
 export interface FeedbackOptions {
   /** "张家港市（320582）", for the sheet's first line. */
   unitLabel: string;
   lang: Lang;
+  /** How changed parts are deflated: fflate by default, Node's zlib from the CLI. */
+  codec?: ZipCodec;
+  /** How the parts it edits are inflated: fflate by default, Node's zlib from the CLI. */
+  inflater?: Inflater;
 }
 
 export function feedbackWorkbook(bytes: Uint8Array, problems: Problem[], opts: FeedbackOptions): Uint8Array {
-  const parts = unzipSync(bytes);
-  const text = (name: string) => (parts[name] ? dec.decode(parts[name]) : null);
+  const pkg = new ReturnPackage(bytes, opts.codec, opts.inflater);
+  const text = (name: string) => pkg.text(name);
   const root = relsOf(text('_rels/.rels') ?? '', '');
   const wbPart = root.find((r) => r.type.endsWith('/officeDocument'))?.part ?? 'xl/workbook.xml';
   const relsPart = wbPart.replace(/([^/]+)$/, '_rels/$1.rels');
@@ -93,21 +70,33 @@ export function feedbackWorkbook(bytes: Uint8Array, problems: Problem[], opts: F
   if (wb === null || relsXml === null) throw new Error('not a workbook');
   const rels = relsOf(relsXml, wbPart);
   const stylesRel = rels.find((r) => r.type.endsWith('/styles'));
-  if (!stylesRel || !parts[stylesRel.part]) throw new Error('workbook has no styles part');
-  const styles = new FeedbackStyles(dec.decode(parts[stylesRel.part]));
+  const stylesXml = stylesRel ? text(stylesRel.part) : null;
+  if (!stylesRel || stylesXml === null) throw new Error('workbook has no styles part');
+  const styles = new FeedbackStyles(stylesXml);
 
   const sheetTags = wb.match(/<(?:\w+:)?sheet\b[^>]*>/g) ?? [];
   const idAttr = /\s(\w+:id)="/.exec(sheetTags[0] ?? '')?.[1] ?? 'r:id';
   const sheets = sheetTags.map((tag) => ({ tag, name: attr(tag, 'name') ?? '', part: rels.find((r) => r.id === attr(tag, idAttr))?.part ?? '' }));
 
-  // 1. A red box on every problem cell.
-  const edited = new Map<string, string>();
+  const partOf = new Map<string, string>();
+  for (const s of sheets) if (!partOf.has(s.name)) partOf.set(s.name, s.part);
+
+  // 1. A red box on every problem cell, in problem order (the order the boxed formats are made in).
+  const boxes = new Map<string, SheetBoxes>();
   for (const p of problems) {
     if (!p.sheet || !p.cell) continue;
-    const part = sheets.find((s) => s.name === p.sheet)?.part;
-    if (!part || !parts[part]) continue;
-    edited.set(part, boxCell(edited.get(part) ?? dec.decode(parts[part]), p.cell, styles));
+    const part = partOf.get(p.sheet);
+    if (!part) continue;
+    let sheet = boxes.get(part);
+    if (!sheet) {
+      const xml = text(part);
+      if (xml === null) continue;
+      boxes.set(part, (sheet = new SheetBoxes(xml)));
+    }
+    sheet.box(p.cell, styles);
   }
+  const edited = new Map<string, string>();
+  for (const [part, sheet] of boxes) edited.set(part, sheet.toString());
 
   // 2. The 问题清单 sheet: replaced when the file is an earlier correction workbook.
   const listName = PROBLEM_SHEET[opts.lang];
@@ -117,7 +106,7 @@ export function feedbackWorkbook(bytes: Uint8Array, problems: Problem[], opts: F
   let listIndex = existing ? sheets.indexOf(existing) : sheets.length;
   if (!listPart) {
     let n = sheets.length + 1;
-    while (parts[`xl/worksheets/sheet${n}.xml`]) n++;
+    while (pkg.has(`xl/worksheets/sheet${n}.xml`)) n++;
     listPart = `xl/worksheets/sheet${n}.xml`;
     const ids = new Set(rels.map((r) => r.id));
     let k = rels.length + 1;
@@ -130,26 +119,25 @@ export function feedbackWorkbook(bytes: Uint8Array, problems: Problem[], opts: F
     const ns = `xmlns:${idAttr.split(':')[0]}="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`;
     wb = wb.replace(/<\/((?:\w+:)?)sheets>/, `<$1sheet ${ns} name="${escapeXml(listName)}" sheetId="${sheetId}" ${idAttr}="${rid}"/></$1sheets>`);
     const ct = text('[Content_Types].xml')!;
-    parts['[Content_Types].xml'] = enc.encode(ct.replace(/<\/Types>/, `<Override PartName="/${listPart}" ContentType="${CT_WORKSHEET}"/></Types>`));
+    pkg.setText('[Content_Types].xml', ct.replace(/<\/Types>/, `<Override PartName="/${listPart}" ContentType="${CT_WORKSHEET}"/></Types>`));
     listIndex = sheets.length;
   }
   // The list opens first: no other sheet stays selected (two selected sheets are grouped in Excel).
   for (const s of sheets) {
-    if (s.part === listPart || !parts[s.part]) continue;
-    const xml = edited.get(s.part) ?? dec.decode(parts[s.part]);
+    if (s.part === listPart) continue;
+    const xml = edited.get(s.part) ?? text(s.part);
+    if (xml === null) continue;
     if (/\stabSelected="(1|true)"/.test(xml)) edited.set(s.part, xml.replace(/\stabSelected="(1|true)"/g, ''));
   }
   if (/<(?:\w+:)?workbookView\b/.test(wb)) wb = wb.replace(/<((?:\w+:)?)workbookView\b[^>]*?\/?>/, (tag) => setAttr(tag, 'activeTab', String(listIndex)));
   else wb = wb.replace(/<((?:\w+:)?)sheets>/, `<$1bookViews><$1workbookView activeTab="${listIndex}"/></$1bookViews><$1sheets>`);
   edited.set(listPart, problemSheetXml(opts.unitLabel, entrySheet, problems, opts.lang, styles.listFormats()));
 
-  for (const [part, xml] of edited) parts[part] = enc.encode(xml);
-  parts[wbPart] = enc.encode(wb);
-  parts[relsPart] = enc.encode(relsXml);
-  parts[stylesRel.part] = enc.encode(styles.toString());
-  const out: Zippable = {};
-  for (const [name, data] of Object.entries(parts)) if (!name.endsWith('/')) out[name] = data;
-  return zipSync(out, { level: 6 });
+  for (const [part, xml] of edited) pkg.setText(part, xml);
+  pkg.setText(wbPart, wb);
+  pkg.setText(relsPart, relsXml);
+  pkg.setText(stylesRel.part, styles.toString());
+  return pkg.toBytes();
 }
 
 /** `part` as a target relative to the folder of `from` ("worksheets/sheet4.xml"). */
