@@ -73,15 +73,6 @@ function dosDateTime(d: Date): [number, number] {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-interface Entry {
-  name: Uint8Array;
-  /** The deflated bytes, in one piece or several. */
-  data: Uint8Array[];
-  crc: number;
-  size: number;
-  offset: number;
-}
-
 const byteLength = (chunks: readonly Uint8Array[]) => chunks.reduce((n, c) => n + c.length, 0);
 
 /** The worksheet part of each bulk sheet. */
@@ -150,22 +141,43 @@ export function recompress(
   const parts = unzipSync(stored);
   finishPackage(parts, step);
   const streamed = bulkParts(parts, bulk);
-  const [time, date] = dosDateTime(mtime);
   const crc = codec.crc32 ?? crc32;
-  const entries: Entry[] = [];
-  let offset = 0;
+  const members: ZipMember[] = [];
   for (const [name, raw] of Object.entries(parts)) {
     if (name.endsWith('/')) continue;
     const sheet = streamed.get(name);
-    const e: Entry = sheet
-      ? { name: encoder.encode(name), offset, ...deflatePieces(bulkSheetText(decoder.decode(raw), sheet), codec) }
-      : { name: encoder.encode(name), data: [codec.deflateRaw(raw)], crc: crc(raw), size: raw.length, offset };
+    members.push(
+      sheet
+        ? { name: encoder.encode(name), method: 8, ...deflatePieces(bulkSheetText(decoder.decode(raw), sheet), codec) }
+        : { name: encoder.encode(name), method: 8, data: [codec.deflateRaw(raw)], crc: crc(raw), size: raw.length },
+    );
     delete parts[name]; // what is deflated is not needed uncompressed any more
-    entries.push(e);
-    offset += 30 + e.name.length + byteLength(e.data);
   }
-  const cdSize = entries.reduce((n, e) => n + 46 + e.name.length, 0);
-  const out = new Uint8Array(offset + cdSize + 22);
+  return zipArchive(members, mtime);
+}
+
+/** One member of a zip being written: its stored bytes (in pieces) and what the headers say of them. */
+export interface ZipMember {
+  /** UTF-8 name. */
+  name: Uint8Array;
+  /** 8 deflate, 0 stored. */
+  method: number;
+  /** CRC-32 and length of the uncompressed bytes. */
+  crc: number;
+  size: number;
+  data: readonly Uint8Array[];
+}
+
+/**
+ * A plain zip of `members` in order: no zip64 (a workbook is far below
+ * 4 GB), UTF-8 names (flag 0x0800), sizes in the local headers, every
+ * member dated `mtime`.
+ */
+export function zipArchive(members: readonly ZipMember[], mtime: Date): Uint8Array {
+  const [time, date] = dosDateTime(mtime);
+  const local = members.reduce((n, e) => n + 30 + e.name.length + byteLength(e.data), 0);
+  const central = members.reduce((n, e) => n + 46 + e.name.length, 0);
+  const out = new Uint8Array(local + central + 22);
   const v = new DataView(out.buffer);
   let p = 0;
   const u16 = (x: number) => {
@@ -176,9 +188,11 @@ export function recompress(
     v.setUint32(p, x >>> 0, true);
     p += 4;
   };
-  // Local headers: version 2.0, flag 0x0800 (UTF-8 names), method 8 (deflate).
-  for (const e of entries) {
-    u32(0x04034b50), u16(20), u16(0x0800), u16(8), u16(time), u16(date);
+  const offsets: number[] = [];
+  // Local headers: version 2.0.
+  for (const e of members) {
+    offsets.push(p);
+    u32(0x04034b50), u16(20), u16(0x0800), u16(e.method), u16(time), u16(date);
     u32(e.crc), u32(byteLength(e.data)), u32(e.size), u16(e.name.length), u16(0);
     out.set(e.name, p);
     p += e.name.length;
@@ -188,12 +202,12 @@ export function recompress(
     }
   }
   const cdStart = p;
-  for (const e of entries) {
-    u32(0x02014b50), u16(20), u16(20), u16(0x0800), u16(8), u16(time), u16(date);
-    u32(e.crc), u32(byteLength(e.data)), u32(e.size), u16(e.name.length), u16(0), u16(0), u16(0), u16(0), u32(0), u32(e.offset);
+  members.forEach((e, i) => {
+    u32(0x02014b50), u16(20), u16(20), u16(0x0800), u16(e.method), u16(time), u16(date);
+    u32(e.crc), u32(byteLength(e.data)), u32(e.size), u16(e.name.length), u16(0), u16(0), u16(0), u16(0), u32(0), u32(offsets[i]);
     out.set(e.name, p);
     p += e.name.length;
-  }
-  u32(0x06054b50), u16(0), u16(0), u16(entries.length), u16(entries.length), u32(cdSize), u32(cdStart), u16(0);
+  });
+  u32(0x06054b50), u16(0), u16(0), u16(members.length), u16(members.length), u32(central), u32(cdStart), u16(0);
   return out;
 }
