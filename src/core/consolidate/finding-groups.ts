@@ -36,7 +36,8 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 export function groupFindings(findings: readonly FileFinding[]): FindingGroup[] {
   const groups = new Map<string, FindingGroup>();
   for (const f of findings) {
-    const key = JSON.stringify([f.file, f.unit, f.rule, f.severity]);
+    // No NUL in a path, a unit code, a rule id or a severity; a null unit is not the code "".
+    const key = `${f.file}\u0000${f.unit === null ? '\u0001' : f.unit}\u0000${f.rule}\u0000${f.severity}`;
     let g = groups.get(key);
     if (!g) {
       g = { file: f.file, unit: f.unit, rule: f.rule, severity: f.severity, sheet: f.sheet, cells: [], codes: [], messages: [], count: 0 };
