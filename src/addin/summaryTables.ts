@@ -22,11 +22,12 @@ import {
   SUMMARY_SHEETS,
 } from '../xlsx/summary/labels';
 import { summaryColumnWidths } from '../xlsx/summary/sheet-summary';
-import { unitColumns, unitLabel } from '../xlsx/summary/units';
+import { submittingUnits, unitColumns, unitLabel } from '../xlsx/summary/units';
 import { TOWNS_SHEET, townRows, unitFigure, unitsBelow } from '../xlsx/summary/tree-units';
 import { cleanText } from '../xlsx/summary/cells';
 import { allLeadingValues } from '../xlsx/summary/leading';
 import { findingRows } from '../xlsx/summary/finding-rows';
+import { reportedText } from '../xlsx/summary/figure';
 import { numToCol } from '../core/a1';
 
 export type CellValue = string | number | boolean;
@@ -107,7 +108,7 @@ export function buildSummaryTables(plan: Plan, c: Consolidation): SummaryTables 
   // The CLI's column widths for its columns, so its print setup holds (found
   // by header: the add-in follows whatever leading columns the labels list).
   const headers = summary[2].map(String);
-  const cliWidths = summaryColumnWidths(SUMMARY_LEADING_HEADERS.length + 1);
+  const cliWidths = summaryColumnWidths(SUMMARY_LEADING_HEADERS.length + 1, Math.max(0, ...c.indicators.map((ind) => reportedText(plan, ind)?.length ?? 0)));
   const unitWidth = cliWidths[cliWidths.length - 1];
   const widths = headers.map((h) => {
     const i = (SUMMARY_LEADING_HEADERS as readonly string[]).indexOf(h);
@@ -120,14 +121,23 @@ export function buildSummaryTables(plan: Plan, c: Consolidation): SummaryTables 
   // 报送情况
   const submissions: CellValue[][] = [pad2([`报送情况（${plan.title}，${c.period}）`], SUBMISSION_HEADERS.length), [...SUBMISSION_HEADERS]];
   const listed = new Set<string>();
-  for (const u of allUnits) {
+  // Each unit's files, found once (thousands of towns).
+  const byUnit = new Map<string, ReturnOutcome[]>();
+  for (const r of c.returns) {
+    if (!r.unit) continue;
+    const list = byUnit.get(r.unit);
+    if (list) list.push(r);
+    else byUnit.set(r.unit, [r]);
+  }
+  const missing = new Set(c.missing);
+  for (const u of submittingUnits(plan, c, allUnits)) {
     listed.add(u.code);
-    const mine = c.returns.filter((r) => r.unit === u.code);
+    const mine = byUnit.get(u.code) ?? [];
     const accepted = mine.find((r) => r.status === 'accepted');
     const other = mine.find((r) => r.status !== 'accepted');
     const o = accepted ?? other;
     const word = accepted ? SUBMITTED_WORDS.yes : other ? (other.status === 'conflict' ? SUBMITTED_WORDS.conflict : SUBMITTED_WORDS.rejected) : SUBMITTED_WORDS.no;
-    const reason = o ? o.reason || STATUS_WORDS[o.status] : c.missing.includes(u.code) ? '缺报' : '';
+    const reason = o ? o.reason || STATUS_WORDS[o.status] : missing.has(u.code) ? '缺报' : '';
     submissions.push([u.name, word, ...outcome(o), reason]);
   }
   for (const r of c.returns) {

@@ -51,8 +51,8 @@ interface Json {
   indicators: {
     code: string;
     units: Record<string, number | null>;
-    city: { sources: { unit: string; file: string; sheet: string; cell: string }[] };
-    tree?: { unit: string; value: number | null; complete: boolean; children: string[] }[];
+    city: { basis: string; sources: { unit: string; file: string; sheet: string; cell: string }[] };
+    tree?: { unit: string; value: number | null; complete: boolean; children: string[]; reported: { count: number; expected: number } }[];
   }[];
   grid: Record<string, Record<string, string>>;
 }
@@ -192,12 +192,61 @@ test('汇总\'s 计算方式 names the first units left out and counts the rest,
   const lines = [
     'import sys, json, openpyxl',
     'ws = openpyxl.load_workbook(sys.argv[1])["汇总"]',
-    'print(json.dumps([c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str) and "未计入全市数" in c.value]))',
+    'print(json.dumps([c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]))',
   ];
   const texts = python<string[]>('basis.py', lines, [out]);
-  expect(texts.length).toBeGreaterThan(0);
-  for (const t of texts) expect(t.length).toBeLessThan(2000);
-  expect(texts.some((t) => / 等 \d+ 个/.test(t))).toBe(true);
+  const leftOut = texts.filter((t) => t.includes('未计入全市数'));
+  expect(leftOut.length).toBeGreaterThan(0);
+  expect(leftOut.some((t) => / 等 \d+ 个/.test(t))).toBe(true);
+  // Every cell, the basis (未填 / 数值无法识别 …) included, stays readable.
+  expect(texts.some((t) => /(未填|数值无法识别|数值有错误)：[^；]* 等 \d+ 个/.test(t))).toBe(true);
+  for (const t of texts) expect(t.length).toBeLessThan(1500);
+  for (const ind of json.indicators) expect(ind.city.basis.length).toBeLessThan(600);
+});
+
+test('汇总: 已报 fits its column, and a district ranked on some of its towns says how many reported', () => {
+  const lines = [
+    'import sys, json, openpyxl',
+    'ws = openpyxl.load_workbook(sys.argv[1])["汇总"]',
+    'head = [c.value for c in ws[3]]',
+    'f, k = head.index("已报") + 1, head.index("区县排名") + 1',
+    'rows = [[r[0].value, r[f - 1].value, r[k - 1].value] for r in ws.iter_rows(min_row=4) if r[0].value in codes]',
+    'print(json.dumps({"width": ws.column_dimensions[openpyxl.utils.get_column_letter(f)].width, "rows": rows}))',
+  ];
+  const codes = JSON.stringify(json.indicators.map((i) => i.code));
+  const got = python<{ width: number; rows: [string, string | null, string | null][] }>('ranking.py', [lines[0], `codes = set(${codes})`, ...lines.slice(1)], [out]);
+  const longest = Math.max(...got.rows.map(([, reported]) => String(reported ?? '').length));
+  expect(longest).toBeGreaterThanOrEqual('110/120'.length);
+  expect(got.width).toBeGreaterThanOrEqual(longest + 2);
+  let marked = 0;
+  for (const [code, , ranking] of got.rows) {
+    const ind = json.indicators.find((i) => i.code === code)!;
+    for (const node of ind.tree ?? []) {
+      const name = plan.units.find((u) => u.code === node.unit)!;
+      const label = name.shortName ?? name.name;
+      const entry = String(ranking ?? '').split(' · ').find((e) => e.replace(/^\d+ /, '').startsWith(label));
+      if (!entry) continue;
+      if (node.complete) expect(entry).not.toContain('已报');
+      else {
+        expect(entry).toContain(`（已报 ${node.reported.count}/${node.reported.expected}）`);
+        marked++;
+      }
+    }
+  }
+  expect(marked).toBeGreaterThan(0);
+});
+
+test('报送情况 lists the towns that report, not the districts made from them (no return is asked of those)', () => {
+  const lines = [
+    'import sys, json, openpyxl',
+    'ws = openpyxl.load_workbook(sys.argv[1])["报送情况"]',
+    'print(json.dumps([[c.value for c in row[:2]] for row in ws.iter_rows(min_row=3)]))',
+  ];
+  const rows = python<[string | null, string | null][]>('submissions.py', lines, [out]).filter(([name]) => name);
+  const districts = plan.units.filter((u) => u.kind === 'district').map((u) => u.name);
+  expect(rows.map(([name]) => name).sort()).toEqual(towns().map((u) => u.name).sort());
+  for (const [name] of rows) expect(districts).not.toContain(name);
+  expect(rows.every(([, submitted]) => submitted === '已报送')).toBe(true);
 });
 
 test('问题清单: one row per unit, file and problem, no row taller than Excel allows', () => {

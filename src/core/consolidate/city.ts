@@ -26,6 +26,7 @@ import { formatNumber, message } from '../i18n';
 import { citywideLeads, partReporters } from './roles';
 import { unitOf } from '../plan/lookup';
 import { clean, completion, verdictNote } from './measures';
+import { nameList } from './name-list';
 
 export type { AbsentReason, UnitValue } from './unit-values';
 
@@ -65,10 +66,14 @@ function verdict(ind: Indicator, t: Target | undefined, value: number | null): A
   return evaluateTarget(t, value, ind.tolerance)!.met ? 'met' : 'missed';
 }
 
+/** Units named per reason in a figure's basis. */
+const ABSENT_NAMES = 10;
+
 /** "未报送：昆山；待核实未计入：张家港": the units without a value, by why. */
 function absentText(input: FigureInput, codes: string[]): string {
   const msg = (key: string, params: Record<string, string>) => message(key, params, input.lang);
-  const labels = (cs: string[]) => cs.map((c) => unitLabel(input.plan, c)).join('、');
+  // Ten names at most, the rest counted: at town scale a reason can cover hundreds (the JSON lists each unit's state in `grid` and `unusable`).
+  const labels = (cs: string[]) => nameList(cs.map((c) => unitLabel(input.plan, c)), ABSENT_NAMES, input.lang);
   return ABSENT_ORDER.map((why) => {
     const these = codes.filter((c) => (input.absent.get(c) ?? 'no-return') === why);
     return these.length ? msg(`basis.absent.${why}`, { units: labels(these) }) : '';

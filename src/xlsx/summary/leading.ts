@@ -12,6 +12,7 @@ import { ATTAINMENT_WORDS } from './labels';
 import { cleanText, numberValue } from './cells';
 import { completionOf, excludedOf, noteOf, rankingOf, reportedText } from './figure';
 import { unitColumns, unitLabel } from './units';
+import { nodeOf } from './tree-units';
 
 export type LeadingValue = string | number | null;
 
@@ -65,10 +66,18 @@ export function basisText(plan: Plan, ind: IndicatorSummary): string {
   return cleanText(parts.filter(Boolean).join('；'));
 }
 
-/** 区县排名: "1 昆山 · 2 张家港 · 3 常熟 …" for sums; empty otherwise. */
+/**
+ * 区县排名: "1 昆山 · 2 张家港 · 3 常熟 …" for sums; empty otherwise. A
+ * district whose figure is made from only some of its towns says how many
+ * ("张家港（已报 2/100）"): its place may change when the rest report.
+ */
 export function rankingText(plan: Plan, c: Consolidation, ind: IndicatorSummary, names = shortNames(plan, c)): string {
   return rankingOf(plan, ind)
-    .map((u, i) => `${i + 1} ${names.get(u) ?? unitLabel(plan, u)}`)
+    .map((u, i) => {
+      const node = nodeOf(ind, u);
+      const partial = node && !node.complete ? `（已报 ${node.reported.count}/${node.reported.expected}）` : '';
+      return `${i + 1} ${names.get(u) ?? unitLabel(plan, u)}${partial}`;
+    })
     .join(' · ');
 }
 

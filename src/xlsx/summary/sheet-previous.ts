@@ -56,6 +56,15 @@ const ref = (col: number, row1: number, row2 = row1) => {
   return `'${PREVIOUS_SHEET}'!$${c}$${row1}${row2 === row1 ? '' : `:$${c}$${row2}`}`;
 };
 
+/** Remarks shown in one cell at most; a thousand towns' remarks are in their returns and in --json. */
+const MAX_REMARKS = 8;
+
+/** One remark per line, the first MAX_REMARKS of them and how many more. */
+function remarkLines(lines: string[]): string {
+  const more = lines.length - MAX_REMARKS;
+  return more > 0 ? [...lines.slice(0, MAX_REMARKS), `……另有 ${more} 个单位的说明（见其报表备注栏）`].join('\n') : lines.join('\n');
+}
+
 /**
  * Below the table (two empty rows): 本年应达 (the planned path) beside the
  * city figure for the indicators with a path, as a small table in B, D, E
@@ -123,7 +132,7 @@ export function addPreviousSheet(wb: ExcelJS.Workbook, plan: Plan, c: Consolidat
     const r = HEADER_ROW + 1 + k;
     const row = ws.getRow(r);
     const t = ind.trajectory;
-    const remarks = Object.entries(ind.remarks ?? {}).map(([u, text]) => `${unitName(u)}：${text}`).join('\n');
+    const remarks = remarkLines(Object.entries(ind.remarks ?? {}).map(([u, text]) => `${unitName(u)}：${text}`));
     const basis = basisWord(ind);
     const values: (string | number | null)[] = [
       ind.code,

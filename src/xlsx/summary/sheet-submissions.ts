@@ -12,7 +12,7 @@ import type { Consolidation, ReturnOutcome, Timeliness } from '../../core/consol
 import type { Plan } from '../../core/plan/types';
 import { STATUS_WORDS, SUBMISSION_HEADERS, SUBMISSIONS_NOTE, SUBMITTED_WORDS, SUMMARY_SHEETS } from './labels';
 import { cfFill, COLORS, printSetup, textValue, writeHeader, writeTitle, writeRow } from './cells';
-import { unitLabel, type UnitColumn } from './units';
+import { submittingUnits, unitLabel, type UnitColumn } from './units';
 import { wrappedRowHeight } from '../layout-text';
 
 const HEADER_ROW = 2;
@@ -53,9 +53,6 @@ export function addSubmissionsSheet(
   writeTitle(ws, 1, `报送情况（${plan.title}，${c.period}${timed ? `，报送截止 ${c.deadline}` : ''}）`, 12);
   writeHeader(ws, HEADER_ROW, headers);
 
-  // Late and missing first (core/consolidate/timeliness.ts orders them).
-  const sub = new Map((c.submissions ?? []).map((s, i) => [s.unit, { s, i }]));
-  const ordered = timed ? [...units].sort((a, b) => (sub.get(a.code)?.i ?? 1e9) - (sub.get(b.code)?.i ?? 1e9)) : units;
   const rows: (string | number | null)[][] = [];
   // Each unit's files, found once (a town-scale round has ten thousand units and files).
   const byUnit = new Map<string, ReturnOutcome[]>();
@@ -66,6 +63,10 @@ export function addSubmissionsSheet(
     else byUnit.set(r.unit, [r]);
   }
   const missing = new Set(c.missing);
+  const expected = submittingUnits(plan, c, units);
+  // Late and missing first (core/consolidate/timeliness.ts orders them).
+  const sub = new Map((c.submissions ?? []).map((s, i) => [s.unit, { s, i }]));
+  const ordered = timed ? [...expected].sort((a, b) => (sub.get(a.code)?.i ?? 1e9) - (sub.get(b.code)?.i ?? 1e9)) : expected;
   for (const u of ordered) {
     const mine = byUnit.get(u.code) ?? [];
     const accepted = mine.find((r) => r.status === 'accepted');
@@ -95,7 +96,7 @@ export function addSubmissionsSheet(
     }
     rows.push([u.name, submitted, ...cells, textValue(reason), ...(timed ? [textValue(s?.timeliness ? timelinessWord(s.timeliness, s.daysLate) : undefined)] : [])]);
   }
-  const listed = new Set(units.map((u) => u.code));
+  const listed = new Set(expected.map((u) => u.code));
   const extra = c.returns.filter((r) => r.status !== 'accepted' || !r.unit || !listed.has(r.unit));
   for (const r of extra) {
     const late = timed && r.timeliness ? [textValue(timelinessWord(r.timeliness, r.daysLate))] : [];
@@ -110,7 +111,7 @@ export function addSubmissionsSheet(
 
   let r = HEADER_ROW + 1;
   rows.forEach((values, i) => {
-    if (i === units.length && extra.length) {
+    if (i === expected.length && extra.length) {
       r += 1;
       writeTitle(ws, r, SUBMISSIONS_NOTE, 11);
       r += 1;

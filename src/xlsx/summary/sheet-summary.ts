@@ -16,7 +16,7 @@ import { cfFill, cleanText, colLetter, COLORS, GRID_BORDER, numberValue, printSe
 import { unitLabel, type UnitColumn } from './units';
 import { wrappedRowHeight, type WrappedCell } from '../layout-text';
 import { allLeadingValues, LEADING_COL } from './leading';
-import { excludedOf, reportedOf, unusableOf } from './figure';
+import { excludedOf, reportedOf, reportedText, unusableOf } from './figure';
 import { addChartSection } from './sheet-charts';
 import { nodeOf, unitFigure } from './tree-units';
 import type { BarChartSpec } from '../ooxml/chart-xml';
@@ -30,9 +30,18 @@ const COL = LEADING_COL;
 const LEADING_WIDTHS = [14, 18, 36, 8, 12, 7, 14, 10, 10, 44, 28, 14];
 const UNIT_WIDTH = 10;
 
-/** Column widths (character units) of a 汇总 sheet `columns` wide: the leading columns, then one per unit. The add-in prints with the same. */
-export function summaryColumnWidths(columns: number): number[] {
-  return Array.from({ length: columns }, (_, j) => LEADING_WIDTHS[j] ?? UNIT_WIDTH);
+/** The 已报 column (F), widened for the longest "919/1000". */
+const REPORTED_INDEX = 5;
+
+/**
+ * Column widths (character units) of a 汇总 sheet `columns` wide: the
+ * leading columns, then one per unit; `reportedChars` is the longest 已报
+ * text ("9162/10000" at town scale). The add-in prints with the same.
+ */
+export function summaryColumnWidths(columns: number, reportedChars = 0): number[] {
+  return Array.from({ length: columns }, (_, j) =>
+    j === REPORTED_INDEX ? Math.max(LEADING_WIDTHS[j], reportedChars + 2) : (LEADING_WIDTHS[j] ?? UNIT_WIDTH),
+  );
 }
 /** Excel refuses taller rows. */
 const MAX_ROW_POINTS = 409;
@@ -86,8 +95,9 @@ export function addSummarySheet(
   const headers = [...SUMMARY_LEADING_HEADERS, ...units.map((u) => u.label)];
   const firstUnitCol = SUMMARY_LEADING_HEADERS.length + 1;
   const lastUnitCol = firstUnitCol + units.length - 1;
-  const widths = summaryColumnWidths(LEADING_WIDTHS.length + units.length);
-  const width = (col: number) => LEADING_WIDTHS[col - 1];
+  const reportedChars = Math.max(0, ...c.indicators.map((ind) => reportedText(plan, ind)?.length ?? 0));
+  const widths = summaryColumnWidths(LEADING_WIDTHS.length + units.length, reportedChars);
+  const width = (col: number) => widths[col - 1];
 
   writeTitle(ws, 1, `${plan.title} 指标汇总`);
   writeTitle(ws, 2, subtitle, 11);

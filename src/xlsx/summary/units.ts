@@ -49,3 +49,15 @@ export function unitColumns(plan: Plan, c: Consolidation): UnitColumn[] {
         a.code.localeCompare(b.code),
     );
 }
+
+/**
+ * The units 报送情况 lists: those that report, sent something, or are
+ * missing. A district whose figure is made from its towns has a column in
+ * 汇总 but no return is asked of it, so it is not listed as 未报送.
+ */
+export function submittingUnits(plan: Plan, c: Consolidation, units: readonly UnitColumn[]): UnitColumn[] {
+  const reporters = new Set(plan.indicators.flatMap((i) => i.reporters));
+  const sent = new Set(c.returns.map((r) => r.unit));
+  const missing = new Set(c.missing);
+  return units.filter((u) => reporters.has(u.code) || sent.has(u.code) || missing.has(u.code));
+}
