@@ -103,12 +103,12 @@ function fill(src: string, dst: string, f: Partial<Fill>): string {
   return dst;
 }
 
-function consolidate(args: string[]): { code: number; out: string; result: Consolidation & { feedback?: { unit: string; file: string; errors: number; warnings: number }[] } } {
+function consolidate(args: string[]): { code: number; out: string; stderr: string; result: Consolidation & { feedback?: { unit: string; file: string; errors: number; warnings: number }[] } } {
   const out = path.join(root, `summary-${Math.random().toString(36).slice(2)}.xlsx`);
   const r = cli(['consolidate', ...args, '--plan', planFile, '--out', out, '--json']);
   if (r.code !== 0 && r.code !== 1) throw new Error(`consolidate exited ${r.code}: ${r.stderr}`);
   expect(fs.existsSync(out)).toBe(true);
-  return { code: r.code, out, result: JSON.parse(r.stdout) };
+  return { code: r.code, out, stderr: r.stderr, result: JSON.parse(r.stdout) };
 }
 
 const ind = (c: Consolidation, code: string): IndicatorSummary => c.indicators.find((i) => i.code === code)!;
@@ -329,6 +329,9 @@ describe('a reporting round over two periods', () => {
     const again = consolidate([path.join(root, '2023'), '--previous', path.join(root, '2022'), '--feedback', path.join(root, 'feedback')]);
     expect(path.basename(again.result.feedback![0].file)).toBe(path.basename(first).replace('.xlsx', ' (2).xlsx'));
     expect(sha(first)).toBe(before);
+    // The office is told that the folder holds earlier workbooks, so it does not forward a stale one.
+    expect(again.stderr).toContain(`${path.join(root, 'feedback')} 中原有 1 个工作簿，均未改动`);
+    expect(second.stderr).not.toContain('原有');
   }, 120_000);
 
   test('the correction workbook, corrected with openpyxl, is accepted by the next consolidation', () => {

@@ -258,10 +258,18 @@ export async function runConsolidate(inputs: string[], opts: ConsolidateOpts): P
   const writeCorrections = async () => {
     if (!feedbackDir) return undefined;
     const { writeFeedback } = await import('../../xlsx/feedback/node');
+    // Earlier rounds' workbooks stay (nothing is replaced): say so, or the office may forward a stale one.
+    const before = fs.existsSync(feedbackDir) ? fs.readdirSync(feedbackDir).filter((f) => /\.xlsx$/i.test(f)).length : 0;
     const written = await writeFeedback(plan, result, feedbackRets, feedbackDir, lang, (n) => createProgress(n));
     if (!opts.json)
       process.stderr.write(
         lang === 'en' ? `${written.length} correction workbook(s) written to ${opts.feedback}\n` : `已写出退回修改单 ${written.length} 份：${opts.feedback}\n`,
+      );
+    if (before)
+      process.stderr.write(
+        lang === 'en'
+          ? `note: ${before} workbook(s) already in ${opts.feedback} were left as they were (new ones take a numbered name when a name is taken); move them away before forwarding\n`
+          : `注意：${opts.feedback} 中原有 ${before} 个工作簿，均未改动（重名时新文件名后加序号），转发前请移走旧文件\n`,
       );
     return written;
   };
