@@ -100,7 +100,7 @@ describe('rejected returns', () => {
     const c = consolidate(PLAN, '2023', inputs);
     const byFile = Object.fromEntries(c.returns.map((r) => [r.file, r]));
     expect(byFile['broken.xlsx']).toMatchObject({ status: 'rejected', unit: null, reason: '不是有效的 xlsx 文件', errors: 1 });
-    expect(byFile['notes.xlsx']).toMatchObject({ status: 'rejected', reason: '不是 PlanSheet 填报表' });
+    expect(byFile['notes.xlsx']).toMatchObject({ status: 'rejected', reason: '不是 PlanSheet 填报表（没有 PlanSheet 元数据），无法识别所属计划、单位和期别' });
     expect(byFile['other-plan.xlsx']).toMatchObject({ status: 'rejected', reason: '属于其他计划（another-plan）' });
     expect(byFile['2022.xlsx']).toMatchObject({ status: 'rejected', reason: '期别为 2022年，应为 2023年' });
     expect(byFile['stranger.xlsx']).toMatchObject({ status: 'rejected', reason: '单位代码 320599 不是本计划的填报单位' });

@@ -48,16 +48,16 @@ export function register(program: Command): void {
     .option('--conflict <report|latest>', '同一单位多份报表：report 均不汇总并报告冲突，latest 取较新者 / two returns of one unit: report both, or keep the later', 'report')
     .option('--deadline <date>', '报送截止日期（如 2024-01-15），判断按时/逾期（默认取模板中的截止日期）/ deadline (2024-01-15) for on-time/late (default: the templates\' own)')
     .option('--feedback <dir>', '为有错误或未说明警告的单位写出退回修改单（标出问题单元格并附问题清单）/ write a correction workbook for each unit with errors or unexplained warnings')
-    .option('--lang <zh|en>', '输出语言 / output language')
     .option(
       '--as-return <unit>',
       '把下级单位（镇、街道）的报表汇总成该单位（区）自己的报表，写到 --out / make this unit\'s own return (a district\'s) from the returns of the units below it, written to --out',
     )
+    .option('--lang <zh|en>', '输出语言 / output language')
     .addHelpText(
       'after',
       [
         '',
-        '退出码 / exit codes: 0 全部接收且无错误 / all accepted, no errors；1 已生成汇总表，但有报表被拒收、冲突或有错误 / summary written, but some return rejected, in conflict or with errors；2 用法错误或无可汇总的报表 / bad usage or nothing to consolidate',
+        '退出码 / exit codes: 0 全部接收且无错误 / all accepted, no errors；1 已生成汇总表，但有报表被拒收、冲突或有错误 / summary written, but some return rejected, in conflict or with errors；2 用法错误、无可汇总的报表或无法写出汇总表（不写出汇总表）/ bad usage, nothing to consolidate, or the summary cannot be written (no summary written)',
         '',
         '示例 / examples:',
         '  plansheet consolidate returns/ --out 2023汇总.xlsx',

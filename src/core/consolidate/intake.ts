@@ -48,7 +48,7 @@ function unreadableItem(r: UnreadableFile, lang: Lang): Item {
 function rejection(ctx: IntakeContext, r: ParsedReturn, findings: readonly Finding[]): string | null {
   const msg = (key: string, params: Record<string, string | number> = {}) => message(key, params, ctx.lang);
   const meta = r.meta;
-  if (!meta) return msg('return.not-plansheet');
+  if (!meta) return msg('template.not-plansheet');
   if (meta.planId !== ctx.plan.id) return msg('return.wrong-plan', { got: meta.planId || '?' });
   const got = parsePeriod(meta.period ?? '');
   if (!got || periodKey(got) !== ctx.canonical)

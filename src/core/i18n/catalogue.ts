@@ -217,7 +217,6 @@ export const CATALOGUE = {
 
   // ── consolidation ────────────────────────────────────────────────────────
   'return.unreadable': { zh: '文件无法作为报表读取', en: 'The file could not be read as a return' },
-  'return.not-plansheet': { zh: '不是 PlanSheet 填报表', en: 'Not a PlanSheet return' },
   'return.wrong-plan': { zh: '属于其他计划（{got}）', en: 'Belongs to another plan ({got})' },
   'return.wrong-period': { zh: '期别为 {got}，应为 {expected}', en: 'Period {got}, expected {expected}' },
   'return.unknown-unit': { zh: '单位代码 {unit} 不是本计划的填报单位', en: 'Unit code {unit} is not a reporting unit of this plan' },
