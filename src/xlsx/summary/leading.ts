@@ -48,17 +48,20 @@ function shortNames(plan: Plan, c: Consolidation): Map<string, string> {
  * 计算方式: how the figure was made, then who breaks a limit, what was left
  * out of the figure and why, and the engine's note on the verdict.
  */
+/** Units named per list in 计算方式, as many as a city has districts. */
+const NAMED = 10;
+
 export function basisText(plan: Plan, ind: IndicatorSummary): string {
   const parts = [ind.city.basis];
   // At town scale these lists name hundreds of units: the first are named, the rest counted (问题清单 has them all).
-  if (ind.city.nonCompliant?.length) parts.push(`不达标单位：${nameList(ind.city.nonCompliant.map((u) => unitLabel(plan, u)), 20)}`);
+  if (ind.city.nonCompliant?.length) parts.push(`不达标单位：${nameList(ind.city.nonCompliant.map((u) => unitLabel(plan, u)), NAMED)}`);
   const excluded = excludedOf(ind);
   if (excluded.length)
     // A likely slip or an implausible value is to be verified; a value with an error is simply wrong.
     parts.push(
       `未计入全市数：${nameList(
         excluded.map((e) => `${unitLabel(plan, e.unit)}${e.value === null ? '' : ` ${numberValue(e.value)}`}（${e.reason === 'error' ? '数值有错误' : '待核实'}）`),
-        20,
+        NAMED,
       )}`,
     );
   const note = noteOf(ind);
