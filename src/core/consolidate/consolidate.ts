@@ -31,7 +31,7 @@ import { ranking } from './measures';
 import { partReporters } from './roles';
 import { ownTargets } from './own-targets';
 import { coveredUnits, effectiveParts, treeFigures, unitTree } from './tree';
-import { comparePeriods, previousPeriodOf, trajectory } from './previous-period';
+import { cityFigures, comparePeriods, previousPeriodOf, trajectory } from './previous-period';
 import { dayText, parseDay, judgeReturn, submissions } from './timeliness';
 
 /** The remarks units wrote beside their values: the explanations shown beside the figure. */
@@ -163,6 +163,12 @@ export function consolidateReturns(
   const reportingUnits = plan.units.filter((u) => reporters.has(u.code)).map((u) => u.code);
   const unitName = (code: string) => unitOf(plan, code)?.name ?? code;
 
+  // Last period beside this one: the earlier returns consolidated as their
+  // own period, first, so that only its city figures are kept (at town scale
+  // the whole of it is as large as this period's).
+  const prevPeriod = wanted && opts.previous?.length ? previousPeriodOf(plan, wanted, opts.previous) : null;
+  const before = prevPeriod ? cityFigures(consolidateReturns(plan, periodKey(prevPeriod), opts.previous!, { lang, conflict: opts.conflict }).indicators) : null;
+
   const items = intake({ plan, lang, canonical, wanted, reportingUnits, previous: opts.previous }, returns);
   const { used, contested } = settleConflicts(items, opts.conflict, (u) => `${unitName(u)} ${u}`, lang);
   const ctx: Context = { plan, lang, wanted, tk: wanted ? targetKey(wanted) : null, used, contested };
@@ -214,11 +220,6 @@ export function consolidateReturns(
   }
   result.submissions = submissions({ reportingUnits, missing, unitName, outcomes: result.returns, previous: opts.previous, deadline, lang });
 
-  // Last period beside this one: the earlier returns consolidated as their own period.
-  const prevPeriod = wanted && opts.previous?.length ? previousPeriodOf(plan, wanted, opts.previous) : null;
-  if (wanted && prevPeriod) {
-    const before = consolidateReturns(plan, periodKey(prevPeriod), opts.previous!, { lang, conflict: opts.conflict });
-    comparePeriods(wanted, prevPeriod, indicators, before.indicators);
-  }
+  if (wanted && prevPeriod && before) comparePeriods(wanted, prevPeriod, indicators, before);
   return result;
 }

@@ -33,11 +33,18 @@ export function previousPeriodOf(plan: Plan, cur: Period, previous: ParsedReturn
   return best;
 }
 
-export function comparePeriods(cur: Period, prev: Period, now: IndicatorSummary[], before: IndicatorSummary[]): void {
+/** Indicator code → the previous period's city figure. */
+export type PreviousFigures = ReadonlyMap<string, number | null>;
+
+export function cityFigures(before: readonly IndicatorSummary[]): PreviousFigures {
+  return new Map(before.map((b) => [b.code, b.city.value]));
+}
+
+export function comparePeriods(cur: Period, prev: Period, now: IndicatorSummary[], before: PreviousFigures): void {
   const basis = comparisonBasis(cur, prev);
   for (const ind of now) {
     if (ind.city.attained === 'qualitative') continue;
-    const old = before.find((b) => b.code === ind.code)?.city.value ?? null;
+    const old = before.get(ind.code) ?? null;
     const value = ind.city.value;
     const change = value !== null && old !== null ? round(value - old) : null;
     const rate = basis && change !== null && old ? round(change / Math.abs(old)) : null;

@@ -23,11 +23,34 @@ export function explainSeverity(ind: Indicator, explained: boolean): Severity {
   return ind.attribute === 'binding' ? 'error' : 'warning';
 }
 
+/**
+ * Earlier returns by plan and unit, indexed once per list: every row of every
+ * return asks for its unit's, and a town-scale round has ten thousand on
+ * each side. Rebuilt if the list's length changes.
+ */
+const earlierIndex = new WeakMap<readonly ParsedReturn[], { count: number; byUnit: Map<string, ParsedReturn[]> }>();
+
+function earlierOf(previous: readonly ParsedReturn[], planId: string, unit: string): readonly ParsedReturn[] {
+  let index = earlierIndex.get(previous);
+  if (!index || index.count !== previous.length) {
+    index = { count: previous.length, byUnit: new Map() };
+    for (const p of previous) {
+      if (!p.meta) continue;
+      const key = `${p.meta.planId}\u0000${p.meta.unitCode}`;
+      const list = index.byUnit.get(key);
+      if (list) list.push(p);
+      else index.byUnit.set(key, [p]);
+    }
+    earlierIndex.set(previous, index);
+  }
+  return index.byUnit.get(`${planId}\u0000${unit}`) ?? [];
+}
+
 /** The latest return of the same plan and unit from a period before this one. */
 export function previousReturn(plan: Plan, ret: ParsedReturn, period: Period, previous: ParsedReturn[]): { ret: ParsedReturn; period: Period } | null {
   let best: { ret: ParsedReturn; period: Period } | null = null;
   const end = periodEndMonth(period);
-  for (const p of previous) {
+  for (const p of earlierOf(previous, plan.id, ret.meta!.unitCode)) {
     if (!p.meta || p.meta.planId !== plan.id || p.meta.unitCode !== ret.meta!.unitCode) continue;
     const pp = parsePeriod(p.meta.period ?? '');
     if (!pp || periodEndMonth(pp) >= end) continue;
