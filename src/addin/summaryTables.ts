@@ -27,8 +27,9 @@ import { TOWNS_SHEET, townRows, unitFigure, unitsBelow } from '../xlsx/summary/t
 import { cleanText } from '../xlsx/summary/cells';
 import { allLeadingValues } from '../xlsx/summary/leading';
 import { findingRows } from '../xlsx/summary/finding-rows';
-import { reportedText } from '../xlsx/summary/figure';
+import { longestReportedText } from '../xlsx/summary/figure';
 import { numToCol } from '../core/a1';
+import { groupBy } from '../core/group-by';
 
 export type CellValue = string | number | boolean;
 
@@ -108,7 +109,7 @@ export function buildSummaryTables(plan: Plan, c: Consolidation): SummaryTables 
   // The CLI's column widths for its columns, so its print setup holds (found
   // by header: the add-in follows whatever leading columns the labels list).
   const headers = summary[2].map(String);
-  const cliWidths = summaryColumnWidths(SUMMARY_LEADING_HEADERS.length + 1, Math.max(0, ...c.indicators.map((ind) => reportedText(plan, ind)?.length ?? 0)));
+  const cliWidths = summaryColumnWidths(SUMMARY_LEADING_HEADERS.length + 1, longestReportedText(plan, c.indicators));
   const unitWidth = cliWidths[cliWidths.length - 1];
   const widths = headers.map((h) => {
     const i = (SUMMARY_LEADING_HEADERS as readonly string[]).indexOf(h);
@@ -122,13 +123,7 @@ export function buildSummaryTables(plan: Plan, c: Consolidation): SummaryTables 
   const submissions: CellValue[][] = [pad2([`报送情况（${plan.title}，${c.period}）`], SUBMISSION_HEADERS.length), [...SUBMISSION_HEADERS]];
   const listed = new Set<string>();
   // Each unit's files, found once (thousands of towns).
-  const byUnit = new Map<string, ReturnOutcome[]>();
-  for (const r of c.returns) {
-    if (!r.unit) continue;
-    const list = byUnit.get(r.unit);
-    if (list) list.push(r);
-    else byUnit.set(r.unit, [r]);
-  }
+  const byUnit = groupBy(c.returns, (r) => r.unit);
   const missing = new Set(c.missing);
   for (const u of submittingUnits(plan, c, allUnits)) {
     listed.add(u.code);

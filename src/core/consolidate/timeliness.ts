@@ -11,6 +11,7 @@ import type { ParsedReturn } from '../return/types';
 import type { Lang } from '../rules/finding';
 import type { ReturnOutcome, Submission } from './types';
 import { message } from '../i18n';
+import { groupBy } from '../group-by';
 
 const DAY_MS = 86_400_000;
 const CHINA_OFFSET_MS = 8 * 3_600_000;
@@ -75,19 +76,6 @@ export interface SubmissionInput {
   previous?: ParsedReturn[];
   deadline: number | null;
   lang: Lang;
-}
-
-/** The items by key, each group in input order. */
-function groupBy<T>(items: readonly T[], key: (t: T) => string | null | undefined): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const it of items) {
-    const k = key(it);
-    if (k === null || k === undefined) continue;
-    const g = out.get(k);
-    if (g) g.push(it);
-    else out.set(k, [it]);
-  }
-  return out;
 }
 
 /**

@@ -9,6 +9,7 @@ import type { Indicator, Plan, ReportingUnit } from './types';
 
 const unitIndex = new WeakMap<readonly ReportingUnit[], { count: number; byCode: Map<string, ReportingUnit> }>();
 const reporterIndex = new WeakMap<readonly string[], { count: number; set: Set<string> }>();
+const indicatorIndex = new WeakMap<readonly Indicator[], { count: number; byCode: Map<string, Indicator> }>();
 
 /** The plan's unit with this code, if any. */
 export function unitOf(plan: Plan, code: string): ReportingUnit | undefined {
@@ -18,6 +19,17 @@ export function unitOf(plan: Plan, code: string): ReportingUnit | undefined {
     const byCode = new Map<string, ReportingUnit>();
     for (const u of plan.units) if (!byCode.has(u.code)) byCode.set(u.code, u);
     unitIndex.set(plan.units, (ix = { count: plan.units.length, byCode }));
+  }
+  return ix.byCode.get(code);
+}
+
+/** The plan's indicator with this code, if any. */
+export function indicatorOf(plan: Plan, code: string): Indicator | undefined {
+  let ix = indicatorIndex.get(plan.indicators);
+  if (!ix || ix.count !== plan.indicators.length) {
+    const byCode = new Map<string, Indicator>();
+    for (const i of plan.indicators) if (!byCode.has(i.code)) byCode.set(i.code, i);
+    indicatorIndex.set(plan.indicators, (ix = { count: plan.indicators.length, byCode }));
   }
   return ix.byCode.get(code);
 }

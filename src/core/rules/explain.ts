@@ -15,6 +15,7 @@ import { formatNumber } from '../i18n';
 import { readEntry } from './read-number';
 // The same test as the template's status formula (·请说明), so sheet and rules agree.
 import { farFromPrevious } from '../template/previous';
+import { groupBy } from '../group-by';
 
 
 /** Severity of a finding that asks for a remark. */
@@ -29,21 +30,15 @@ export function explainSeverity(ind: Indicator, explained: boolean): Severity {
  * each side. Rebuilt if the list's length changes.
  */
 const earlierIndex = new WeakMap<readonly ParsedReturn[], { count: number; byUnit: Map<string, ParsedReturn[]> }>();
+const planUnit = (planId: string, unit: string) => `${planId}\u0000${unit}`;
 
 function earlierOf(previous: readonly ParsedReturn[], planId: string, unit: string): readonly ParsedReturn[] {
   let index = earlierIndex.get(previous);
   if (!index || index.count !== previous.length) {
-    index = { count: previous.length, byUnit: new Map() };
-    for (const p of previous) {
-      if (!p.meta) continue;
-      const key = `${p.meta.planId}\u0000${p.meta.unitCode}`;
-      const list = index.byUnit.get(key);
-      if (list) list.push(p);
-      else index.byUnit.set(key, [p]);
-    }
+    index = { count: previous.length, byUnit: groupBy(previous, (p) => p.meta && planUnit(p.meta.planId, p.meta.unitCode)) };
     earlierIndex.set(previous, index);
   }
-  return index.byUnit.get(`${planId}\u0000${unit}`) ?? [];
+  return index.byUnit.get(planUnit(planId, unit)) ?? [];
 }
 
 /** The latest return of the same plan and unit from a period before this one. */
@@ -51,8 +46,7 @@ export function previousReturn(plan: Plan, ret: ParsedReturn, period: Period, pr
   let best: { ret: ParsedReturn; period: Period } | null = null;
   const end = periodEndMonth(period);
   for (const p of earlierOf(previous, plan.id, ret.meta!.unitCode)) {
-    if (!p.meta || p.meta.planId !== plan.id || p.meta.unitCode !== ret.meta!.unitCode) continue;
-    const pp = parsePeriod(p.meta.period ?? '');
+    const pp = parsePeriod(p.meta!.period ?? '');
     if (!pp || periodEndMonth(pp) >= end) continue;
     if (!best || periodEndMonth(pp) >= periodEndMonth(best.period)) best = { ret: p, period: pp };
   }

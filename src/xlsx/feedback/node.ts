@@ -12,7 +12,8 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Plan, ReportingUnit } from '../../core/plan/types';
+import type { Plan } from '../../core/plan/types';
+import { unitOf } from '../../core/plan/lookup';
 import type { ParsedReturn } from '../../core/return/types';
 import type { Consolidation } from '../../core/consolidate/types';
 import type { Lang } from '../../core/rules/finding';
@@ -22,6 +23,7 @@ import { nodeInflater } from '../read/node';
 import type { Progress } from '../../node/progress';
 import { feedbackWorkbook } from './write';
 import { problemsOf, type RemarksOf } from './problems';
+import { groupBy } from '../../core/group-by';
 
 export interface FeedbackFile {
   unit: string;
@@ -58,17 +60,6 @@ function targetName(dir: string, source: string, lang: Lang): string {
   }
 }
 
-function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
-  }
-  return out;
-}
-
 export async function writeFeedback(
   plan: Plan,
   result: Consolidation,
@@ -80,8 +71,6 @@ export async function writeFeedback(
   const retBySource = new Map<string, FeedbackReturn>();
   for (const r of rets) if (!retBySource.has(r.source)) retBySource.set(r.source, r);
   const findingsByFile = groupBy(result.findings, (f) => f.file);
-  const units = new Map<string, ReportingUnit>();
-  for (const u of plan.units) if (!units.has(u.code)) units.set(u.code, u);
   const todo = result.returns.filter((o) => o.status === 'accepted' && o.unit && retBySource.has(o.file));
   const bar = progress?.(todo.length);
   const written: FeedbackFile[] = [];
@@ -91,13 +80,12 @@ export async function writeFeedback(
       const problems = problemsOf(plan, retBySource.get(outcome.file)!, findingsByFile.get(outcome.file) ?? [], lang);
       if (!problems.length) continue;
       const code = outcome.unit!;
-      const unit = units.get(code);
+      const unit = unitOf(plan, code);
       const label = `${unit ? (lang === 'en' && unit.nameEn ? unit.nameEn : unit.name) : code}（${code}）`;
       const file = targetName(dir, outcome.file, lang);
       await writeFileAtomic(file, feedbackWorkbook(fs.readFileSync(outcome.file), problems, { unitLabel: label, lang, codec: NODE_ZIP_CODEC, inflater: nodeInflater }));
-      let errors = 0;
-      for (const p of problems) if (p.severity === 'error') errors++;
-      written.push({ unit: code, source: outcome.file, file, errors, warnings: problems.length - errors });
+      const count = (severity: string) => problems.filter((p) => p.severity === severity).length;
+      written.push({ unit: code, source: outcome.file, file, errors: count('error'), warnings: count('warning') });
     }
   } finally {
     bar?.done();

@@ -4,7 +4,8 @@
  * the office, not the unit). Notes (info) are never sent back.
  */
 
-import type { Indicator, Plan } from '../../core/plan/types';
+import type { Plan } from '../../core/plan/types';
+import { indicatorOf } from '../../core/plan/lookup';
 import type { Finding } from '../../core/rules/finding';
 import type { Problem } from './problem-sheet';
 
@@ -13,26 +14,13 @@ export interface RemarksOf {
   entries: ReadonlyMap<string, { remark: string | null }>;
 }
 
-/** Indicators by code, made once per plan: a town's findings are thousands, the plan's indicators ~100. */
-const byCode = new WeakMap<Plan, Map<string, Indicator>>();
-function indicatorsOf(plan: Plan): Map<string, Indicator> {
-  let map = byCode.get(plan);
-  if (!map) {
-    map = new Map();
-    for (const i of plan.indicators) if (!map.has(i.code)) map.set(i.code, i);
-    byCode.set(plan, map);
-  }
-  return map;
-}
-
 export function problemsOf(plan: Plan, ret: RemarksOf, findings: readonly Finding[], lang: 'zh' | 'en'): Problem[] {
-  const indicators = indicatorsOf(plan);
   const out: Problem[] = [];
   for (const f of findings) {
     if (f.severity === 'info') continue;
     const remark = f.code ? ret.entries.get(f.code)?.remark : null;
     if (f.severity === 'warning' && f.remarkAt && remark) continue;
-    const ind = f.code ? indicators.get(f.code) : undefined;
+    const ind = f.code ? indicatorOf(plan, f.code) : undefined;
     const name = ind ? (lang === 'en' && ind.nameEn ? ind.nameEn : ind.name) : '';
     out.push({ severity: f.severity, code: f.code, name, sheet: f.sheet, cell: f.cell, message: f.message });
   }

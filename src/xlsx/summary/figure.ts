@@ -12,6 +12,7 @@
 import type { CityFigure, Consolidation, IndicatorSummary } from '../../core/consolidate/types';
 import { parsePeriod, targetKey } from '../../core/period';
 import type { Indicator, Plan, Target } from '../../core/plan/types';
+import { indicatorOf } from '../../core/plan/lookup';
 
 /** A value left out of a city figure (docs/json.md `CityFigure.excluded`). */
 export interface ExcludedValue {
@@ -37,7 +38,7 @@ const fields = (city: CityFigure): FigureFields => city as unknown as FigureFiel
 const indicatorFields = (ind: IndicatorSummary): IndicatorFields => ind as unknown as IndicatorFields;
 
 export function planIndicator(plan: Plan, code: string): Indicator | undefined {
-  return plan.indicators.find((i) => i.code === code);
+  return indicatorOf(plan, code);
 }
 
 /** The period's target of an indicator (a half or a quarter: its year's). */
@@ -80,6 +81,11 @@ export function reportedOf(plan: Plan, s: IndicatorSummary): { count: number; ex
 export function reportedText(plan: Plan, s: IndicatorSummary): string | null {
   const r = reportedOf(plan, s);
   return r && r.expected > 0 ? `${r.count}/${r.expected}` : null;
+}
+
+/** The longest 已报 text of the summary ("9162/10000"), for its column's width. */
+export function longestReportedText(plan: Plan, indicators: readonly IndicatorSummary[]): number {
+  return indicators.reduce((n, s) => Math.max(n, reportedText(plan, s)?.length ?? 0), 0);
 }
 
 /**

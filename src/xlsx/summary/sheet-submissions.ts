@@ -14,6 +14,7 @@ import { STATUS_WORDS, SUBMISSION_HEADERS, SUBMISSIONS_NOTE, SUBMITTED_WORDS, SU
 import { cfFill, COLORS, printSetup, textValue, writeHeader, writeTitle, writeRow } from './cells';
 import { submittingUnits, unitLabel, type UnitColumn } from './units';
 import { wrappedRowHeight } from '../layout-text';
+import { groupBy } from '../../core/group-by';
 
 const HEADER_ROW = 2;
 // 单位 是否报送 文件 时间 联系人 电话 错误数 警告数 状态/原因
@@ -55,13 +56,7 @@ export function addSubmissionsSheet(
 
   const rows: (string | number | null)[][] = [];
   // Each unit's files, found once (a town-scale round has ten thousand units and files).
-  const byUnit = new Map<string, ReturnOutcome[]>();
-  for (const r of c.returns) {
-    if (!r.unit) continue;
-    const list = byUnit.get(r.unit);
-    if (list) list.push(r);
-    else byUnit.set(r.unit, [r]);
-  }
+  const byUnit = groupBy(c.returns, (r) => r.unit);
   const missing = new Set(c.missing);
   const expected = submittingUnits(plan, c, units);
   // Late and missing first (core/consolidate/timeliness.ts orders them).

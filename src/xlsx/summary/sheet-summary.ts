@@ -16,7 +16,7 @@ import { cfFill, cleanText, colLetter, COLORS, GRID_BORDER, numberValue, printSe
 import { unitLabel, type UnitColumn } from './units';
 import { wrappedRowHeight, type WrappedCell } from '../layout-text';
 import { allLeadingValues, LEADING_COL } from './leading';
-import { excludedOf, reportedOf, reportedText, unusableOf } from './figure';
+import { excludedOf, longestReportedText, reportedOf, unusableOf } from './figure';
 import { addChartSection } from './sheet-charts';
 import { nodeOf, unitFigure } from './tree-units';
 import type { BarChartSpec } from '../ooxml/chart-xml';
@@ -95,8 +95,7 @@ export function addSummarySheet(
   const headers = [...SUMMARY_LEADING_HEADERS, ...units.map((u) => u.label)];
   const firstUnitCol = SUMMARY_LEADING_HEADERS.length + 1;
   const lastUnitCol = firstUnitCol + units.length - 1;
-  const reportedChars = Math.max(0, ...c.indicators.map((ind) => reportedText(plan, ind)?.length ?? 0));
-  const widths = summaryColumnWidths(LEADING_WIDTHS.length + units.length, reportedChars);
+  const widths = summaryColumnWidths(LEADING_WIDTHS.length + units.length, longestReportedText(plan, c.indicators));
   const width = (col: number) => widths[col - 1];
 
   writeTitle(ws, 1, `${plan.title} 指标汇总`);
