@@ -7,31 +7,28 @@
 
 import type { Indicator, Plan, ReportingUnit } from './types';
 
-const unitIndex = new WeakMap<readonly ReportingUnit[], { count: number; byCode: Map<string, ReportingUnit> }>();
+const codeIndex = new WeakMap<readonly { code: string }[], { count: number; byCode: Map<string, { code: string }> }>();
 const reporterIndex = new WeakMap<readonly string[], { count: number; set: Set<string> }>();
-const indicatorIndex = new WeakMap<readonly Indicator[], { count: number; byCode: Map<string, Indicator> }>();
+
+/** The item of `list` with this code; the first one wins, as Array.find would. */
+function byCode<T extends { code: string }>(list: readonly T[], code: string): T | undefined {
+  let ix = codeIndex.get(list);
+  if (!ix || ix.count !== list.length) {
+    const map = new Map<string, T>();
+    for (const it of list) if (!map.has(it.code)) map.set(it.code, it);
+    codeIndex.set(list, (ix = { count: list.length, byCode: map }));
+  }
+  return ix.byCode.get(code) as T | undefined;
+}
 
 /** The plan's unit with this code, if any. */
 export function unitOf(plan: Plan, code: string): ReportingUnit | undefined {
-  let ix = unitIndex.get(plan.units);
-  if (!ix || ix.count !== plan.units.length) {
-    // First one wins, as Array.find would.
-    const byCode = new Map<string, ReportingUnit>();
-    for (const u of plan.units) if (!byCode.has(u.code)) byCode.set(u.code, u);
-    unitIndex.set(plan.units, (ix = { count: plan.units.length, byCode }));
-  }
-  return ix.byCode.get(code);
+  return byCode(plan.units, code);
 }
 
 /** The plan's indicator with this code, if any. */
 export function indicatorOf(plan: Plan, code: string): Indicator | undefined {
-  let ix = indicatorIndex.get(plan.indicators);
-  if (!ix || ix.count !== plan.indicators.length) {
-    const byCode = new Map<string, Indicator>();
-    for (const i of plan.indicators) if (!byCode.has(i.code)) byCode.set(i.code, i);
-    indicatorIndex.set(plan.indicators, (ix = { count: plan.indicators.length, byCode }));
-  }
-  return ix.byCode.get(code);
+  return byCode(plan.indicators, code);
 }
 
 /** Whether the unit reports this indicator. */
